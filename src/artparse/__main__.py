@@ -1,0 +1,3 @@
+from artparse.cli import main
+
+main()

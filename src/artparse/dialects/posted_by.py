@@ -1,0 +1,138 @@
+"""posted-by: the seed site's header, in all the shapes real scrapes give it.
+
+    Optional title line
+    Posted by AI on 2025-11-01 04:23:00 | Last Updated by AI on 2025-12-15 05:28:33
+    Share: Facebook | Twitter | Whatsapp | Linkedin Visits: 5
+
+Only the top of the file is read: the Posted line must come first, or right after one title line
+(blank lines allowed). The author is everything before the *last* " on " of its part, so names
+such as "Ahmed on Behalf of LANA" survive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from artparse.dialects.header import Header, header_view
+
+NAME = "posted-by"
+
+TOP_LINES = 8  # the Posted line is looked for among the first lines only
+HEADER_LINES = 8  # lines after it that may still be header (Share, Visits, blanks)
+MAX_VISITS = 2**53  # larger counters do not survive a round trip through JSON readers
+
+_POSTED = re.compile(r"posted by\b", re.IGNORECASE)
+_UPDATED = re.compile(r"(?:last )?updated\b:?\s*(?P<rest>.*)", re.IGNORECASE)
+_SHARE = re.compile(r"share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
+_SHARE_INSIDE = re.compile(r"(?:^|\s|\|)share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
+_VISITS = re.compile(r"(?P<label>visits|views|reads)\s*:?\s*(?P<count>\S.*)$", re.IGNORECASE)
+_FIELD = re.compile(r"(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.+)")
+_SEGMENT_BREAK = re.compile(r"\s*[|·•]\s*|(?<!last)\s+(?=(?:last )?updated (?:by|on)\b)", re.IGNORECASE)
+_CHANNEL_BREAK = re.compile(r"\s*[|,·•]\s*")
+_LAST_ON = re.compile(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
+_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*")
+
+
+def parse(lines: Sequence[str]) -> Header | None:
+    """Read a posted-by header from the top of `lines`, or None when there is none."""
+    found = _find_posted_line(lines)
+    if found is None:
+        return None
+    title, posted = found
+    header = Header(body_start=posted + 1, title=title)
+    _read_posted_line(header_view(lines[posted]), header)
+    _read_following_lines(lines, posted + 1, header)
+    return header
+
+
+def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
+    """(title, index of the Posted line), allowing one title line before it."""
+    title = None
+    for index, line in enumerate(lines[:TOP_LINES]):
+        view = header_view(line)
+        if not view:
+            continue
+        if _POSTED.match(view):
+            return title, index
+        if title is not None:
+            return None
+        title = view
+    return None
+
+
+def _read_posted_line(view: str, header: Header) -> None:
+    header_text = view[len("posted by") :]  # _find_posted_line matched it at the start
+    share = _SHARE_INSIDE.search(header_text)
+    if share:
+        _read_share(share["rest"], header)
+        header_text = header_text[: share.start()]
+    posted, *others = _SEGMENT_BREAK.split(header_text)
+    header.author, header.published_raw = _who_and_when(posted)
+    _read_segments(others, header)
+
+
+def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> None:
+    for index in range(start, min(len(lines), start + HEADER_LINES)):
+        view = header_view(lines[index])
+        if not view:
+            continue
+        if share := _SHARE.match(view):
+            _read_share(share["rest"], header)
+        elif _VISITS.match(view) or _UPDATED.match(view):
+            _read_segments(_SEGMENT_BREAK.split(view), header)
+        else:
+            return
+        header.body_start = index + 1
+
+
+def _read_segments(segments: list[str], header: Header) -> None:
+    for segment in segments:
+        if segment:
+            _read_segment(segment, header)
+
+
+def _read_segment(segment: str, header: Header) -> None:
+    """One `|`-separated part of a header line."""
+    if match := _UPDATED.match(segment):
+        rest = match["rest"]
+        rest = rest[3:] if rest.lower().startswith("by ") else rest
+        header.updated_by, header.updated_raw = _who_and_when(rest)
+    elif match := _VISITS.match(segment):
+        header.visits = _read_count(match["count"], header)
+    elif match := _FIELD.fullmatch(segment):
+        header.extra[match["key"]] = match["value"]
+    else:
+        header.extra.setdefault("unrecognised", []).append(segment)
+        header.warnings.append(f"unrecognised-header: {segment!r}")
+
+
+def _read_share(rest: str, header: Header) -> None:
+    visits = _VISITS.search(rest)
+    if visits:
+        header.visits = _read_count(visits["count"], header)
+        rest = rest[: visits.start()]
+    header.share.extend(channel for channel in _CHANNEL_BREAK.split(rest.strip()) if channel)
+
+
+def _who_and_when(text: str) -> tuple[str | None, str | None]:
+    """Split "NAME on DATE" at the last " on "; either side may be missing."""
+    text = text.strip()
+    if text.lower().startswith("on "):
+        return None, text[3:].strip() or None
+    match = _LAST_ON.match(text)
+    if match is None:
+        return text or None, None
+    return match["who"].strip() or None, match["when"].strip() or None
+
+
+def _read_count(text: str, header: Header) -> int | None:
+    text = text.strip()
+    if not _COUNT.fullmatch(text):
+        header.warnings.append(f"unparsed-visits: {text!r} is not a count")
+        return None
+    count = int(re.sub(r"\D", "", text))
+    if count >= MAX_VISITS:
+        header.warnings.append(f"unparsed-visits: {text!r} is too large")
+        return None
+    return count
