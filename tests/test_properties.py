@@ -1,0 +1,150 @@
+"""Properties over generated input: the parser and the date layer are total, headers round-trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from artparse import Article, parse_text
+from artparse.dates import normalize_date
+from artparse.record import FIELDS
+from artparse.writers import make_writer
+
+settings.register_profile("artparse", deadline=None, max_examples=200)
+settings.load_profile("artparse")
+
+ISO = re.compile(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{6})?([+-]\d{2}:\d{2})?)?)?)?")
+
+names = (
+    st.text(
+        st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters="|·•"),
+        min_size=1,
+        max_size=30,
+    )
+    .map(lambda name: " ".join(name.split()))
+    .filter(
+        lambda name: name and not re.search(r"(?i)\b(updated|visits|views|reads|share)\b|^on |^by ", name)
+    )
+)
+moments = st.datetimes(datetime(1990, 1, 1), datetime(2099, 12, 31)).map(lambda m: m.replace(microsecond=0))
+
+
+@given(st.text())
+def test_any_text_gives_a_record(text: str) -> None:
+    record = parse_text(text)
+    assert isinstance(record, Article)
+    assert list(record.to_dict()) == list(FIELDS)
+    json.dumps(record.to_dict())
+
+
+@given(st.text(max_size=80))
+def test_any_date_text_gives_iso_or_null_with_a_warning(raw: str) -> None:
+    parsed = normalize_date(raw)
+    if parsed.iso is None:
+        assert parsed.warnings and parsed.warnings[0].startswith("unparsed-date: ")
+    else:
+        assert ISO.fullmatch(parsed.iso), parsed.iso
+
+
+@given(
+    moments,
+    st.sampled_from(["%Y-%m-%d %H:%M:%S", "%d %B %Y %H:%M:%S", "%b %d, %Y %I:%M:%S %p", "%Y-%m-%dT%H:%M:%S"]),
+)
+def test_written_moments_read_back(moment: datetime, form: str) -> None:
+    assert normalize_date(moment.strftime(form)).iso == moment.isoformat()
+
+
+@given(
+    st.dates(date(1990, 1, 1), date(2099, 12, 31)),
+    st.sampled_from(["%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y"]),
+)
+def test_written_dates_stay_dates(day: date, form: str) -> None:
+    assert normalize_date(day.strftime(form)).iso == day.isoformat()
+
+
+@given(
+    author=names,
+    updater=names,
+    published=moments,
+    updated=moments,
+    visits=st.integers(0, 10**9),
+    gap=st.sampled_from([" ", "  ", "\u00a0", " \u00a0"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    title=st.none() | names.filter(lambda t: not t.lower().startswith("posted by")),
+)
+def test_posted_by_header_round_trip(
+    author: str,
+    updater: str,
+    published: datetime,
+    updated: datetime,
+    visits: int,
+    gap: str,
+    newline: str,
+    title: str | None,
+) -> None:
+    header = (
+        f"Posted{gap}by {author} on {published:%Y-%m-%d %H:%M:%S}{gap}|{gap}"
+        f"Last Updated by {updater} on {updated:%d %B %Y %H:%M}{newline}"
+        f"Share: Facebook | Twitter{gap}Visits: {visits:,}{newline}"
+    )
+    text = (f"{title}{newline}" if title else "") + header + "The body."
+    record = parse_text(text).to_dict()
+    assert record["dialect"] == "posted-by"
+    assert (record["title"], record["author"], record["updated_by"]) == (title, author, updater)
+    assert record["published"] == published.isoformat()
+    assert record["updated"] == updated.replace(second=0).isoformat()
+    assert (record["share"], record["visits"], record["body"]) == (
+        ["Facebook", "Twitter"],
+        visits,
+        "The body.",
+    )
+
+
+json_values = st.recursive(
+    st.none() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+articles = st.builds(
+    Article,
+    source=st.text(),
+    title=st.none() | st.text(),
+    visits=st.none() | st.integers(0, 2**53 - 1),
+    share=st.lists(st.text(), max_size=3).map(tuple),
+    extra=st.dictionaries(st.text(max_size=8), json_values, max_size=3),
+    body=st.text(),
+)
+
+
+@given(st.lists(articles, max_size=4))
+def test_jsonl_reads_back_record_for_record(records: list[Article]) -> None:
+    out = io.StringIO(newline="")
+    writer = make_writer("jsonl", out, FIELDS)
+    for record in records:
+        writer.write(record.to_dict())
+    writer.close()
+    lines = out.getvalue().split("\n")
+    assert lines.pop() == ""
+    assert [json.loads(line) for line in lines] == [record.to_dict() for record in records]
+
+
+@given(st.lists(articles, max_size=4))
+def test_csv_reads_back_cell_for_cell(records: list[Article]) -> None:
+    out = io.StringIO(newline="")
+    writer = make_writer("csv", out, ("source", "title", "visits", "extra", "body"))
+    for record in records:
+        full = record.to_dict()
+        writer.write({name: full[name] for name in ("source", "title", "visits", "extra", "body")})
+    writer.close()
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert len(rows) == len(records)
+    for row, record in zip(rows, records, strict=True):
+        assert (row["source"], row["title"], row["body"]) == (record.source, record.title or "", record.body)
+        assert row["visits"] == ("" if record.visits is None else str(record.visits))
+        assert json.loads(row["extra"]) == record.extra
