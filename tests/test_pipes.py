@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -104,3 +105,33 @@ def _env_without_unbuffered() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+def test_a_terminal_gets_pretty_coloured_json() -> None:
+    import os
+    import pty
+    import re
+
+    leader, follower = pty.openpty()
+    env = {**_env_without_unbuffered(), "TERM": "xterm-256color", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    with subprocess.Popen(
+        [*artparse_command(), "-q", str(SEED)], stdout=follower, stderr=subprocess.PIPE, env=env
+    ) as child:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.close(leader)
+    assert child.returncode == 0
+    shown = b"".join(chunks).decode("utf-8")
+    assert "\x1b[" in shown  # coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown).replace("\r\n", "\n")
+    assert plain.startswith('{\n  "source": ')  # indented
+    assert json.loads(plain)["visits"] == 5
