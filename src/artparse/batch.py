@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from artparse.errors import BinaryInput, InputError
@@ -24,14 +24,14 @@ def process(item: Input, options: ParseOptions, stdin: BinaryIO) -> Article | Pr
     """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
     try:
         text = decode(read_bytes(item, stdin))
-        article = parse_text(text, dialect=options.dialect, dayfirst=options.dayfirst)
+        article = parse_text(text, source=item.path, dialect=options.dialect, dayfirst=options.dayfirst)
     except BinaryInput as error:
         return Problem(item.path, str(error), skipped=not item.explicit)
     except InputError as error:
         return Problem(item.path, str(error))
     except Exception as error:  # a bug on one input must not stop the batch
         return Problem(item.path, f"internal error, please report it: {type(error).__name__}: {error}")
-    return replace(article, source=item.path)
+    return article
 
 
 @dataclass
