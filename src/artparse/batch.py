@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.errors import BinaryInput, InputError
 from artparse.extract import parse_text
 from artparse.record import Article
 from artparse.sources import Input, Problem, decode, read_bytes
+
+if TYPE_CHECKING:
+    from artparse.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -18,13 +21,16 @@ class ParseOptions:
 
     dialect: str | None = None
     dayfirst: bool = False
+    rules: tuple[Rule, ...] = ()
 
 
 def process(item: Input, options: ParseOptions, stdin: BinaryIO) -> Article | Problem:
     """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
     try:
         text = decode(read_bytes(item, stdin))
-        article = parse_text(text, source=item.path, dialect=options.dialect, dayfirst=options.dayfirst)
+        article = parse_text(
+            text, source=item.path, dialect=options.dialect, dayfirst=options.dayfirst, rules=options.rules
+        )
     except BinaryInput as error:
         return Problem(item.path, str(error), skipped=not item.explicit)
     except InputError as error:

@@ -6,13 +6,18 @@ Pure: no files, clock, environment or terminal.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from artparse.dates import normalize_date, precedes
 from artparse.dialects import DIALECTS, Header, Parser
 from artparse.record import Article
 
-# Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
+if TYPE_CHECKING:
+    from artparse.rules import Rule
+
 _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
+# Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
 _NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
 
 
@@ -22,14 +27,15 @@ def parse_text(
     source: str | None = None,
     dialect: str | None = None,
     dayfirst: bool = False,
+    rules: Sequence[Rule] = (),
 ) -> Article:
-    """Parse one article. `dialect` forces a dialect by name instead of detecting one.
+    """Parse one article. `dialect` forces a dialect (or a rule) by name instead of detecting one.
 
-    `source` names the input in the record; a date at the start of its file name is the fallback
-    when the header gives none. Never raises on any text; what the parser doubted is in the
-    record's `warnings`.
+    `rules` are tried before the built-in dialects. `source` names the input in the record; a date
+    at the start of its file name is the fallback when the header gives none. Never raises on any
+    text; what the parser doubted is in the record's `warnings`.
     """
-    parsers = _parsers(dialect)
+    parsers = _parsers(dialect, rules)
     lines = split_lines(text)
     name, header = _detect(lines, parsers)
     if header is None:
@@ -44,12 +50,16 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _parsers(forced: str | None) -> list[tuple[str, Parser]]:
-    if forced is None:
+def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parser]]:
+    if not rules and forced is None:
         return list(DIALECTS.items())
-    if forced not in DIALECTS:
-        raise ValueError(f"unknown dialect {forced!r}; known: {', '.join(DIALECTS)}")
-    return [(forced, DIALECTS[forced])]
+    available: dict[str, Parser] = {rule.name: rule.parse for rule in rules}
+    available.update(DIALECTS)
+    if forced is None:
+        return list(available.items())
+    if forced not in available:
+        raise ValueError(f"unknown dialect {forced!r}; known: {', '.join(available)}")
+    return [(forced, available[forced])]
 
 
 def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
