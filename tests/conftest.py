@@ -11,6 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "000_1e1733cdb2f83fb7.txt"
+RULE_SAMPLES = SAMPLES / "rules"
+RULES_FILE = RULE_SAMPLES / "sites.toml"
+SAMPLE_TEXTS = sorted(SAMPLES.rglob("*.txt"))
+"""Every sample input, those read with RULES_FILE included: what `artparse samples/` reads."""
 
 
 def artparse_command() -> list[str]:

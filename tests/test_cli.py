@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from artparse.cli import command
 from artparse.record import FIELDS
-from tests.conftest import SAMPLES, SEED
+from tests.conftest import RULES_FILE, SAMPLE_TEXTS, SAMPLES, SEED
 
 GOOD = "Posted by AI on 2025-11-01 04:23:00\nShare: Facebook Visits: 5\nBody text here.\n"
 
@@ -45,12 +46,14 @@ def test_a_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> No
 
 
 def test_the_samples_directory_gives_one_record_per_sample() -> None:
-    samples, goldens = len(list(SAMPLES.glob("*.txt"))), len(list(SAMPLES.glob("*.json")))
+    samples, others = len(SAMPLE_TEXTS), len(list(SAMPLES.rglob("*.json"))) + 1  # + the rule file
     result = invoke(str(SAMPLES), "-f", "jsonl")
     assert len(records(result)) == samples
+    # Warnings: 3 posted-by samples, 6 samples of other dialects (see their goldens), and the 3 rule
+    # samples, which have no known header when read without --rules.
     assert result.stderr.splitlines()[-1] == (
-        f"artparse: {samples + goldens} inputs: {samples} records (3 with warnings), 0 failed, "
-        f"{goldens} skipped ({goldens} other file name)"
+        f"artparse: {samples + others} inputs: {samples} records (12 with warnings), 0 failed, "
+        f"{others} skipped ({others} other file name)"
     )
 
 
@@ -142,7 +145,7 @@ def test_delimited_output_reads_back(fmt: str) -> None:
     rows = list(
         csv.DictReader(io.StringIO(result.stdout, newline=""), delimiter="," if fmt == "csv" else "\t")
     )
-    assert len(rows) == len(list(SAMPLES.glob("*.txt")))
+    assert len(rows) == len(SAMPLE_TEXTS)
     seed = next(row for row in rows if row["source"] == str(SEED))
     assert (seed["share"], seed["visits"], seed["tags"]) == ("Facebook; Twitter; Whatsapp; Linkedin", "5", "")
 
@@ -207,14 +210,17 @@ def test_schema_describes_every_field_in_order() -> None:
     assert list(schema["properties"]) == list(FIELDS) == schema["required"]
 
 
-def test_every_record_matches_the_schema_types() -> None:
+@pytest.mark.parametrize("rules", [[], ["--rules", str(RULES_FILE)]], ids=["built-in", "rules"])
+def test_every_record_matches_the_schema(rules: list[str]) -> None:
     schema = json.loads(invoke("--schema").stdout)
     kinds = {"string": str, "integer": int, "null": type(None), "array": list, "object": dict}
-    for record in records(invoke(str(SAMPLES), "-q")):
+    for record in records(invoke(*rules, str(SAMPLES), "-q")):
         for name, value in record.items():
             allowed = schema["properties"][name]["type"]
             allowed = allowed if isinstance(allowed, list) else [allowed]
             assert any(isinstance(value, kinds[kind]) for kind in allowed), (name, value)
+            pattern = schema["properties"][name].get("pattern")
+            assert value is None or pattern is None or re.fullmatch(pattern, value), (name, value)
 
 
 def test_version_comes_from_the_package_metadata() -> None:

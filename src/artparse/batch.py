@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import BinaryIO
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.errors import BinaryInput, InputError
 from artparse.extract import parse_text
 from artparse.record import Article
 from artparse.sources import Input, Problem, decode, read_bytes
+
+if TYPE_CHECKING:
+    from artparse.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -18,20 +21,23 @@ class ParseOptions:
 
     dialect: str | None = None
     dayfirst: bool = False
+    rules: tuple[Rule, ...] = ()
 
 
 def process(item: Input, options: ParseOptions, stdin: BinaryIO) -> Article | Problem:
     """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
     try:
         text = decode(read_bytes(item, stdin))
-        article = parse_text(text, dialect=options.dialect, dayfirst=options.dayfirst)
+        article = parse_text(
+            text, source=item.path, dialect=options.dialect, dayfirst=options.dayfirst, rules=options.rules
+        )
     except BinaryInput as error:
         return Problem(item.path, str(error), skipped=not item.explicit)
     except InputError as error:
         return Problem(item.path, str(error))
     except Exception as error:  # a bug on one input must not stop the batch
         return Problem(item.path, f"internal error, please report it: {type(error).__name__}: {error}")
-    return replace(article, source=item.path)
+    return article
 
 
 @dataclass

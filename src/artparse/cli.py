@@ -11,15 +11,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import TextIOWrapper
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
 from artparse.batch import ParseOptions, Tally, process
 from artparse.dialects import DIALECTS
+from artparse.errors import InputError
 from artparse.record import FIELDS, Article, json_schema
-from artparse.sources import OTHER_FILE, STDIN, Problem, iter_inputs
+from artparse.sources import OTHER_FILE, STDIN, Problem, iter_inputs, read_text
 from artparse.writers import FORMATS, SUFFIXES, make_writer
+
+if TYPE_CHECKING:
+    from artparse.rules import Rule
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
@@ -80,8 +84,15 @@ class RunOptions:
 )
 @click.option(
     "--dialect",
-    type=click.Choice(list(DIALECTS)),
-    help="Read every file as this header dialect instead of detecting it.",
+    metavar="NAME",
+    help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
+    "or the name of a --rules rule.",
+)
+@click.option(
+    "--rules",
+    metavar="FILE",
+    callback=lambda ctx, param, path: _load_rules(path),
+    help="Try the header rules in this TOML file before the built-in dialects (see the README).",
 )
 @click.option("--dayfirst", is_flag=True, help="Read 03/04/2021 as 3 April, not March 4.")
 @click.option("--strict", is_flag=True, help="Count records with warnings as failures (exit 1).")
@@ -97,6 +108,7 @@ def command(
     fields: str | None,
     patterns: tuple[str, ...],
     dialect: str | None,
+    rules: tuple[Rule, ...],
     dayfirst: bool,
     strict: bool,
     quiet: bool,
@@ -122,7 +134,7 @@ def command(
         fmt=_choose_format(fmt, output),
         output=output,
         fields=_choose_fields(fields),
-        parse=ParseOptions(dialect=dialect, dayfirst=dayfirst),
+        parse=ParseOptions(dialect=_check_dialect(dialect, rules), dayfirst=dayfirst, rules=rules),
         strict=strict,
         quiet=quiet,
     )
@@ -139,6 +151,25 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
             raise click.UsageError(f"cannot tell the format of {output!r} ({known}); give -f FORMAT")
         return SUFFIXES[suffix]
     return "pretty" if sys.stdout.isatty() else "jsonl"
+
+
+def _load_rules(path: str | None) -> tuple[Rule, ...]:
+    if path is None:
+        return ()
+    from artparse.rules import RulesError, load_rules  # only when asked: it costs start-up time
+
+    try:
+        return load_rules(read_text(path))
+    except (InputError, RulesError) as error:
+        raise click.BadParameter(f"{path}: {error}", param_hint="--rules") from None
+
+
+def _check_dialect(dialect: str | None, rules: tuple[Rule, ...]) -> str | None:
+    known = [*(rule.name for rule in rules), *DIALECTS]
+    if dialect is not None and dialect not in known:
+        message = f"unknown dialect {dialect!r}; known: {', '.join(known)}"
+        raise click.BadParameter(message, param_hint="--dialect")
+    return dialect
 
 
 def _stdin_is_terminal() -> bool:

@@ -29,6 +29,8 @@ _YEAR_MONTH = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
 _YEAR_FIRST = re.compile(r"\d{4}[-/.]", re.ASCII)
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
 _SPACES = re.compile(r"\s+")
+# RFC 2822: a comment after a numeric offset, as in "+0200 (MET DST)", only names the zone.
+_OFFSET_COMMENT = re.compile(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
 
 # Two parses with different defaults: any part that differs between them was not in the text.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
@@ -68,7 +70,7 @@ class ParsedDate:
 
 def normalize_date(raw: str, *, label: str = "date", dayfirst: bool = False) -> ParsedDate:
     """Read `raw` as a date; `label` names it in warnings ("published", "updated")."""
-    text = _SPACES.sub(" ", raw).strip()
+    text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
     if not text:
         return _unreadable(label, raw, "it is empty")
     if len(text) > MAX_DATE_TEXT:

@@ -5,9 +5,20 @@ Pure: no files, clock, environment or terminal.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from artparse.dates import normalize_date, precedes
-from artparse.dialects import DIALECTS, Header
+from artparse.dialects import DIALECTS, Header, Parser
 from artparse.record import Article
+
+if TYPE_CHECKING:
+    from artparse.rules import Rule
+
+_NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
+# Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
+_NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
 
 
 def parse_text(
@@ -16,18 +27,20 @@ def parse_text(
     source: str | None = None,
     dialect: str | None = None,
     dayfirst: bool = False,
+    rules: Sequence[Rule] = (),
 ) -> Article:
-    """Parse one article. `dialect` forces a dialect by name instead of detecting one.
+    """Parse one article. `dialect` forces a dialect (or a rule) by name instead of detecting one.
 
-    Never raises on any text; what the parser doubted is in the record's `warnings`.
+    `rules` are tried before the built-in dialects. `source` names the input in the record; a date
+    at the start of its file name is the fallback when the header gives none. Never raises on any
+    text; what the parser doubted is in the record's `warnings`.
     """
-    if dialect is not None and dialect not in DIALECTS:
-        raise ValueError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
+    parsers = _parsers(dialect, rules)
     lines = split_lines(text)
-    found = _detect(lines, dialect)
-    if found is None:
-        return _headerless(lines, source, dialect)
-    name, header = found
+    name, header = _detect(lines, parsers)
+    if header is None:
+        wanted = f"a {dialect} header" if dialect else "a known header"
+        header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted)])
     return _article(name, header, lines, source, dayfirst)
 
 
@@ -37,27 +50,31 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _detect(lines: list[str], forced: str | None) -> tuple[str, Header] | None:
-    candidates = [forced] if forced else list(DIALECTS)
-    for name in candidates:
-        header = DIALECTS[name](lines)
+def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parser]]:
+    if not rules and forced is None:
+        return list(DIALECTS.items())
+    available: dict[str, Parser] = {rule.name: rule.parse for rule in rules}
+    available.update(DIALECTS)
+    if forced is None:
+        return list(available.items())
+    if forced not in available:
+        raise ValueError(f"unknown dialect {forced!r}; known: {', '.join(available)}")
+    return [(forced, available[forced])]
+
+
+def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
+    for name, parse in parsers:
+        header = parse(lines)
         if header is not None:
             return name, header
-    return None
+    return None, None
 
 
-def _headerless(lines: list[str], source: str | None, forced: str | None) -> Article:
-    body = _body(lines, 0)
-    wanted = f"a {forced} header" if forced else "a known header"
-    return Article(
-        source=source,
-        body=body,
-        words=len(body.split()),
-        warnings=(f"no-header: {wanted} was not found; the whole text is the body",),
-    )
-
-
-def _article(name: str, header: Header, lines: list[str], source: str | None, dayfirst: bool) -> Article:
+def _article(
+    name: str | None, header: Header, lines: list[str], source: str | None, dayfirst: bool
+) -> Article:
+    if header.published_raw is None and source:
+        _date_from_file_name(source, header)
     warnings = list(header.warnings)
     published = _date(header.published_raw, "published", dayfirst, warnings)
     updated = _date(header.updated_raw, "updated", dayfirst, warnings)
@@ -82,6 +99,14 @@ def _article(name: str, header: Header, lines: list[str], source: str | None, da
         warnings=tuple(warnings),
         body=body,
     )
+
+
+def _date_from_file_name(source: str, header: Header) -> None:
+    file_name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    found = _NAME_DATE.match(file_name)
+    if found:
+        header.published_raw = found["date"]
+        header.warnings.append(f"fallback-date: published taken from the file name {file_name!r}")
 
 
 def _date(raw: str | None, label: str, dayfirst: bool, warnings: list[str]) -> str | None:

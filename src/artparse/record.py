@@ -67,7 +67,8 @@ _PROPERTIES: dict[str, dict[str, JSONValue]] = {
     "source": {"type": ["string", "null"], "description": "the path as given or found; '-' for stdin"},
     "dialect": {
         "type": ["string", "null"],
-        "description": "the header format that matched; null when none did",
+        "description": "the header format that matched: front-matter, posted-by, rfc822, byline, "
+        "or the name of a --rules rule; null when none did",
     },
     "title": {**_NULLABLE_STRING, "description": "headline, when the file has one"},
     "author": {**_NULLABLE_STRING, "description": "who posted or wrote it, whitespace normalised"},

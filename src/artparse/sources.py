@@ -96,6 +96,15 @@ def read_bytes(item: Input, stdin: BinaryIO) -> bytes:
         raise InputError(describe_os_error(error)) from error
 
 
+def read_text(path: str) -> str:
+    """A named text file (a rule file), decoded as decode() does; InputError with the reason."""
+    try:
+        with open(path, "rb") as file:
+            return decode(file.read())
+    except OSError as error:
+        raise InputError(describe_os_error(error)) from error
+
+
 def decode(data: bytes) -> str:
     """UTF-8 text (a BOM is dropped); BinaryInput for NUL bytes, InputError for invalid UTF-8."""
     nul = data.find(b"\x00")

@@ -1,19 +1,34 @@
 """Header dialects, tried in a fixed order; each module has NAME and parse(lines) -> Header | None.
 
-Adding a dialect means adding its module and one entry in DIALECTS.
+Detection order, from the least to the most likely to see a header where there is none:
+
+1. front-matter: line 1 is exactly `---` or `+++` (closed by the same line further down), or a
+   JSON object starts on it. Nothing else begins so, and no later dialect looks inside its body.
+2. posted-by: a `Posted by` line first, or right after one title line.
+3. rfc822: `Field: value` lines from the top to a blank line, at least two of them and at least
+   one a known mail, news or PEP field. After posted-by, so that a headline with a colon above a
+   Posted line stays a title.
+4. byline: a `By NAME` line or `Published:`/`Updated:` labels right at the top, below at most one
+   headline. Last: its lines look the most like ordinary text.
+
+User rules (--rules) are tried before all of these. Adding a dialect means adding its module and
+one entry in DIALECTS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from artparse.dialects import posted_by
+from artparse.dialects import byline, front_matter, posted_by, rfc822
 from artparse.dialects.header import Header, header_view
 
 Parser = Callable[[Sequence[str]], Header | None]
 
 DIALECTS: dict[str, Parser] = {
+    front_matter.NAME: front_matter.parse,
     posted_by.NAME: posted_by.parse,
+    rfc822.NAME: rfc822.parse,
+    byline.NAME: byline.parse,
 }
 """Detection order: the first dialect whose parse() returns a Header wins."""
 

@@ -12,6 +12,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\u061c"), Non
 _INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 _SPACES = re.compile(r"\s+")
+_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*")
+MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
 
 @dataclass
@@ -34,3 +36,16 @@ class Header:
 def header_view(line: str) -> str:
     """`line` for matching: invisible marks dropped, every run of spaces (NBSP too) one space."""
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+
+
+def read_count(text: str, warnings: list[str]) -> int | None:
+    """A visit counter such as `1,234` or `1 234`; None and a warning when it is not one."""
+    text = text.strip()
+    if not _COUNT.fullmatch(text):
+        warnings.append(f"unparsed-visits: {text!r} is not a count")
+        return None
+    count = int(re.sub(r"\D", "", text))
+    if count >= MAX_COUNT:
+        warnings.append(f"unparsed-visits: {text!r} is too large")
+        return None
+    return count

@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from artparse.dialects.header import Header, header_view
+from artparse.dialects.header import Header, header_view, read_count
 
 NAME = "posted-by"
 
 TOP_LINES = 8  # the Posted line is looked for among the first lines only
 HEADER_LINES = 8  # lines after it that may still be header (Share, Visits, blanks)
-MAX_VISITS = 2**53  # larger counters do not survive a round trip through JSON readers
 
 _POSTED = re.compile(r"posted by\b", re.IGNORECASE)
 _UPDATED = re.compile(r"(?:last )?updated\b:?\s*(?P<rest>.*)", re.IGNORECASE)
@@ -31,7 +30,6 @@ _FIELD = re.compile(r"(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.+)")
 _SEGMENT_BREAK = re.compile(r"\s*[|·•]\s*|(?<!last)\s+(?=(?:last )?updated (?:by|on)\b)", re.IGNORECASE)
 _CHANNEL_BREAK = re.compile(r"\s*[|,·•]\s*")
 _LAST_ON = re.compile(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
-_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*")
 
 
 def parse(lines: Sequence[str]) -> Header | None:
@@ -99,7 +97,7 @@ def _read_segment(segment: str, header: Header) -> None:
         rest = rest[3:] if rest.lower().startswith("by ") else rest
         header.updated_by, header.updated_raw = _who_and_when(rest)
     elif match := _VISITS.match(segment):
-        header.visits = _read_count(match["count"], header)
+        header.visits = read_count(match["count"], header.warnings)
     elif match := _FIELD.fullmatch(segment):
         header.extra[match["key"]] = match["value"]
     else:
@@ -110,7 +108,7 @@ def _read_segment(segment: str, header: Header) -> None:
 def _read_share(rest: str, header: Header) -> None:
     visits = _VISITS.search(rest)
     if visits:
-        header.visits = _read_count(visits["count"], header)
+        header.visits = read_count(visits["count"], header.warnings)
         rest = rest[: visits.start()]
     header.share.extend(channel for channel in _CHANNEL_BREAK.split(rest.strip()) if channel)
 
@@ -124,15 +122,3 @@ def _who_and_when(text: str) -> tuple[str | None, str | None]:
     if match is None:
         return text or None, None
     return match["who"].strip() or None, match["when"].strip() or None
-
-
-def _read_count(text: str, header: Header) -> int | None:
-    text = text.strip()
-    if not _COUNT.fullmatch(text):
-        header.warnings.append(f"unparsed-visits: {text!r} is not a count")
-        return None
-    count = int(re.sub(r"\D", "", text))
-    if count >= MAX_VISITS:
-        header.warnings.append(f"unparsed-visits: {text!r} is too large")
-        return None
-    return count

@@ -1,0 +1,285 @@
+"""front-matter: YAML between `---` lines, TOML between `+++` lines, or a JSON object, from line 1.
+
+    ---
+    title: "Jekyll 1.0.0 Released"
+    date: "2013-05-06 02:12:52 +0200"
+    author: parkr
+    category: release
+    ---
+
+Columns come from these keys (any letter case; the first one present wins, the others stay in
+`extra`): title; date, published, pubdate, publishdate; author, authors (a list is joined with
+", "); tags, categories, category, keywords (all of them, in that order); lastmod, updated,
+modified, last_modified_at. Every other key stays in `extra` under its own name with a JSON-native
+value, so a TOML `[extra]` table becomes `extra.extra`. Without a date key, a Zola-style
+`path = "2014/12/12/slug"` gives the date, with a warning.
+
+YAML is read with the safe loader and only the plain types JSON also has: `true`/`false`, decimal
+integers, null and strings. Dates, times and numbers such as `3.10` stay text exactly as written.
+A block that cannot be read is a warning: its text is kept in `extra.front_matter` and the body
+still starts after it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, time
+from functools import cache
+from typing import Any
+
+from artparse.dialects.header import Header, header_view
+
+NAME = "front-matter"
+
+MAX_VALUES = 10_000  # values in one front matter block; YAML aliases can make far more out of little text
+MAX_DEPTH = 50
+
+TITLE_KEYS = ("title",)
+PUBLISHED_KEYS = ("date", "published", "pubdate", "publishdate")
+UPDATED_KEYS = ("lastmod", "updated", "modified", "last_modified_at")
+AUTHOR_KEYS = ("author", "authors")
+TAG_KEYS = ("tags", "categories", "category", "keywords")
+
+_PATH_DATE = re.compile(r"(?:^|/)(?P<date>\d{4}/\d{2}/\d{2})(?:/|$)", re.ASCII)
+_TOML_LINE = re.compile(r"at line (?P<line>\d+)")
+
+Loader = Callable[[str], Any]
+
+
+class _TooLarge(ValueError):
+    """The block holds more values than a header can: an alias bomb or a mistake."""
+
+
+def parse(lines: Sequence[str]) -> Header | None:
+    """Read the front matter that opens `lines`, or None when they do not open with one."""
+    if not lines:
+        return None
+    first = lines[0].rstrip()
+    if first == "---":
+        return _delimited(lines, ("---", "..."), "YAML", _load_yaml)
+    if first == "+++":
+        return _delimited(lines, ("+++",), "TOML", _load_toml)
+    if first.startswith("{"):
+        return _json(lines)
+    return None
+
+
+def _delimited(lines: Sequence[str], closers: tuple[str, ...], kind: str, load: Loader) -> Header | None:
+    end = next((index for index in range(1, len(lines)) if lines[index].rstrip() in closers), None)
+    if end is None:
+        return None  # an opening line that is never closed is a Markdown rule, not front matter
+    block = "\n".join(lines[1:end])
+    header = Header(body_start=end + 1)
+    try:
+        data = _native(load(block), [MAX_VALUES], 0)
+    except Exception as error:  # a third-party parser on untrusted text: every failure means the same
+        header.extra["front_matter"] = block
+        header.warnings.append(f"malformed-header: {kind} front matter could not be read: {_reason(error)}")
+        return header
+    if data is None:
+        return header  # an empty block
+    if not isinstance(data, dict):
+        return None  # prose or a list between two rules
+    _read_keys(data, header)
+    return header
+
+
+def _json(lines: Sequence[str]) -> Header | None:
+    import json
+
+    text = "\n".join(lines)
+    try:
+        data, end = json.JSONDecoder(parse_constant=str).raw_decode(text)
+        data = _native(data, [MAX_VALUES], 0)
+    except (ValueError, RecursionError):
+        return None  # not JSON: a file that merely starts with a brace
+    line_end = text.find("\n", end)
+    rest = text[end:] if line_end < 0 else text[end:line_end]
+    if not isinstance(data, dict) or rest.strip():
+        return None
+    header = Header(body_start=text.count("\n", 0, end) + 1)
+    _read_keys(data, header)
+    return header
+
+
+@cache
+def _yaml_loader() -> type[Any]:
+    """The C safe loader when it is built, with YAML 1.2's plain types instead of YAML 1.1's."""
+    import yaml
+
+    base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    dropped = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"}
+    dropped |= {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"}
+    loader: type[Any] = type("FrontMatterLoader", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag not in dropped]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    # Only true/false: YAML 1.1 also reads yes, no, on and off (and the country code NO) as booleans.
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    # Decimal only: YAML 1.1 reads 0755 as octal and 1_000 as 1000.
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+    )
+    return loader
+
+
+def _load_yaml(block: str) -> Any:
+    import yaml
+
+    return yaml.load(block, Loader=_yaml_loader())  # a safe loader: see _yaml_loader
+
+
+def _load_toml(block: str) -> Any:
+    import tomllib
+
+    data = tomllib.loads(block)
+    for key, value in data.items():
+        if isinstance(value, date | time):  # keep a top-level date as written, not as Python prints it
+            data[key] = _toml_literal(block, key) or value.isoformat()
+    return data
+
+
+def _reason(error: Exception) -> str:
+    """The parser's complaint in one line, with line numbers counted in the whole file."""
+    problem, mark = getattr(error, "problem", None), getattr(error, "problem_mark", None)
+    if problem and mark is not None:  # PyYAML's MarkedYAMLError: line numbers count from 0 in the block
+        return f"{problem} (line {mark.line + 2})"
+    if isinstance(error, _TooLarge | RecursionError):
+        return f"more than {MAX_VALUES} values or {MAX_DEPTH} levels"
+    message = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return _TOML_LINE.sub(lambda found: f"at line {int(found['line']) + 1}", message)
+
+
+def _native(value: Any, budget: list[int], depth: int) -> Any:
+    """`value` as JSON-native data: dates as ISO text, other odd types as text, keys as strings."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > MAX_DEPTH:
+        raise _TooLarge
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): _native(item, budget, depth + 1) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_native(item, budget, depth + 1) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_native(item, budget, depth + 1) for item in value), key=str)
+    return str(value)
+
+
+def _read_keys(data: dict[str, Any], header: Header) -> None:
+    """Fill the header's columns from `data`; what is left becomes `extra`."""
+    rest = dict(data)
+    header.title = _take(rest, TITLE_KEYS, _text, header)
+    header.author = _take(rest, AUTHOR_KEYS, _names, header)
+    header.published_raw = _take(rest, PUBLISHED_KEYS, _text, header)
+    header.updated_raw = _take(rest, UPDATED_KEYS, _text, header)
+    header.tags = _tags(rest, header)
+    if header.published_raw is None:
+        header.published_raw = _date_from_path(rest.get("path"), header)
+    header.extra = rest
+
+
+def _take(
+    rest: dict[str, Any],
+    names: tuple[str, ...],
+    convert: Callable[[Any], str | None],
+    header: Header,
+) -> str | None:
+    """Remove the first key of `names` that is present and give its value as text.
+
+    A value the column cannot hold stays in `rest`, with a warning; so does an author given as
+    records ({name, email}), whose names fill the column.
+    """
+    key = _first_key(rest, names)
+    if key is None:
+        return None
+    value = rest[key]
+    text = convert(value)
+    if text is None and value not in (None, "", []):
+        header.warnings.append(f"unrecognised-header: front matter {key!r} is not text: kept in extra")
+    elif not _has_records(value):
+        del rest[key]
+    return text
+
+
+def _first_key(rest: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    by_name: dict[str, str] = {}
+    for key in rest:
+        by_name.setdefault(key.lower(), key)
+    return next((by_name[name] for name in names if name in by_name), None)
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return header_view(str(value)) or None
+    return None
+
+
+def _names(value: Any) -> str | None:
+    """An author: a name, a list of names, or {name: ...} records (Jekyll SEO, Hugo)."""
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    if isinstance(value, list):
+        names = [_names(item) for item in value]
+        return None if None in names else ", ".join(name for name in names if name) or None
+    return _text(value)
+
+
+def _has_records(value: Any) -> bool:
+    return isinstance(value, dict) or (isinstance(value, list) and any(isinstance(i, dict) for i in value))
+
+
+def _toml_literal(block: str, key: str) -> str | None:
+    """The date literal given to top-level `key` in a TOML block, as written."""
+    pattern = re.compile(rf"[ \t]*{re.escape(key)}[ \t]*=[ \t]*(?P<value>\d[\dTZtz:.+\- ]*?)[ \t]*(?:#.*)?")
+    for line in block.split("\n"):
+        if line.lstrip().startswith("["):
+            return None  # the top-level keys are over
+        found = pattern.fullmatch(line)
+        if found:
+            return found["value"]
+    return None
+
+
+def _tags(rest: dict[str, Any], header: Header) -> list[str]:
+    tags: dict[str, None] = {}
+    for name in TAG_KEYS:
+        key = _first_key(rest, (name,))
+        if key is None:
+            continue
+        found = _tag_list(rest[key])
+        if found is None:
+            header.warnings.append(f"unrecognised-header: front matter {key!r} is not a list of tags")
+            continue
+        tags.update(dict.fromkeys(found))
+        del rest[key]
+    return list(tags)
+
+
+def _tag_list(value: Any) -> list[str] | None:
+    """A list of scalars, or one text with commas between the tags."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [tag for tag in (header_view(part) for part in value.split(",")) if tag]
+    if isinstance(value, list) and all(item is None or _text(item) is not None for item in value):
+        return [tag for tag in (_text(item) for item in value) if tag]
+    return None
+
+
+def _date_from_path(path: Any, header: Header) -> str | None:
+    """Zola and similar sites put the date in the page's path: "inside-rust/2020/07/27/slug"."""
+    found = _PATH_DATE.search(path) if isinstance(path, str) else None
+    if found is None:
+        return None
+    header.warnings.append(f"fallback-date: published taken from the front matter's path {path!r}")
+    return found["date"]

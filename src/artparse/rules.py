@@ -1,0 +1,147 @@
+"""User rules: line patterns, in a TOML file, for the headers of sites artparse does not know.
+
+    [[rule]]
+    name = "tripoli-times"
+    lines = [
+        '(?P<title>.+)',
+        'Written by (?P<author>.+?) on (?P<published>.+)',
+        { pattern = 'Views: (?P<visits>[\\d,]+)', optional = true },
+    ]
+
+The patterns of a rule are matched in order against the first non-blank lines of a file, each
+against one whole line (spaces normalised as for every dialect). The rule applies when every
+pattern that is not optional matched; the header ends after the last line matched. Named groups
+fill the record: GROUPS. Loading is pure: text in, rules out, RulesError with the rule and the
+problem for anything wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from artparse.dialects import DIALECTS
+from artparse.dialects.header import Header, header_view, read_count
+
+GROUPS = ("title", "author", "published", "updated", "updated_by", "visits")
+"""The named groups a pattern may use."""
+
+_HEADER_FIELD = {
+    "title": "title",
+    "author": "author",
+    "published": "published_raw",
+    "updated": "updated_raw",
+    "updated_by": "updated_by",
+}
+
+
+class RulesError(ValueError):
+    """A rule file that cannot be used; the message names the rule and the problem."""
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    regex: re.Pattern[str]
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One site's header: its name (the records' `dialect`) and its line patterns, in order."""
+
+    name: str
+    lines: tuple[LinePattern, ...]
+
+    def parse(self, lines: Sequence[str]) -> Header | None:
+        """The header these patterns read at the top of `lines`, or None when they do not match."""
+        header = Header(body_start=0)
+        index = 0
+        for pattern in self.lines:
+            while index < len(lines) and not lines[index].strip():
+                index += 1
+            found = pattern.regex.fullmatch(header_view(lines[index])) if index < len(lines) else None
+            if found is None:
+                if pattern.optional:
+                    continue
+                return None
+            _fill(header, found)
+            index += 1
+            header.body_start = index
+        return header if header.body_start else None
+
+
+def _fill(header: Header, found: re.Match[str]) -> None:
+    """The groups a line matched; a field that an earlier line filled keeps its value."""
+    for group, value in found.groupdict().items():
+        text = header_view(value or "")
+        if not text:
+            continue
+        if group == "visits":
+            if header.visits is None:
+                header.visits = read_count(text, header.warnings)
+        elif getattr(header, _HEADER_FIELD[group]) is None:
+            setattr(header, _HEADER_FIELD[group], text)
+
+
+def load_rules(text: str) -> tuple[Rule, ...]:
+    """The rules in a TOML rule file's text, in file order."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RulesError(f"not valid TOML: {error}") from None
+    _no_other_keys(document, {"rule"}, "the file")
+    tables = document.get("rule")
+    if not isinstance(tables, list) or not tables:
+        raise RulesError("no rule: write each one as a [[rule]] table with a name and lines")
+    rules: list[Rule] = []
+    for number, table in enumerate(tables, start=1):
+        rule = _rule(table, number)
+        if rule.name in DIALECTS or any(rule.name == other.name for other in rules):
+            raise RulesError(f"rule {rule.name!r}: the name is already used by another dialect or rule")
+        rules.append(rule)
+    return tuple(rules)
+
+
+def _rule(table: Any, number: int) -> Rule:
+    if not isinstance(table, dict):
+        raise RulesError(f"rule {number}: write it as a [[rule]] table")
+    name = table.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RulesError(f"rule {number}: 'name' must be a non-empty text")
+    where = f"rule {name!r}"
+    _no_other_keys(table, {"name", "lines"}, where)
+    lines = table.get("lines")
+    if not isinstance(lines, list) or not lines:
+        raise RulesError(f"{where}: 'lines' must be a non-empty list of patterns")
+    return Rule(name, tuple(_line_pattern(entry, f"{where}, line {n}") for n, entry in enumerate(lines, 1)))
+
+
+def _line_pattern(entry: Any, where: str) -> LinePattern:
+    """A pattern given as text, or as a table {pattern = '...', optional = true}."""
+    optional = False
+    if isinstance(entry, dict):
+        _no_other_keys(entry, {"pattern", "optional"}, where)
+        optional = entry.get("optional", False)
+        if not isinstance(optional, bool):
+            raise RulesError(f"{where}: 'optional' must be true or false")
+        entry = entry.get("pattern")
+    if not isinstance(entry, str) or not entry:
+        raise RulesError(f"{where}: a pattern must be a non-empty text, or a table with one")
+    try:
+        regex = re.compile(entry)
+    except re.error as error:
+        raise RulesError(f"{where}: not a valid regular expression: {error}") from None
+    unknown = [group for group in regex.groupindex if group not in GROUPS]
+    if unknown:
+        raise RulesError(f"{where}: unknown group {unknown[0]!r}; known: {', '.join(GROUPS)}")
+    return LinePattern(regex, optional)
+
+
+def _no_other_keys(table: dict[str, Any], known: set[str], where: str) -> None:
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise RulesError(f"{where}: unknown key {unknown[0]!r}; known: {', '.join(sorted(known))}")
