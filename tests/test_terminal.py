@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from artparse.cli import command
 from artparse.record import Article
 from artparse.terminal import for_terminal, json_for_terminal
 from artparse.writers import PrettyWriter
@@ -63,3 +67,17 @@ def test_pretty_output_never_reads_titles_as_markup(title: str, out: type[io.Str
     text = re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue())  # the colours, when a terminal
     assert "\x1b[2J" not in text and "\u202e" not in text
     assert json.loads(text) == record
+
+
+def test_error_messages_escape_file_names(tmp_path: Path) -> None:
+    name = os.fsdecode(b"evil\x1b]0;pwned\x07\xff.txt")
+    (tmp_path / name).write_bytes(b"\x00binary")
+    (tmp_path / "ok\u202etxt.txt").write_bytes(b"No header.\n")
+    result = CliRunner().invoke(command, [str(tmp_path)], catch_exceptions=False)
+    assert result.stderr.splitlines()[:2] == [
+        f"artparse: {tmp_path}/evil\\x1b]0;pwned\\x07\\xff.txt: skipped: binary file (NUL byte at offset 0)",
+        f"artparse: {tmp_path}/ok\\u202etxt.txt: warning: no-header: a known header was not found; "
+        "the whole text is the body",
+    ]
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["source"] == f"{tmp_path}/ok\u202etxt.txt"  # data is never altered
