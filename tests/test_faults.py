@@ -228,3 +228,15 @@ def test_messages_survive_an_ascii_terminal_and_data_lines_are_never_wrapped(tmp
     assert b"\\u0637\\u0631\\u0627\\u0628\\u0644\\u0633.txt: skipped: binary file" in result.stderr
     [line] = result.stdout.splitlines()
     assert json.loads(line)["title"] == title
+
+
+@pytest.mark.parametrize("option", ["--schema", "--help"])
+def test_help_and_schema_on_a_full_disk_exit_3_with_one_line(option: str) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [*artparse_command(), option], stdout=full, stderr=subprocess.PIPE, env=child_env(), timeout=60
+        )
+    assert (result.returncode, result.stderr) == (
+        3,
+        b"artparse: cannot write output: No space left on device\n",
+    )

@@ -25,6 +25,7 @@ from artparse.sources import (
     Problem,
     ReadOptions,
     WalkOptions,
+    describe_os_error,
     display_path,
     iter_inputs,
 )
@@ -344,6 +345,10 @@ def main() -> NoReturn:
         code = EXIT_SIGINT
     except Terminated as terminated:
         code = 128 + terminated.signum
+    except OSError as error:  # writing --help, --version or --schema (run() handles records)
+        silence_stdout()
+        _message(f"cannot write output: {describe_os_error(error)}")
+        code = EXIT_OUTPUT
     _exit(code if isinstance(code, int) else EXIT_OK)
 
 
