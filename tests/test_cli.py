@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artparse.cli import command
 from artparse.record import FIELDS
@@ -113,12 +118,24 @@ def test_binary_files_found_in_a_walk_are_skipped_not_failed(tmp_path: Path) -> 
     )
 
 
-def test_invalid_utf8_names_the_byte(tmp_path: Path) -> None:
-    bad = tmp_path / "latin1.txt"
-    bad.write_bytes("Posted by Zoé on 2025-11-01\n".encode("latin-1"))
-    result = invoke(str(bad))
-    assert result.exit_code == 1
-    assert f"artparse: {bad}: not valid UTF-8 (byte 12)" in result.stderr
+def test_a_latin1_file_is_read_with_a_warning_and_fixed_by_naming_its_encoding(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Posted by Zoé on 2025-11-01\n".encode("latin-1"))
+    detected = invoke(str(latin1))
+    assert detected.exit_code == 0
+    [record] = records(detected)
+    assert record["author"] == "Zoé"
+    warning = "encoding: not valid UTF-8 (byte 12); read as Windows-1252 (detected)"
+    assert record["warnings"][0] == warning
+    assert f"artparse: {latin1}: warning: {warning}\n" in detected.stderr
+    assert invoke("--strict", str(latin1)).exit_code == 1
+    strict_utf8 = invoke("--encoding", "utf-8", str(latin1))
+    assert strict_utf8.exit_code == 1
+    assert f"artparse: {latin1}: not valid utf-8 (byte 12)\n" in strict_utf8.stderr
+    named = invoke("--encoding", "latin-1", "--strict", str(latin1))
+    assert named.exit_code == 0
+    assert records(named)[0]["author"] == "Zoé"
+    assert records(named)[0]["warnings"] == []
 
 
 def test_warnings_go_to_stderr_and_strict_makes_them_failures(tmp_path: Path) -> None:
@@ -256,3 +273,200 @@ def test_dayfirst_option(tmp_path: Path) -> None:
     article.write_text("Posted by AI on 03/04/2021\nBody.\n", encoding="utf-8")
     assert records(invoke(str(article)))[0]["published"] == "2021-03-04"
     assert records(invoke("--dayfirst", str(article)))[0]["published"] == "2021-04-03"
+
+
+def summary(result: Result) -> str:
+    return result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("given", "size", "message"),
+    [
+        ("1000", 1000, "1001 bytes, the limit is 1000 bytes"),
+        ("64K", 65536, "64 KiB (65,537 bytes), the limit is 64 KiB"),
+        ("32M", 32 << 20, "32 MiB (33,554,433 bytes), the limit is 32 MiB"),
+        ("2g", 2 << 30, "2 GiB (2,147,483,649 bytes), the limit is 2 GiB"),
+        ("5MiB", 5 << 20, "5 MiB (5,242,881 bytes), the limit is 5 MiB"),
+        ("1500k", 1500 << 10, "1.5 MiB (1,536,001 bytes), the limit is 1.5 MiB"),
+    ],
+)
+def test_max_size_takes_a_size_with_a_unit(tmp_path: Path, given: str, size: int, message: str) -> None:
+    over = tmp_path / "over.txt"
+    with over.open("wb") as file:
+        file.truncate(size + 1)  # sparse: no disk space, and the size check comes before any read
+    result = invoke("--max-size", given, str(over))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"artparse: {over}: too large: {message} (see --max-size)"
+
+
+@pytest.mark.parametrize("given", ["abc", "0", "-5", "1.5M", "12 parsecs"])
+def test_a_bad_max_size_is_a_usage_error(given: str) -> None:
+    result = invoke("--max-size", given, str(SEED))
+    assert result.exit_code == 2
+    assert "--max-size" in result.stderr and result.stdout == ""
+
+
+def test_the_default_size_limit_is_32_mib() -> None:
+    from artparse.cli import parse_size
+    from artparse.sources import DEFAULT_MAX_SIZE
+
+    assert parse_size("32M") == DEFAULT_MAX_SIZE == 32 * 1024 * 1024
+
+
+def test_an_unknown_encoding_is_a_usage_error() -> None:
+    for name in ("klingon", "base64"):
+        result = invoke("--encoding", name, str(SEED))
+        assert result.exit_code == 2
+        assert f"unknown text encoding '{name}'" in result.stderr
+
+
+def test_windows_1256_arabic_is_readable_with_a_warning_and_exact_with_encoding(tmp_path: Path) -> None:
+    arabic = "في تطور مهم، انضمت ليبيا والولايات المتحدة إلى جهود مشتركة لتعزيز التعاون الاقتصادي."
+    article = tmp_path / "ar.txt"
+    article.write_bytes(f"Posted by AI on 2025-11-01\n\u200f{arabic}\n".encode("cp1256"))
+    [detected] = records(invoke(str(article)))
+    assert detected["body"] == f"\u200f{arabic}"
+    assert detected["warnings"] == ["encoding: not valid UTF-8 (byte 27); read as Windows-1256 (detected)"]
+    [named] = records(invoke("--encoding", "cp1256", str(article)))
+    assert (named["body"], named["warnings"]) == (detected["body"], [])
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\r\n\r\n", b"\xff\xfe", b" \t \n"])
+def test_empty_and_blank_files_give_a_record_with_a_warning(tmp_path: Path, content: bytes) -> None:
+    article = tmp_path / "empty.txt"
+    article.write_bytes(content)
+    result = invoke(str(article))
+    assert result.exit_code == 0
+    [record] = records(result)
+    assert (record["body"], record["words"]) == ("", 0)
+    assert record["warnings"][-1].startswith("no-header: ")
+
+
+def test_an_empty_directory_is_said_and_fails_only_under_strict(tmp_path: Path) -> None:
+    relaxed, strict = invoke(str(tmp_path)), invoke("--strict", str(tmp_path))
+    assert (relaxed.exit_code, strict.exit_code) == (0, 1)
+    assert relaxed.stderr == "artparse: 0 inputs: 0 records (0 with warnings), 0 failed\n"
+
+
+def test_a_vanished_file_is_a_skip_but_a_failure_under_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    real_open = os.open
+
+    def open_after_delete(path: str, flags: int, *args: object, **kwargs: object) -> int:
+        if str(path).endswith("b.txt"):
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", open_after_delete)
+    relaxed, strict = invoke(str(tmp_path)), invoke("--strict", str(tmp_path))
+    assert (relaxed.exit_code, strict.exit_code) == (0, 1)
+    assert f"artparse: {tmp_path}/b.txt: skipped: vanished (deleted after it was listed)" in relaxed.stderr
+    assert summary(relaxed).endswith("0 failed, 1 skipped (1 vanished)")
+
+
+def test_quiet_levels_hide_messages_and_never_change_the_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("No header here.\n", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00")
+    missing = str(tmp_path / "missing.txt")
+    loud, quiet, quieter = (invoke(*flags, str(tmp_path), missing) for flags in ([], ["-q"], ["-qq"]))
+    assert loud.exit_code == quiet.exit_code == quieter.exit_code == 1
+    assert loud.stdout == quiet.stdout == quieter.stdout
+    assert len(loud.stderr.splitlines()) == 4  # skip, warning, error, summary
+    assert quiet.stderr == f"artparse: {missing}: No such file or directory\n"
+    assert quieter.stderr == ""
+
+
+def test_an_internal_error_on_one_file_is_reported_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artparse import batch
+
+    real_parse = batch.parse_text
+
+    def parse_or_fail(text: str, **options: object) -> object:
+        if "BOOM" in text:
+            raise RuntimeError("bug triggered")
+        return real_parse(text, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "parse_text", parse_or_fail)
+    (tmp_path / "a.txt").write_text("BOOM\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    result = invoke(str(tmp_path))
+    assert result.exit_code == 1
+    assert [r["source"] for r in records(result)] == [str(tmp_path / "b.txt")]
+    assert (
+        f"artparse: {tmp_path}/a.txt: internal error, please report it: RuntimeError: bug triggered"
+        in result.stderr
+    )
+
+
+def test_csv_options_are_for_csv_only() -> None:
+    for flag in ("--bom", "--csv-raw"):
+        result = invoke(flag, "-f", "jsonl", str(SEED))
+        assert result.exit_code == 2
+        assert f"{flag} is for csv and tsv output only" in result.stderr
+
+
+def test_csv_neutralises_formulas_unless_raw(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text('=HYPERLINK("http://evil","click")\nPosted by @admin on 2025-11-01\nBody\n')
+    safe = invoke(str(article), "-f", "csv", "--fields", "title,author")
+    raw = invoke(str(article), "-f", "csv", "--fields", "title,author", "--csv-raw", "--bom")
+    assert safe.stdout_bytes.splitlines()[1] == b'"\'=HYPERLINK(""http://evil"",""click"")",\'@admin'
+    assert raw.stdout_bytes.startswith(b"\xef\xbb\xbftitle,author\r\n")
+    assert raw.stdout_bytes.splitlines()[1] == b'"=HYPERLINK(""http://evil"",""click"")",@admin'
+    assert records(invoke(str(article)))[0]["title"] == '=HYPERLINK("http://evil","click")'
+
+
+KINDS = {  # what a file holds, and what it must count as in the summary
+    "good": (b"Posted by AI on 2025-11-01\nBody\n", "record"),
+    "headerless": (b"Just text.\n", "warned"),
+    "cp1252": ("Posted by Zo\u00e9 on 2025-11-01\n".encode("cp1252"), "warned"),
+    "binary": (b"\x89PNG\x00\x00", "binary file"),
+    "huge": (b"x" * 2000, "failed"),
+    "other": (b"{}", "other file name"),
+}
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(sorted(KINDS)), max_size=8), st.booleans())
+def test_the_summary_always_adds_up(kinds: list[str], nested: bool) -> None:
+    counts = Counter(KINDS[kind][1] for kind in kinds)
+    with tempfile.TemporaryDirectory() as folder:
+        for index, kind in enumerate(kinds):
+            name = Path(folder, "sub" if nested and index % 2 else "", f"{index}.{kind}.txt")
+            name = name.with_suffix(".json") if kind == "other" else name
+            name.parent.mkdir(exist_ok=True)
+            name.write_bytes(KINDS[kind][0])
+        result = invoke(folder, "--max-size", "1K")
+    records_written = counts["record"] + counts["warned"]
+    line = (
+        f"artparse: {plural(len(kinds), 'input')}: {plural(records_written, 'record')} "
+        f"({counts['warned']} with warnings), {counts['failed']} failed"
+    )
+    skips = [f"{counts[reason]} {reason}" for reason in ("binary file", "other file name") if counts[reason]]
+    if skips:
+        line += f", {counts['binary file'] + counts['other file name']} skipped ({', '.join(skips)})"
+    assert summary(result) == line
+    assert len(records(result)) == records_written
+    assert result.exit_code == (1 if counts["failed"] else 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_on_stdin_give_a_record_or_a_clean_error(data: bytes) -> None:
+    result = invoke("-", input=data)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    if result.exit_code == 0:
+        [record] = records(result)
+        assert record["source"] == "-"
+    else:
+        assert result.stderr.startswith("artparse: -: binary file (NUL")

@@ -170,9 +170,9 @@ def test_jsonl_reads_back_record_for_record(records: list[Article]) -> None:
 
 
 @given(st.lists(articles, max_size=4))
-def test_csv_reads_back_cell_for_cell(records: list[Article]) -> None:
+def test_raw_csv_reads_back_cell_for_cell(records: list[Article]) -> None:
     out = io.StringIO(newline="")
-    writer = make_writer("csv", out, ("source", "title", "visits", "extra", "body"))
+    writer = make_writer("csv", out, ("source", "title", "visits", "extra", "body"), neutralise=False)
     for record in records:
         full = record.to_dict()
         writer.write({name: full[name] for name in ("source", "title", "visits", "extra", "body")})
@@ -183,3 +183,21 @@ def test_csv_reads_back_cell_for_cell(records: list[Article]) -> None:
         assert (row["source"], row["title"], row["body"]) == (record.source, record.title or "", record.body)
         assert row["visits"] == ("" if record.visits is None else str(record.visits))
         assert json.loads(row["extra"]) == record.extra
+
+
+formula_prone = st.text(st.sampled_from("=+-@ \t\r\n\u00a0\ufeff\u200bab1'"), max_size=6)
+
+
+@given(st.lists(st.tuples(formula_prone, formula_prone), max_size=4))
+def test_neutralised_csv_never_starts_a_text_cell_with_a_formula(rows: list[tuple[str, str]]) -> None:
+    out = io.StringIO(newline="")
+    writer = make_writer("csv", out, ("title", "visits", "body"))
+    for title, body in rows:
+        writer.write({"title": title, "visits": -len(body), "body": body})
+    read_back = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    for row, (title, body) in zip(read_back, rows, strict=True):
+        for cell, value in ((row["title"], title), (row["body"], body)):
+            assert not cell.lstrip(" \u00a0\ufeff\u200b").startswith(("=", "+", "-", "@"))
+            assert not cell.startswith(("\t", "\r", "\n"))
+            assert cell in (value, "'" + value)  # nothing else is changed
+        assert row["visits"] == str(-len(body))  # numbers stay numbers

@@ -69,3 +69,47 @@ def test_csv_of_no_records_is_the_header_row() -> None:
 
 def test_tsv_uses_tabs_and_the_chosen_fields() -> None:
     assert write("tsv", [FIRST], ("visits", "source")) == "visits\tsource\r\n1234\ta.txt\r\n"
+
+
+FORMULAS = ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", " =1", '=HYPERLINK("http://x","y")', "\u00a0=1"]
+
+
+def test_csv_text_cells_that_a_spreadsheet_would_run_get_a_quote() -> None:
+    for formula in FORMULAS:
+        record = Article(title=formula, author=formula, share=(formula, "X"), visits=-1, words=3, body="ok")
+        text = write("csv", [record], ("title", "author", "share", "visits", "words", "body"))
+        row = next(csv.DictReader(io.StringIO(text, newline="")))
+        assert (row["title"], row["author"], row["share"]) == ("'" + formula,) * 2 + (f"'{formula}; X",)
+        assert (row["visits"], row["words"], row["body"]) == ("-1", "3", "ok")  # numbers stay numbers
+
+
+def test_ordinary_text_is_not_quoted() -> None:
+    for text in ["Libya", "1,234", "a = b", "e-mail", "'quoted'", ""]:
+        assert write("csv", [Article(title=text)], ("title",)).splitlines()[1].strip('"') == text
+
+
+def test_raw_csv_and_json_keep_formulas_as_they_are() -> None:
+    record = Article(title="=1+1", body="-x")
+    out = io.StringIO(newline="")
+    writer = make_writer("tsv", out, ("title", "body"), neutralise=False)
+    writer.write({"title": "=1+1", "body": "-x"})
+    assert out.getvalue() == "title\tbody\r\n=1+1\t-x\r\n"
+    assert json.loads(write("jsonl", [record]))["title"] == "=1+1"
+    assert json.loads(write("json", [record]))[0]["body"] == "-x"
+
+
+def test_a_byte_order_mark_only_when_asked_and_only_for_csv() -> None:
+    out = io.StringIO(newline="")
+    make_writer("csv", out, ("title",), bom=True).close()
+    assert out.getvalue() == "\ufefftitle\r\n"
+    for fmt in ("jsonl", "json", "csv", "tsv"):
+        assert not write(fmt, [FIRST]).startswith("\ufeff")
+
+
+def test_json_escapes_characters_that_split_lines_for_other_readers() -> None:
+    record = Article(title="a\u2028b\u2029c\x85d", body="")
+    for fmt in ("jsonl", "json"):
+        text = write(fmt, [record])
+        assert not any(char in text for char in "\u2028\u2029\x85")
+        loaded = json.loads(text) if fmt == "jsonl" else json.loads(text)[0]
+        assert loaded["title"] == "a\u2028b\u2029c\x85d"

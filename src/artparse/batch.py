@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, BinaryIO
 
-from artparse.errors import BinaryInput, InputError
+from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import parse_text
 from artparse.record import Article
-from artparse.sources import Input, Problem, decode, read_bytes
+from artparse.sources import VANISHED, Input, Problem, ReadOptions, display_path, read_text
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
@@ -24,25 +24,39 @@ class ParseOptions:
     rules: tuple[Rule, ...] = ()
 
 
-def process(item: Input, options: ParseOptions, stdin: BinaryIO) -> Article | Problem:
-    """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
+def process(
+    item: Input, options: ParseOptions, stdin: BinaryIO, reading: ReadOptions | None = None
+) -> Article | Problem:
+    """Read, decode and parse one input; every failure becomes a Problem, never an exception.
+
+    The record's warnings start with the decoding's (a fallback encoding, replaced bytes).
+    """
     try:
-        text = decode(read_bytes(item, stdin))
+        decoded = read_text(item, stdin, reading or ReadOptions())
         article = parse_text(
-            text, source=item.path, dialect=options.dialect, dayfirst=options.dayfirst, rules=options.rules
+            decoded.text,
+            source=display_path(item.path),
+            dialect=options.dialect,
+            dayfirst=options.dayfirst,
+            rules=options.rules,
         )
-    except BinaryInput as error:
+    except SkippedInWalk as error:
         return Problem(item.path, str(error), skipped=not item.explicit)
     except InputError as error:
         return Problem(item.path, str(error))
     except Exception as error:  # a bug on one input must not stop the batch
         return Problem(item.path, f"internal error, please report it: {type(error).__name__}: {error}")
+    if decoded.warnings:
+        article = replace(article, warnings=decoded.warnings + article.warnings)
     return article
 
 
 @dataclass
 class Tally:
-    """Counts that always add up: inputs = records + failed + skipped."""
+    """Counts that always add up: inputs = records + failed + skipped.
+
+    Under --strict, records with warnings, vanished files and a run without any record fail.
+    """
 
     records: int = 0
     with_warnings: int = 0
@@ -78,7 +92,11 @@ class Tally:
         return line
 
     def exit_code(self, strict: bool) -> int:
-        return 1 if self.failed or (strict and self.with_warnings) else 0
+        doubtful = self.with_warnings or self.skip_reasons[_VANISHED] or not self.records
+        return 1 if self.failed or (strict and doubtful) else 0
+
+
+_VANISHED = VANISHED.split(" (")[0]
 
 
 def _plural(count: int, noun: str) -> str:

@@ -4,29 +4,41 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
+import stat
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from io import TextIOWrapper
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
 
 import click
 
 from artparse.batch import ParseOptions, Tally, process
+from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
+from artparse.output import OutputError, open_destination, silence_stdout
 from artparse.record import FIELDS, Article, json_schema
-from artparse.sources import OTHER_FILE, STDIN, Problem, iter_inputs, read_text
-from artparse.writers import FORMATS, SUFFIXES, make_writer
+from artparse.sources import (
+    OTHER_FILE,
+    STDIN,
+    Input,
+    Problem,
+    ReadOptions,
+    WalkOptions,
+    describe_os_error,
+    display_path,
+    iter_inputs,
+    read_file_text,
+)
+from artparse.terminal import for_terminal
+from artparse.writers import DELIMITED, FORMATS, SUFFIXES, Writer, make_writer
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
-EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+EXIT_SIGINT = 130  # 128 + SIGINT, like every signal: SIGTERM 143, SIGHUP 129
 
 EPILOG = """\b
 Examples:
@@ -40,25 +52,54 @@ Exit codes:
   0    every input gave a record (warnings allowed, unless --strict)
   1    some inputs failed; the good records were still written
   2    usage error
-  3    the output could not be written
-  130  interrupted (Ctrl-C); 143 terminated (SIGTERM)
+  3    the output could not be written (the old -o file is kept)
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP)
 """
 
 
-class OutputError(Exception):
-    """The records could not be written where the user asked."""
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing the temporary output file) and exit 128 + N.
+
+    A BaseException, so that no `except Exception` on the way can swallow it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 @dataclass(frozen=True)
 class RunOptions:
     paths: tuple[str, ...]
-    patterns: tuple[str, ...]
     fmt: str
     output: str | None
     fields: tuple[str, ...]
+    walk: WalkOptions
     parse: ParseOptions
+    reading: ReadOptions
+    neutralise: bool
+    bom: bool
     strict: bool
-    quiet: bool
+    quiet: int
+
+
+_SIZE = re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from 1000, 64K, 32M, 2G (powers of 1024; 64KiB, 64kb also read); ValueError else."""
+    match = _SIZE.fullmatch(text.strip())
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"{text!r} is not a size such as 1000, 64K, 32M or 2G")
+    power = " KMGT".index((match.group(2) or " ").upper())
+    return int(match.group(1)) << (10 * power)
+
+
+def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx, param) from error
 
 
 @click.command("artparse", context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
@@ -83,6 +124,25 @@ class RunOptions:
     "[default: *.txt *.text *.md *.markdown *.mdx *.rst *.eml and names without a suffix].",
 )
 @click.option(
+    "--follow",
+    is_flag=True,
+    help="In directories, follow symbolic links (loops are detected and skipped).",
+)
+@click.option(
+    "--max-size",
+    default="32M",
+    callback=_size_option,
+    metavar="SIZE",
+    help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G [default: 32M].",
+)
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    callback=lambda ctx, param, value: _check_encoding(value),
+    help="Read every input in this encoding, strictly [default: a byte-order mark, UTF-8, "
+    "or detected among Windows-1256, Windows-1252 and ISO-8859-6, with a warning].",
+)
+@click.option(
     "--dialect",
     metavar="NAME",
     help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
@@ -95,8 +155,25 @@ class RunOptions:
     help="Try the header rules in this TOML file before the built-in dialects (see the README).",
 )
 @click.option("--dayfirst", is_flag=True, help="Read 03/04/2021 as 3 April, not March 4.")
-@click.option("--strict", is_flag=True, help="Count records with warnings as failures (exit 1).")
-@click.option("-q", "--quiet", is_flag=True, help="No warnings and no summary on stderr (errors still show).")
+@click.option(
+    "--csv-raw",
+    is_flag=True,
+    help="CSV/TSV: write cells starting with = + - @ as they are, without the ' that stops "
+    "spreadsheets from running them as formulas.",
+)
+@click.option("--bom", is_flag=True, help="CSV/TSV: begin with a UTF-8 byte-order mark (for Excel).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Count records with warnings, vanished files and an empty run as failures (exit 1).",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    count=True,
+    help="-q: no warnings, skips or summary on stderr; -qq: no per-file errors either. "
+    "The exit code is the same.",
+)
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
 @click.version_option(package_name="artparse", message="%(prog)s %(version)s")
 @click.pass_context
@@ -107,11 +184,16 @@ def command(
     output: str | None,
     fields: str | None,
     patterns: tuple[str, ...],
+    follow: bool,
+    max_size: int,
+    encoding: str | None,
     dialect: str | None,
     rules: tuple[Rule, ...],
     dayfirst: bool,
+    csv_raw: bool,
+    bom: bool,
     strict: bool,
-    quiet: bool,
+    quiet: int,
     schema: bool,
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
@@ -128,13 +210,21 @@ def command(
             click.echo("Try 'artparse -h' for help.", err=True)
             ctx.exit(EXIT_USAGE)
         paths = (STDIN,)
+    chosen_format = _choose_format(fmt, output)
+    if (csv_raw or bom) and chosen_format not in DELIMITED:
+        raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
+    if output is not None:
+        _refuse_to_overwrite_an_input(paths, output)
     options = RunOptions(
         paths=paths,
-        patterns=patterns,
-        fmt=_choose_format(fmt, output),
+        fmt=chosen_format,
         output=output,
         fields=_choose_fields(fields),
+        walk=WalkOptions(patterns=patterns, follow=follow),
         parse=ParseOptions(dialect=_check_dialect(dialect, rules), dayfirst=dayfirst, rules=rules),
+        reading=ReadOptions(max_size=max_size, encoding=encoding),
+        neutralise=not csv_raw,
+        bom=bom,
         strict=strict,
         quiet=quiet,
     )
@@ -159,7 +249,7 @@ def _load_rules(path: str | None) -> tuple[Rule, ...]:
     from artparse.rules import RulesError, load_rules  # only when asked: it costs start-up time
 
     try:
-        return load_rules(read_text(path))
+        return load_rules(read_file_text(path))
     except (InputError, RulesError) as error:
         raise click.BadParameter(f"{path}: {error}", param_hint="--rules") from None
 
@@ -176,6 +266,12 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+def _check_encoding(name: str | None) -> str | None:
+    if name is not None and not is_text_encoding(name):
+        raise click.BadParameter(f"unknown text encoding {name!r}", param_hint="--encoding")
+    return name
+
+
 def _choose_fields(fields: str | None) -> tuple[str, ...]:
     if fields is None:
         return FIELDS
@@ -189,95 +285,89 @@ def _choose_fields(fields: str | None) -> tuple[str, ...]:
     return chosen
 
 
+def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
+    """`-o` naming a file that is also named as input would replace the article with records
+    (a symbolic link at `output` is replaced itself, so its target is safe)."""
+    try:
+        target = os.lstat(output)
+    except OSError:
+        return
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            raise click.UsageError(f"{output!r} is also an input: refusing to overwrite it")
+
+
 def run(options: RunOptions) -> int:
     """Parse every input and write the records; the exit code says how it went."""
     tally = Tally()
     stdin = sys.stdin.buffer
     try:
-        with _open_output(options.output) as out:
-            writer = make_writer(options.fmt, out, options.fields)
-            for item in iter_inputs(options.paths, options.patterns):
-                outcome = item if isinstance(item, Problem) else process(item, options.parse, stdin)
+        with open_destination(options.output) as destination:
+            writer = _writer(options, destination.stream)
+            walk = WalkOptions(options.walk.patterns, options.walk.follow, destination.own_output)
+            for item in iter_inputs(options.paths, walk):
+                outcome = item if isinstance(item, Problem) else _process(item, options, stdin)
                 tally.count(outcome)
                 if isinstance(outcome, Article):
                     record = outcome.to_dict()
                     writer.write({name: record[name] for name in options.fields})
-                _report(outcome, options)
+                _report(outcome, options.quiet)
             writer.close()
     except BrokenPipeError:
         return EXIT_OK  # the reader has all it wanted (`| head`): stop at once, quietly
     except OutputError as error:
         _message(f"cannot write output: {error}")
         return EXIT_OUTPUT
-    if not options.quiet:
-        _message(tally.summary(options.strict))
+    except KeyboardInterrupt:
+        _message("interrupted", show=options.quiet < 2)
+        return EXIT_SIGINT
+    except Terminated as terminated:
+        _message(f"stopped by {signal.Signals(terminated.signum).name}", show=options.quiet < 2)
+        return 128 + terminated.signum
+    _message(tally.summary(options.strict), show=not options.quiet)
     return tally.exit_code(options.strict)
 
 
-def _report(outcome: Article | Problem, options: RunOptions) -> None:
+def _writer(options: RunOptions, stream: TextIO) -> Writer:
+    return make_writer(options.fmt, stream, options.fields, neutralise=options.neutralise, bom=options.bom)
+
+
+def _process(item: Input, options: RunOptions, stdin: BinaryIO) -> Article | Problem:
+    return process(item, options.parse, stdin, options.reading)
+
+
+def _report(outcome: Article | Problem, quiet: int) -> None:
     if isinstance(outcome, Problem):
-        if outcome.reason != OTHER_FILE and not (outcome.skipped and options.quiet):
+        if outcome.reason != OTHER_FILE:
             prefix = "skipped: " if outcome.skipped else ""
-            _message(f"{outcome.path}: {prefix}{outcome.reason}")
-    elif not options.quiet:
+            shown = quiet < 1 if outcome.skipped else quiet < 2
+            _message(f"{display_path(outcome.path)}: {prefix}{outcome.reason}", show=shown)
+    elif not quiet:
         for warning in outcome.warnings:
             _message(f"{outcome.source}: warning: {warning}")
 
 
-def _message(text: str) -> None:
-    click.echo(f"artparse: {text}", err=True)
-
-
-@contextmanager
-def _open_output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside `path` that replaces it only when complete."""
-    if path is not None:
-        with _atomic_file(path) as file:
-            yield file
+def _message(text: str, *, show: bool = True) -> None:
+    """One line on stderr, with anything a terminal would obey escaped; a closed stderr is
+    not worth dying for."""
+    if not show:
         return
-    stream = TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
-        yield stream
-        stream.flush()
-    except OSError as error:
-        _silence_stdout()  # what is still buffered must not fail again at exit
-        if isinstance(error, BrokenPipeError):
-            raise
-        raise OutputError(error.strerror or str(error)) from error
-    finally:
-        stream.detach()
-
-
-@contextmanager
-def _atomic_file(path: str) -> Iterator[TextIO]:
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"{path}: {error.strerror or error}") from error
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as error:
-        raise OutputError(f"{path}: {error.strerror or error}") from error
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        sys.stderr.write(f"artparse: {for_terminal(text)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def main() -> NoReturn:
-    """Console-script entry point: click's exit codes, plus 0 on a closed pipe and 130/143 on signals."""
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    """Console-script entry point: click's exit codes, plus 0 on a closed pipe and 128 + N on
+    SIGINT (130), SIGTERM (143) and SIGHUP (129), each after removing the temporary output."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _raise_terminated)
     try:
         code = command.main(prog_name="artparse", standalone_mode=False)
     except click.ClickException as error:
@@ -285,11 +375,17 @@ def main() -> NoReturn:
         code = error.exit_code
     except (KeyboardInterrupt, click.Abort):
         code = EXIT_SIGINT
+    except Terminated as terminated:
+        code = 128 + terminated.signum
+    except OSError as error:  # writing --help, --version or --schema (run() handles records)
+        silence_stdout()
+        _message(f"cannot write output: {describe_os_error(error)}")
+        code = EXIT_OUTPUT
     _exit(code if isinstance(code, int) else EXIT_OK)
 
 
-def _exit_on_sigterm(signum: int, frame: object) -> NoReturn:
-    raise SystemExit(EXIT_SIGTERM)
+def _raise_terminated(signum: int, frame: object) -> NoReturn:
+    raise Terminated(signum)
 
 
 def _exit(code: int) -> NoReturn:
@@ -297,16 +393,5 @@ def _exit(code: int) -> NoReturn:
     try:
         sys.stdout.flush()
     except OSError:
-        _silence_stdout()
+        silence_stdout()
     sys.exit(code)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null (the Python docs' recipe for a closed or failed pipe)."""
-    try:
-        descriptor = sys.stdout.fileno()
-    except (OSError, ValueError):
-        return  # not a real file (a test runner's buffer): nothing can fail at exit
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, descriptor)
-    os.close(devnull)

@@ -11,5 +11,10 @@ class InputError(ArtparseError):
     """An input could not be read or decoded; the message is the reason."""
 
 
-class BinaryInput(InputError):
-    """The input holds binary data: skipped in a directory walk, an error when named."""
+class SkippedInWalk(InputError):
+    """An input that a directory walk skips and counts (binary, not a regular file, vanished);
+    an error when it was named on the command line."""
+
+
+class BinaryInput(SkippedInWalk):
+    """The input holds binary data."""

@@ -1,28 +1,58 @@
-"""Finding inputs and reading them as text: the only module that touches the file system."""
+"""Finding inputs and reading them: the only module that touches the file system.
+
+A directory walk reads regular files only: FIFOs, sockets and devices are never opened, and
+symbolic links are followed only on request, with loop detection. Every path that gives no
+record comes out as a Problem (a failure, or a skip by design), so the summary adds up.
+"""
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import io
 import os
+import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import BinaryIO
 
-from artparse.errors import BinaryInput, InputError
+from artparse.decoding import Decoded, decode_bytes
+from artparse.errors import InputError, SkippedInWalk
 
 STDIN = "-"
 ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.eml")
 """File names read in a directory walk unless --glob says otherwise (plus names with no suffix)."""
+DEFAULT_MAX_SIZE = 32 * 1024 * 1024
+
+# Reasons for skips; the summary groups them by the text before " (".
 OTHER_FILE = "other file name (see --glob)"
+SYMLINK = "symbolic link (not followed, see --follow)"
+BROKEN_SYMLINK = "broken symbolic link"
+NOT_REGULAR = "not a regular file"
+VANISHED = "vanished (deleted after it was listed)"
+OWN_OUTPUT = "artparse's own output"
+LOOP = "file system loop"
+ALREADY_WALKED = "already walked"
+
+_CHUNK = 64 * 1024
+
+FileKey = tuple[int, int]
+"""(st_dev, st_ino): a file's identity, whatever name it is reached by."""
 
 
 @dataclass(frozen=True)
 class Input:
-    """A file to read: named on the command line (`explicit`) or found in a directory walk."""
+    """A file to read: named on the command line (`explicit`) or found in a directory walk.
+
+    `may_be_link` is False for files a walk found without --follow: if one is swapped for a
+    symbolic link after the listing, it is not opened through the link.
+    """
 
     path: str
     explicit: bool
+    may_be_link: bool = True
 
 
 @dataclass(frozen=True)
@@ -34,48 +64,199 @@ class Problem:
     skipped: bool = False
 
 
-def iter_inputs(paths: Iterable[str], patterns: Sequence[str] = ()) -> Iterator[Input | Problem]:
-    """Each path as given; directories walked depth-first in sorted order, symlinks not followed.
+@dataclass(frozen=True)
+class OwnOutput:
+    """What this run writes, so that it is never read back as input: files by identity
+    (stdout redirected into the tree, the -o target and its temporary file), and the names
+    of -o temporary files (another run's, or a stale one)."""
 
-    In a walk, only file names matching `patterns` are read (by default ARTICLE_PATTERNS and
-    names without a suffix); the others are skipped, and counted.
+    files: frozenset[FileKey] = frozenset()
+    temporary_name: re.Pattern[str] | None = None
+
+    def holds(self, entry: os.DirEntry[str]) -> bool:
+        if self.temporary_name is not None and self.temporary_name.fullmatch(entry.name):
+            return True
+        # The inode comes free with a directory listing; only a match costs a stat call.
+        inode = entry.inode()
+        if not any(inode == known for _, known in self.files):
+            return False
+        return _key(entry.stat(follow_symlinks=False)) in self.files
+
+
+@dataclass(frozen=True)
+class WalkOptions:
+    """How directories are walked."""
+
+    patterns: Sequence[str] = ()
+    follow: bool = False
+    own_output: OwnOutput = field(default_factory=OwnOutput)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How each input is read: a size cap, and the encoding when the user names one."""
+
+    max_size: int = DEFAULT_MAX_SIZE
+    encoding: str | None = None
+
+
+def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Iterator[Input | Problem]:
+    """Each path as given; directories walked depth-first in sorted order.
+
+    In a walk, only file names matching `options.patterns` are read (by default
+    ARTICLE_PATTERNS and names without a suffix); the others are skipped, and counted.
     """
+    options = options or WalkOptions()
     for path in paths:
         if path == STDIN:
             yield Input(path, explicit=True)
             continue
         try:
-            is_directory = stat.S_ISDIR(os.stat(path).st_mode)
+            info = os.stat(path)
         except OSError as error:
             yield Problem(path, describe_os_error(error))
             continue
-        if is_directory:
-            yield from _walk(path, patterns)
+        if _key(info) in options.own_output.files:
+            yield Problem(path, OWN_OUTPUT, skipped=True)
+        elif stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, info, options)
         else:
             yield Input(path, explicit=True)
 
 
-def _walk(root: str, patterns: Sequence[str]) -> Iterator[Input | Problem]:
+@dataclass(frozen=True)
+class _Directory:
+    """A directory to list, and the chain of directories it was reached through."""
+
+    path: str
+    key: FileKey | None  # known under --follow only
+    parent: _Directory | None
+
+    def ancestor(self, key: FileKey) -> _Directory | None:
+        directory: _Directory | None = self
+        while directory is not None and directory.key != key:
+            directory = directory.parent
+        return directory
+
+
+_Pending = _Directory | tuple[os.DirEntry[str], _Directory]
+
+
+def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Input | Problem]:
     # An explicit stack instead of recursion: deep trees cannot exhaust Python's recursion limit.
-    pending: list[os.DirEntry[str] | str] = [root]
+    # Each directory is sorted on its own, so the order is fixed without holding the whole tree.
+    visited: dict[FileKey, str] = {}
+    if options.follow:
+        top = _Directory(root, _key(info), _ancestors(root))
+        visited[_key(info)] = root
+    else:
+        top = _Directory(root, None, None)
+    pending: list[_Pending] = [top]
     while pending:
-        entry = pending.pop()
-        if isinstance(entry, str) or entry.is_dir(follow_symlinks=False):
-            directory = entry if isinstance(entry, str) else entry.path
-            try:
-                with os.scandir(directory) as listing:
-                    children = sorted(listing, key=lambda child: child.name)
-            except OSError as error:
-                yield Problem(directory, describe_os_error(error))
-                continue
-            pending.extend(reversed(children))
-        elif not entry.is_file(follow_symlinks=False):
-            reason = "symbolic link (not followed)" if entry.is_symlink() else "not a regular file"
-            yield Problem(entry.path, reason, skipped=True)
-        elif _is_article_name(entry.name, patterns):
-            yield Input(entry.path, explicit=False)
+        item = pending.pop()
+        if isinstance(item, _Directory):
+            listing = _list(item)
+            if isinstance(listing, Problem):
+                yield listing
+            else:
+                pending.extend((entry, item) for entry in reversed(listing))
+            continue
+        found = _classify(*item, options, visited)
+        if isinstance(found, _Directory):
+            pending.append(found)
         else:
-            yield Problem(entry.path, OTHER_FILE, skipped=True)
+            yield found
+
+
+def _list(directory: _Directory) -> list[os.DirEntry[str]] | Problem:
+    try:
+        with os.scandir(directory.path) as listing:
+            return sorted(listing, key=attrgetter("name"))
+    except FileNotFoundError:
+        return Problem(directory.path, VANISHED, skipped=True)
+    except OSError as error:
+        return Problem(directory.path, describe_os_error(error))
+
+
+def _classify(
+    entry: os.DirEntry[str], parent: _Directory, options: WalkOptions, visited: dict[FileKey, str]
+) -> Input | Problem | _Directory:
+    try:
+        if options.own_output.holds(entry):
+            return Problem(entry.path, OWN_OUTPUT, skipped=True)
+        if entry.is_symlink():
+            if not options.follow:
+                return Problem(entry.path, SYMLINK, skipped=True)
+            return _through_link(entry, parent, options, visited)
+        if entry.is_dir(follow_symlinks=False):
+            info = entry.stat(follow_symlinks=False) if options.follow else None
+            return _subdirectory(entry.path, info, parent, visited)
+        if entry.is_file(follow_symlinks=False):
+            return _file(entry.path, entry.name, options.patterns, may_be_link=False)
+        return Problem(entry.path, NOT_REGULAR, skipped=True)
+    except FileNotFoundError:
+        return Problem(entry.path, VANISHED, skipped=True)
+    except OSError as error:
+        return Problem(entry.path, describe_os_error(error))
+
+
+def _through_link(
+    entry: os.DirEntry[str], parent: _Directory, options: WalkOptions, visited: dict[FileKey, str]
+) -> Input | Problem | _Directory:
+    try:
+        info = os.stat(entry.path)
+    except FileNotFoundError:
+        return Problem(entry.path, BROKEN_SYMLINK, skipped=True)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Problem(entry.path, f"{LOOP} (the link resolves to itself)", skipped=True)
+        raise
+    if _key(info) in options.own_output.files:
+        return Problem(entry.path, OWN_OUTPUT, skipped=True)
+    if stat.S_ISDIR(info.st_mode):
+        return _subdirectory(entry.path, info, parent, visited)
+    if stat.S_ISREG(info.st_mode):
+        return _file(entry.path, entry.name, options.patterns, may_be_link=True)
+    return Problem(entry.path, NOT_REGULAR, skipped=True)
+
+
+def _subdirectory(
+    path: str, info: os.stat_result | None, parent: _Directory, visited: dict[FileKey, str]
+) -> _Directory | Problem:
+    """The directory to list next, unless --follow has already been there."""
+    if info is None:
+        return _Directory(path, None, parent)
+    key = _key(info)
+    ancestor = parent.ancestor(key)
+    if ancestor is not None:
+        return Problem(path, f"{LOOP} (leads back to {ancestor.path})", skipped=True)
+    if key in visited:
+        return Problem(path, f"{ALREADY_WALKED} (as {visited[key]})", skipped=True)
+    visited[key] = path
+    return _Directory(path, key, parent)
+
+
+def _ancestors(root: str) -> _Directory | None:
+    """The directories above `root`, so that --follow also stops at a link to one of them
+    (a link to / would otherwise walk the whole system)."""
+    chain: list[str] = []
+    path = os.path.realpath(root)
+    while os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+        chain.append(path)
+    above: _Directory | None = None
+    for path in reversed(chain):
+        try:
+            above = _Directory(path, _key(os.stat(path)), above)
+        except OSError:
+            continue
+    return above
+
+
+def _file(path: str, name: str, patterns: Sequence[str], *, may_be_link: bool) -> Input | Problem:
+    if _is_article_name(name, patterns):
+        return Input(path, explicit=False, may_be_link=may_be_link)
+    return Problem(path, OTHER_FILE, skipped=True)
 
 
 def _is_article_name(name: str, patterns: Sequence[str]) -> bool:
@@ -85,35 +266,102 @@ def _is_article_name(name: str, patterns: Sequence[str]) -> bool:
     return not suffix or any(fnmatch.fnmatchcase(name.lower(), p) for p in ARTICLE_PATTERNS)
 
 
-def read_bytes(item: Input, stdin: BinaryIO) -> bytes:
-    """The whole input; InputError with the reason when it cannot be read."""
+def _key(info: os.stat_result) -> FileKey:
+    return (info.st_dev, info.st_ino)
+
+
+def read_text(item: Input, stdin: BinaryIO, options: ReadOptions) -> Decoded:
+    """The input's text and the warnings its decoding gave."""
+    return decode_bytes(read_bytes(item, stdin, options.max_size), options.encoding)
+
+
+def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The whole input, at most `max_size` bytes: InputError when it cannot be read or is
+    larger; SkippedInWalk for what a walk skips (vanished, no longer a regular file)."""
     if item.path == STDIN:
-        return stdin.read()
+        return _read_capped(stdin.read, max_size, 0)
     try:
-        with open(item.path, "rb") as file:
-            return file.read()
+        descriptor = os.open(item.path, _open_flags(item))
+    except OSError as error:
+        raise _open_error(item, error) from error
+    try:
+        with open(descriptor, "rb", buffering=0) as file:
+            info = os.fstat(descriptor)
+            regular = stat.S_ISREG(info.st_mode)
+            if not regular and not item.explicit:
+                raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing
+            if regular and info.st_size > max_size:
+                raise InputError(too_large(info.st_size, max_size))
+            return _read_capped(file.read, max_size, info.st_size if regular else 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error
 
 
-def read_text(path: str) -> str:
-    """A named text file (a rule file), decoded as decode() does; InputError with the reason."""
-    try:
-        with open(path, "rb") as file:
-            return decode(file.read())
-    except OSError as error:
-        raise InputError(describe_os_error(error)) from error
+def _open_flags(item: Input) -> int:
+    flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NOCTTY
+    if not item.explicit:
+        # A FIFO put in place of a listed file must not block us: opening it without a
+        # writer would wait forever. fstat then rejects anything but a regular file.
+        flags |= os.O_NONBLOCK
+    if not item.may_be_link:
+        flags |= os.O_NOFOLLOW
+    return flags
+
+
+def _open_error(item: Input, error: OSError) -> InputError:
+    if not item.explicit and isinstance(error, FileNotFoundError):
+        return SkippedInWalk(VANISHED)
+    if not item.may_be_link and error.errno == errno.ELOOP:
+        return SkippedInWalk(SYMLINK)
+    return InputError(describe_os_error(error))
+
+
+def _read_capped(read: Callable[[int], bytes | None], limit: int, expected: int) -> bytes:
+    """Read to the end, but never more than `limit` + 1 bytes: pipes, devices and files
+    that grow have no size to check beforehand (`expected` is 0 then)."""
+    chunks: list[bytes] = []
+    total = 0
+    chunk_size = max(expected + 1, _CHUNK)
+    while True:
+        chunk = read(min(chunk_size, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(f"too large: more than {_human(limit)} (see --max-size)")
+
+
+def too_large(size: int, limit: int) -> str:
+    exact = f" ({size:,} bytes)" if size >= 1024 else ""
+    return f"too large: {_human(size)}{exact}, the limit is {_human(limit)} (see --max-size)"
+
+
+def _human(size: int) -> str:
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def read_file_text(path: str) -> str:
+    """A file named by an option (a rules file), read and decoded as an input is."""
+    return decode(read_bytes(Input(path, explicit=True), stdin=io.BytesIO()))
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 text (a BOM is dropped); BinaryInput for NUL bytes, InputError for invalid UTF-8."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise BinaryInput(f"binary file (NUL byte at offset {nul})")
+    """The text of `data` by the decoding ladder (see decode_bytes for its warnings)."""
+    return decode_bytes(data).text
+
+
+def display_path(path: str) -> str:
+    """`path` as a valid Unicode string: bytes of a file name that are not UTF-8 (held by
+    Python as lone surrogates, which no UTF-8 output can carry) become `\\xNN`."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not valid UTF-8 (byte {error.start})") from error
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def describe_os_error(error: OSError) -> str:

@@ -2,18 +2,30 @@
 
 A writer gets a text stream it did not open and records as dicts (already cut to the chosen
 fields). It writes each record as it comes, so memory does not grow with the number of records.
+JSON output carries the data exactly; CSV and TSV neutralise spreadsheet formulas unless told not to.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol, TextIO
 
+from artparse.terminal import json_for_terminal
+
 FORMATS = ("jsonl", "json", "csv", "tsv")
+DELIMITED = ("csv", "tsv")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv"}
 LIST_SEPARATOR = "; "
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""A spreadsheet evaluates a cell that starts with one of these (after spaces) as a formula."""
+_FORMULA_CONTROLS = ("\t", "\r", "\n")
+_LEADING_BLANKS = " \u00a0\ufeff\u200b"
+_LINE_BREAKERS = re.compile("[\x85\u2028\u2029]")
+"""Valid raw in JSON, but line breaks to str.splitlines() and to old JavaScript: written as \\u escapes."""
 
 Record = dict[str, Any]
 
@@ -32,7 +44,7 @@ class JsonLinesWriter:
         self._out = out
 
     def write(self, record: Record) -> None:
-        self._out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._out.write(_dumps(record, separators=(",", ":")) + "\n")
 
     def close(self) -> None:
         pass
@@ -46,7 +58,7 @@ class JsonArrayWriter:
         self._separator = "[\n"
 
     def write(self, record: Record) -> None:
-        text = json.dumps(record, ensure_ascii=False, indent=2)
+        text = _dumps(record, indent=2)
         self._out.write(self._separator + "  " + text.replace("\n", "\n  "))
         self._separator = ",\n"
 
@@ -56,29 +68,52 @@ class JsonArrayWriter:
 
 class DelimitedWriter:
     """RFC 4180 CSV (CRLF rows, so a lone CR in a cell is quoted) or TSV; lists joined with "; ",
-    `extra` as JSON text, null as an empty cell."""
+    `extra` as JSON text, null as an empty cell. Text cells that a spreadsheet would run as a
+    formula get a leading `'` unless `neutralise` is off; `bom` starts the output with a UTF-8
+    byte-order mark, which Excel needs to read UTF-8."""
 
-    def __init__(self, out: TextIO, fields: Sequence[str], delimiter: str = ",") -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        fields: Sequence[str],
+        delimiter: str = ",",
+        *,
+        neutralise: bool = True,
+        bom: bool = False,
+    ) -> None:
+        if bom:
+            out.write("\ufeff")
         self._writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
         self._writer.writerow(fields)
+        self._neutralise = neutralise
 
     def write(self, record: Record) -> None:
-        self._writer.writerow([cell_text(value) for value in record.values()])
+        self._writer.writerow([self._cell(value) for value in record.values()])
+
+    def _cell(self, value: Any) -> str:
+        text = cell_text(value)
+        return csv_safe(text) if self._neutralise and not isinstance(value, int) else text
 
     def close(self) -> None:
         pass
 
 
 class PrettyWriter:
-    """Indented, coloured JSON for a person at a terminal, one object per record (like jq)."""
+    """Indented, coloured JSON for a person at a terminal, one object per record (like jq).
+
+    The text is never read as rich markup, and what a terminal would obey is escaped.
+    """
 
     def __init__(self, out: TextIO) -> None:
         from rich.console import Console
+        from rich.highlighter import JSONHighlighter
 
         self._console = Console(file=out, soft_wrap=True)
+        self._highlight = JSONHighlighter()
 
     def write(self, record: Record) -> None:
-        self._console.print_json(json.dumps(record, ensure_ascii=False), indent=2)
+        text = self._highlight(json_for_terminal(_dumps(record, indent=2)))
+        self._console.print(text)
 
     def close(self) -> None:
         pass
@@ -95,14 +130,31 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def make_writer(fmt: str, out: TextIO, fields: Sequence[str]) -> Writer:
-    """The writer for format `fmt` ('pretty' or one of FORMATS)."""
+def csv_safe(cell: str) -> str:
+    """`cell` with a leading `'` when a spreadsheet would run it as a formula (OWASP "CSV
+    Injection"): it starts with = + - @, also after spaces, or with a tab, CR or LF."""
+    if cell.startswith(_FORMULA_CONTROLS) or cell.lstrip(_LEADING_BLANKS).startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _dumps(record: Record, **layout: Any) -> str:
+    text = json.dumps(record, ensure_ascii=False, allow_nan=False, **layout)
+    return _LINE_BREAKERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def make_writer(
+    fmt: str, out: TextIO, fields: Sequence[str], *, neutralise: bool = True, bom: bool = False
+) -> Writer:
+    """The writer for format `fmt` ('pretty' or one of FORMATS); `neutralise` and `bom` are
+    for CSV and TSV only."""
     if fmt == "jsonl":
         return JsonLinesWriter(out)
     if fmt == "json":
         return JsonArrayWriter(out)
-    if fmt in ("csv", "tsv"):
-        return DelimitedWriter(out, fields, delimiter="," if fmt == "csv" else "\t")
+    if fmt in DELIMITED:
+        delimiter = "," if fmt == "csv" else "\t"
+        return DelimitedWriter(out, fields, delimiter, neutralise=neutralise, bom=bom)
     if fmt == "pretty":
         return PrettyWriter(out)
     raise ValueError(f"unknown format {fmt!r}")
