@@ -5,9 +5,12 @@ Pure: no files, clock, environment or terminal.
 
 from __future__ import annotations
 
-from artparse.dates import normalize_date, precedes
+from datetime import date, datetime
+
+from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
 from artparse.dialects import DIALECTS, Header
 from artparse.record import Article
+from artparse.zones import site_zone
 
 
 def parse_text(
@@ -16,19 +19,28 @@ def parse_text(
     source: str | None = None,
     dialect: str | None = None,
     dayfirst: bool = False,
+    tz: str | None = None,
+    utc: bool = False,
+    now: datetime | None = None,
+    min_date: date = MIN_DATE,
 ) -> Article:
     """Parse one article. `dialect` forces a dialect by name instead of detecting one.
 
+    The date options: `dayfirst` reads 03/04/2021 as 3 April; `tz` (an IANA name) is the zone
+    the site writes naive times in; `utc` converts aware dates to UTC; `now` is what relative
+    dates count back from and what "in the future" means; dates before `min_date` get a warning.
     Never raises on any text; what the parser doubted is in the record's `warnings`.
     """
     if dialect is not None and dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
+    zone = site_zone(tz) if tz is not None else None
+    dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
     lines = split_lines(text)
     found = _detect(lines, dialect)
     if found is None:
         return _headerless(lines, source, dialect)
     name, header = found
-    return _article(name, header, lines, source, dayfirst)
+    return _article(name, header, lines, source, dates)
 
 
 def split_lines(text: str) -> list[str]:
@@ -57,10 +69,10 @@ def _headerless(lines: list[str], source: str | None, forced: str | None) -> Art
     )
 
 
-def _article(name: str, header: Header, lines: list[str], source: str | None, dayfirst: bool) -> Article:
+def _article(name: str, header: Header, lines: list[str], source: str | None, dates: DateOptions) -> Article:
     warnings = list(header.warnings)
-    published = _date(header.published_raw, "published", dayfirst, warnings)
-    updated = _date(header.updated_raw, "updated", dayfirst, warnings)
+    published = _date(header.published_raw, "published", dates, warnings)
+    updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):
         warnings.append(f"updated-before-published: updated {updated} is before published {published}")
     body = _body(lines, header.body_start)
@@ -84,10 +96,10 @@ def _article(name: str, header: Header, lines: list[str], source: str | None, da
     )
 
 
-def _date(raw: str | None, label: str, dayfirst: bool, warnings: list[str]) -> str | None:
+def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) -> str | None:
     if raw is None:
         return None
-    parsed = normalize_date(raw, label=label, dayfirst=dayfirst)
+    parsed = normalize_date(raw, dates, label=label)
     warnings.extend(parsed.warnings)
     return parsed.iso
 
