@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from typing import BinaryIO
 
+from artparse.dates import MIN_DATE
 from artparse.errors import BinaryInput, InputError
 from artparse.extract import parse_text
 from artparse.record import Article
-from artparse.sources import Input, Problem, decode, read_bytes
+from artparse.sources import STDIN, Input, Problem, decode, read_bytes
 
 
 @dataclass(frozen=True)
@@ -18,13 +21,25 @@ class ParseOptions:
 
     dialect: str | None = None
     dayfirst: bool = False
+    tz: str | None = None
+    utc: bool = False
+    now: datetime | None = None  # None: each input's modification time (the current time for stdin)
+    min_date: date = MIN_DATE
 
 
 def process(item: Input, options: ParseOptions, stdin: BinaryIO) -> Article | Problem:
     """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
     try:
         text = decode(read_bytes(item, stdin))
-        article = parse_text(text, dialect=options.dialect, dayfirst=options.dayfirst)
+        article = parse_text(
+            text,
+            dialect=options.dialect,
+            dayfirst=options.dayfirst,
+            tz=options.tz,
+            utc=options.utc,
+            now=options.now if options.now is not None else _modified(item),
+            min_date=options.min_date,
+        )
     except BinaryInput as error:
         return Problem(item.path, str(error), skipped=not item.explicit)
     except InputError as error:
@@ -32,6 +47,18 @@ def process(item: Input, options: ParseOptions, stdin: BinaryIO) -> Article | Pr
     except Exception as error:  # a bug on one input must not stop the batch
         return Problem(item.path, f"internal error, please report it: {type(error).__name__}: {error}")
     return replace(article, source=item.path)
+
+
+def _modified(item: Input) -> datetime | None:
+    """When `item` was last modified (now, for stdin), to the second; None when unknowable."""
+    try:
+        if item.path == STDIN:
+            moment = datetime.now(UTC)
+        else:
+            moment = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None  # relative dates then stay unread, with a warning
+    return moment.replace(microsecond=0)
 
 
 @dataclass

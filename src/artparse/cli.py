@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from io import TextIOWrapper
 from typing import NoReturn, TextIO
 
 import click
 
 from artparse.batch import ParseOptions, Tally, process
+from artparse.dates import MIN_DATE
 from artparse.dialects import DIALECTS
 from artparse.record import FIELDS, Article, json_schema
 from artparse.sources import OTHER_FILE, STDIN, Problem, iter_inputs
 from artparse.writers import FORMATS, SUFFIXES, make_writer
+from artparse.zones import site_zone
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
@@ -84,6 +88,28 @@ class RunOptions:
     help="Read every file as this header dialect instead of detecting it.",
 )
 @click.option("--dayfirst", is_flag=True, help="Read 03/04/2021 as 3 April, not March 4.")
+@click.option(
+    "--tz",
+    metavar="ZONE",
+    callback=lambda _ctx, _param, value: _zone_option(value),
+    help="The zone the site writes times in (an IANA name: Africa/Tripoli); "
+    "times without an offset get that zone's offset for their date.",
+)
+@click.option("--utc", is_flag=True, help="Convert every date with an offset to UTC.")
+@click.option(
+    "--now",
+    metavar="WHEN",
+    callback=lambda _ctx, _param, value: _now_option(value),
+    help="ISO 8601 moment that relative dates (24 minutes ago) count back from "
+    "[default: each file's modification time; the current time for stdin].",
+)
+@click.option(
+    "--min-date",
+    metavar="DATE",
+    default=MIN_DATE.isoformat(),
+    callback=lambda _ctx, _param, value: _min_date_option(value),
+    help="Warn about dates before DATE [default: 1990-01-01].",
+)
 @click.option("--strict", is_flag=True, help="Count records with warnings as failures (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings and no summary on stderr (errors still show).")
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
@@ -98,6 +124,10 @@ def command(
     patterns: tuple[str, ...],
     dialect: str | None,
     dayfirst: bool,
+    tz: str | None,
+    utc: bool,
+    now: datetime | None,
+    min_date: date,
     strict: bool,
     quiet: bool,
     schema: bool,
@@ -122,7 +152,7 @@ def command(
         fmt=_choose_format(fmt, output),
         output=output,
         fields=_choose_fields(fields),
-        parse=ParseOptions(dialect=dialect, dayfirst=dayfirst),
+        parse=ParseOptions(dialect=dialect, dayfirst=dayfirst, tz=tz, utc=utc, now=now, min_date=min_date),
         strict=strict,
         quiet=quiet,
     )
@@ -139,6 +169,35 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
             raise click.UsageError(f"cannot tell the format of {output!r} ({known}); give -f FORMAT")
         return SUFFIXES[suffix]
     return "pretty" if sys.stdout.isatty() else "jsonl"
+
+
+def _zone_option(name: str | None) -> str | None:
+    if name is not None:
+        try:
+            site_zone(name)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--tz") from None
+    return name
+
+
+def _now_option(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    wanted = "an ISO 8601 date and time such as 2022-10-14T12:00:00-04:00"
+    if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", text.strip()):
+        raise click.BadParameter(f"{text!r} has no time; give {wanted}", param_hint="--now")
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not {wanted}", param_hint="--now") from None
+
+
+def _min_date_option(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        message = f"{text!r} is not an ISO 8601 date such as 1990-01-01"
+        raise click.BadParameter(message, param_hint="--min-date") from None
 
 
 def _stdin_is_terminal() -> bool:
