@@ -15,12 +15,12 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from artparse.languages import fold, plain, to_english
-from artparse.relative import Relative, read_relative, resolve
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
+
+    from artparse.relative import Relative
 
 MAX_DATE_TEXT = 80  # longer "dates" are not dates, and feed dateutil's worst cases
 MIN_DATE = date(1990, 1, 1)
@@ -93,6 +93,8 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     if not text:
         raise _Unreadable("it is empty")
     if not text.isascii():
+        from artparse.languages import plain
+
         text = _SPACES.sub(" ", plain(text)).strip()
     if len(text) > MAX_DATE_TEXT:
         raise _Unreadable(f"it is longer than {MAX_DATE_TEXT} characters")
@@ -100,6 +102,10 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
     if reduced := _YEAR_MONTH.fullmatch(text):
         return _from_year_month(reduced)
+    # Past the fast paths: the language tables and dateutil are imported on first use only.
+    from artparse.languages import fold, to_english
+    from artparse.relative import read_relative
+
     if relative := read_relative(fold(text)):
         return _from_relative(relative, raw, options, label, warnings)
     return _from_dateutil(to_english(text), options, label, raw, warnings)
@@ -137,6 +143,8 @@ def _from_year_month(match: re.Match[str]) -> Stated:
 def _from_relative(
     relative: Relative, raw: str, options: DateOptions, label: str, warnings: list[str]
 ) -> Stated:
+    from artparse.relative import resolve
+
     if options.now is None:
         raise _Unreadable("it is relative, and no --now was given to count back from")
     try:
@@ -191,8 +199,8 @@ def _zone_in_text(
     if name is None or name in UTC_NAMES:
         try:
             return None if seconds is None else offset_zone(timedelta(seconds=seconds))
-        except ValueError as error:
-            raise _Unreadable(str(error)) from None
+        except (ValueError, OverflowError):
+            raise _Unreadable(f"offset {seconds} s is not a real UTC offset") from None
     zone, problem = abbreviation_zone(name, local, options.zone)
     if problem:
         kind, detail = problem

@@ -97,15 +97,13 @@ the region of --tz, then the default; without one, no offset and a warning.
 """
 
 _COMMENT = r"(?:\s*\([^()]*\))?"  # "(EDT)" after an offset goes with it
-_NAMED_OFFSET = re.compile(
+_NAMED_OFFSET = (
     r"(?<![A-Za-z])(?:UTC|GMT|UT|Z)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)"
-    + _COMMENT,
-    re.ASCII | re.IGNORECASE,
+    + _COMMENT
 )
-_OFFSET_AFTER_TIME = re.compile(
+_OFFSET_AFTER_TIME = (
     r"(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
-    r"\s*(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})(?!\d)" + _COMMENT,
-    re.ASCII | re.IGNORECASE,
+    r"\s*(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})(?!\d)" + _COMMENT
 )
 
 
@@ -126,9 +124,9 @@ def take_offset(text: str) -> tuple[str, timezone | None]:
     them the POSIX way round, as -03:00). A bare "+0200" counts only right after a time, so that
     dates such as 03-04-1999 are left alone. ValueError for an offset no place has (+2500, +0060).
     """
-    if match := _NAMED_OFFSET.search(text):
+    if match := re.search(_NAMED_OFFSET, text, re.ASCII | re.IGNORECASE):
         keep = match.start()
-    elif match := _OFFSET_AFTER_TIME.search(text):
+    elif match := re.search(_OFFSET_AFTER_TIME, text, re.ASCII | re.IGNORECASE):
         keep = match.end("time")
     else:
         return text, None
