@@ -84,8 +84,9 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
         stated = _finish(_read(raw, options, label, warnings), options)
     except _Unreadable as error:
         return ParsedDate(None, (f"unparsed-date: {label} {raw!r} could not be read: {error}",))
-    warnings.extend(_implausible(stated, options, label))
-    return ParsedDate(_iso(stated), tuple(dict.fromkeys(warnings)))
+    iso = _iso(stated)
+    warnings.extend(_implausible(stated, iso, options, label))
+    return ParsedDate(iso, tuple(dict.fromkeys(warnings)) if warnings else ())
 
 
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
@@ -290,17 +291,22 @@ def _iso(stated: Stated) -> str:
     return stated if isinstance(stated, str) else stated.isoformat()
 
 
-def _implausible(stated: Stated, options: DateOptions, label: str) -> list[str]:
+def _implausible(stated: Stated, iso: str, options: DateOptions, label: str) -> list[str]:
     """Warnings for a date before `min_date` or more than a day after `now`."""
-    iso, earliest_plausible = _iso(stated), options.min_date.isoformat()
     notes = []
-    day = iso[:10]
-    if day < earliest_plausible[: len(day)]:
-        notes.append(f"implausible-date: {label} {iso} is before {earliest_plausible} (--min-date)")
+    if _before(stated, options.min_date):
+        notes.append(f"implausible-date: {label} {iso} is before {options.min_date.isoformat()} (--min-date)")
     now = options.now
     if now is not None and _as_aware(_earliest(stated)) - _as_aware(now) > FUTURE_SLACK:
         notes.append(f"implausible-date: {label} {iso} is more than a day after now ({now.isoformat()})")
     return notes
+
+
+def _before(stated: Stated, day: date) -> bool:
+    """True when all of `stated` (the whole month or year, when reduced) is before `day`."""
+    if isinstance(stated, str):
+        return stated < day.isoformat()[: len(stated)]
+    return (stated.date() if isinstance(stated, datetime) else stated) < day
 
 
 def _earliest(stated: Stated) -> datetime:

@@ -64,6 +64,8 @@ _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:er|º|°)(?!\w)", re.IGNORECASE)
 _SPACED_AM_PM = re.compile(r"\b([ap])\.\s*m\.", re.IGNORECASE)
 _SAME_MONTH_TWICE = re.compile(r"\b([A-Z][a-z]{2})\s*[/(-]\s*\1\b\s*\)?")
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_FORMS = re.compile(r"\d\s*h\b|\d(?:er|º|°)|\b[ap]\.\s+m\.", re.IGNORECASE)  # 10h30, 1er, a. m.
 
 
 def plain(text: str) -> str:
@@ -78,6 +80,8 @@ def fold(text: str) -> str:
 
 def to_english(text: str) -> str:
     """`text` with the month names, weekdays and time words of other languages in English."""
+    if text.isascii() and not _has_foreign_words(text):
+        return text  # English as it is: the common case, spared the big pattern
     if not text.isascii():
         text = text.translate(_ARABIC_LETTERS)
         text = _ARABIC_HALF_DAY.sub(lambda m: f"{m[1]} {'PM' if m[2] == 'م' else 'AM'}", text)
@@ -89,6 +93,18 @@ def to_english(text: str) -> str:
     text = words.sub(lambda m: replacements[_SPACES.sub(" ", m[1].lower())], text)
     text = _SAME_MONTH_TWICE.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip(" ,")
+
+
+def _has_foreign_words(text: str) -> bool:
+    words = _first_words()
+    return any(word in words for word in _WORD.findall(text.lower())) or bool(_ASCII_FORMS.search(text))
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every entry in the tables: any of them in a text may need rewriting."""
+    _, replacements = _word_table()
+    return frozenset(entry.split(" ")[0] for entry in replacements)
 
 
 @cache
