@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from typing import NamedTuple
 
 MAX_OFFSET = timedelta(hours=14)
 
@@ -71,26 +70,15 @@ SEASONAL: dict[str, str] = {
 """Abbreviations that follow daylight saving: the offset is the zone's on that date."""
 
 
-class Reading(NamedTuple):
-    """The offset an ambiguous abbreviation has for sites in a region (a --tz prefix)."""
-
-    region: str
-    hours: float
-
-
-TOLD_APART: dict[str, tuple[float | None, tuple[Reading, ...], str]] = {
-    "CST": (None, (Reading("America/", -6), Reading("Asia/", 8)), "US Central, China or Cuba"),
-    "IST": (None, (Reading("Asia/", 5.5),), "India, Ireland or Israel"),
-    "AST": (
-        None,
-        (Reading("America/", -4), Reading("Atlantic/", -4), Reading("Asia/", 3)),
-        "Atlantic or Arabia",
-    ),
-    "GST": (None, (Reading("Asia/", 4),), "Gulf or South Georgia"),
-    "SST": (None, (Reading("Pacific/", -11), Reading("Asia/", 8)), "Samoa or Singapore"),
-    "BST": (1, (Reading("Asia/", 6),), "British Summer or Bangladesh"),
+TOLD_APART: dict[str, tuple[float | None, tuple[tuple[str, float], ...], str]] = {
+    "CST": (None, (("America/", -6), ("Asia/", 8)), "US Central, China or Cuba"),
+    "IST": (None, (("Asia/", 5.5),), "India, Ireland or Israel"),
+    "AST": (None, (("America/", -4), ("Atlantic/", -4), ("Asia/", 3)), "Atlantic or Arabia"),
+    "GST": (None, (("Asia/", 4),), "Gulf or South Georgia"),
+    "SST": (None, (("Pacific/", -11), ("Asia/", 8)), "Samoa or Singapore"),
+    "BST": (1, (("Asia/", 6),), "British Summer or Bangladesh"),
 }
-"""Abbreviations with several meanings: (default offset or None, readings by --tz region, meanings).
+"""Abbreviations with several meanings: (default offset or None, (--tz region, offset)s, meanings).
 
 First the --tz zone's own abbreviation for that date decides (Asia/Jerusalem says IST), then
 the region of --tz, then the default; without one, no offset and a warning.
@@ -166,9 +154,9 @@ def abbreviation_zone(
         return None, ("unknown-zone", f"zone {name!r} ignored")
     default, readings, meanings = TOLD_APART[name]
     region = getattr(site, "key", "") or ""
-    for reading in readings:
-        if region.startswith(reading.region):
-            return _hours(reading.hours), None
+    for prefix, hours in readings:
+        if region.startswith(prefix):
+            return _hours(hours), None
     if default is not None:
         return _hours(default), None
     return None, ("ambiguous-zone", f"zone {name!r} may be {meanings}; no offset given (--tz tells)")
