@@ -96,6 +96,7 @@ TABLE: list[tuple[str, str, str | None, tuple[str, ...]]] = [
     ("24 minutes ago", "now", "2022-10-14T11:36:00-04:00", ("relative-date",)),
     ("an hour ago", "now", "2022-10-14T11:00:00-04:00", ("relative-date",)),
     ("30 seconds ago", "now", "2022-10-14T11:59:30-04:00", ("relative-date",)),
+    ("ten minutes ago", "now", "2022-10-14T11:50:00-04:00", ("relative-date",)),
     ("just now", "now", "2022-10-14T12:00:00-04:00", ("relative-date",)),
     ("yesterday", "now", "2022-10-13", ("relative-date",)),
     ("Today", "now", "2022-10-14", ("relative-date",)),

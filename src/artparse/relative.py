@@ -49,7 +49,10 @@ _ARABIC_UNITS = (
 )
 _NUMBER_WORDS = {
     **dict.fromkeys(("a", "an", "one", "un", "une", "una"), 1),
-    **{word: n for n, word in enumerate(("two", "three", "four", "five", "six", "seven"), start=2)},
+    **{
+        word: n
+        for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
+    },
 }
 _DAY_WORDS = {
     **dict.fromkeys(("today", "aujourd'hui", "hoy", "اليوم"), 0),
