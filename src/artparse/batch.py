@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
+from artparse.dates import MIN_DATE
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import parse_text
 from artparse.record import Article
-from artparse.sources import VANISHED, Input, Problem, ReadOptions, display_path, read_text
+from artparse.sources import STDIN, VANISHED, Input, Problem, ReadOptions, display_path, read_text
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
@@ -22,6 +25,10 @@ class ParseOptions:
     dialect: str | None = None
     dayfirst: bool = False
     rules: tuple[Rule, ...] = ()
+    tz: str | None = None
+    utc: bool = False
+    now: datetime | None = None  # None: each input's modification time (the current time for stdin)
+    min_date: date = MIN_DATE
 
 
 def process(
@@ -39,6 +46,10 @@ def process(
             dialect=options.dialect,
             dayfirst=options.dayfirst,
             rules=options.rules,
+            tz=options.tz,
+            utc=options.utc,
+            now=options.now if options.now is not None else _modified(item),
+            min_date=options.min_date,
         )
     except SkippedInWalk as error:
         return Problem(item.path, str(error), skipped=not item.explicit)
@@ -49,6 +60,18 @@ def process(
     if decoded.warnings:
         article = replace(article, warnings=decoded.warnings + article.warnings)
     return article
+
+
+def _modified(item: Input) -> datetime | None:
+    """When `item` was last modified (now, for stdin), to the second; None when unknowable."""
+    try:
+        if item.path == STDIN:
+            moment = datetime.now(UTC)
+        else:
+            moment = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None  # relative dates then stay unread, with a warning
+    return moment.replace(microsecond=0)
 
 
 @dataclass

@@ -9,11 +9,13 @@ import signal
 import stat
 import sys
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
 
 import click
 
 from artparse.batch import ParseOptions, Tally, process
+from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
@@ -33,6 +35,7 @@ from artparse.sources import (
 )
 from artparse.terminal import for_terminal
 from artparse.writers import DELIMITED, FORMATS, SUFFIXES, Writer, make_writer
+from artparse.zones import site_zone
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
@@ -156,6 +159,28 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 )
 @click.option("--dayfirst", is_flag=True, help="Read 03/04/2021 as 3 April, not March 4.")
 @click.option(
+    "--tz",
+    metavar="ZONE",
+    callback=lambda _ctx, _param, value: _zone_option(value),
+    help="The zone the site writes times in (an IANA name: Africa/Tripoli); "
+    "times without an offset get that zone's offset for their date.",
+)
+@click.option("--utc", is_flag=True, help="Convert every date with an offset to UTC.")
+@click.option(
+    "--now",
+    metavar="WHEN",
+    callback=lambda _ctx, _param, value: _now_option(value),
+    help="ISO 8601 moment that relative dates (24 minutes ago) count back from "
+    "[default: each file's modification time; the current time for stdin].",
+)
+@click.option(
+    "--min-date",
+    metavar="DATE",
+    default=MIN_DATE.isoformat(),
+    callback=lambda _ctx, _param, value: _min_date_option(value),
+    help="Warn about dates before DATE [default: 1990-01-01].",
+)
+@click.option(
     "--csv-raw",
     is_flag=True,
     help="CSV/TSV: write cells starting with = + - @ as they are, without the ' that stops "
@@ -190,6 +215,10 @@ def command(
     dialect: str | None,
     rules: tuple[Rule, ...],
     dayfirst: bool,
+    tz: str | None,
+    utc: bool,
+    now: datetime | None,
+    min_date: date,
     csv_raw: bool,
     bom: bool,
     strict: bool,
@@ -221,7 +250,15 @@ def command(
         output=output,
         fields=_choose_fields(fields),
         walk=WalkOptions(patterns=patterns, follow=follow),
-        parse=ParseOptions(dialect=_check_dialect(dialect, rules), dayfirst=dayfirst, rules=rules),
+        parse=ParseOptions(
+            dialect=_check_dialect(dialect, rules),
+            dayfirst=dayfirst,
+            rules=rules,
+            tz=tz,
+            utc=utc,
+            now=now,
+            min_date=min_date,
+        ),
         reading=ReadOptions(max_size=max_size, encoding=encoding),
         neutralise=not csv_raw,
         bom=bom,
@@ -260,6 +297,35 @@ def _check_dialect(dialect: str | None, rules: tuple[Rule, ...]) -> str | None:
         message = f"unknown dialect {dialect!r}; known: {', '.join(known)}"
         raise click.BadParameter(message, param_hint="--dialect")
     return dialect
+
+
+def _zone_option(name: str | None) -> str | None:
+    if name is not None:
+        try:
+            site_zone(name)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--tz") from None
+    return name
+
+
+def _now_option(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    wanted = "an ISO 8601 date and time such as 2022-10-14T12:00:00-04:00"
+    if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", text.strip()):
+        raise click.BadParameter(f"{text!r} has no time; give {wanted}", param_hint="--now")
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not {wanted}", param_hint="--now") from None
+
+
+def _min_date_option(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        message = f"{text!r} is not an ISO 8601 date such as 1990-01-01"
+        raise click.BadParameter(message, param_hint="--min-date") from None
 
 
 def _stdin_is_terminal() -> bool:

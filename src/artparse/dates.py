@@ -1,28 +1,35 @@
 """Date text to ISO 8601 (DESIGN section 3).
 
 Nothing is invented: no part of a date comes from today or from the machine's time zone, a date
-without a time stays a date, and a date without a day stays a month. Text that cannot be read
-gives ``None`` and a warning; no input string makes these functions raise.
+without a time stays a date, and a date without a day stays a month. What the caller knows and
+the text does not (the site's zone, the moment relative dates count back from) comes in through
+DateOptions. Text that cannot be read gives ``None`` and a warning; no input string makes these
+functions raise.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
 
-MAX_DATE_TEXT = 64  # longer "dates" are not dates, and feed dateutil's worst cases
-MAX_OFFSET = timedelta(hours=14)
+    from artparse.relative import Relative
+
+MAX_DATE_TEXT = 80  # longer "dates" are not dates, and feed dateutil's worst cases
+MIN_DATE = date(1990, 1, 1)
+FUTURE_SLACK = timedelta(days=1)  # covers any zone a naive time may have been written in
 
 _ISO_LIKE = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,6}))?)?"
-    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
+    r"\s*(?P<z>Z|UTC|GMT|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?",
     re.ASCII | re.IGNORECASE,
 )
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
@@ -36,28 +43,28 @@ _OFFSET_COMMENT = re.compile(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 3, 2, 1, 1, 1)
 
-ZONE_OFFSETS: dict[str, int] = {
-    "UTC": 0,
-    "UT": 0,
-    "GMT": 0,
-    "Z": 0,
-    "EET": 2,
-    "EEST": 3,
-    "CET": 1,
-    "CEST": 2,
-    "WET": 0,
-    "WEST": 1,
-    "BST": 1,
-    "MSK": 3,
-    "EST": -5,
-    "EDT": -4,
-    "CDT": -5,
-    "MST": -7,
-    "MDT": -6,
-    "PST": -8,
-    "PDT": -7,
-}
-"""Zone abbreviations read as fixed offsets (hours). Anything else gives no offset and a warning."""
+Stated = datetime | date | str
+"""What a text states: a moment, a day, or a reduced-precision ISO string ("2021", "2021-03")."""
+
+
+@dataclass(frozen=True)
+class DateOptions:
+    """What the caller decides about dates; the command line's date options.
+
+    `zone` is the zone the site writes naive times in (--tz); `utc` converts aware results to
+    UTC; `now` is what relative dates count back from and what "in the future" means (None:
+    relative dates are not read and no date is in the future); dates before `min_date` are
+    implausible.
+    """
+
+    dayfirst: bool = False
+    zone: tzinfo | None = None
+    utc: bool = False
+    now: datetime | None = None
+    min_date: date = MIN_DATE
+
+
+DEFAULT_OPTIONS = DateOptions()
 
 
 @dataclass(frozen=True)
@@ -68,105 +75,157 @@ class ParsedDate:
     warnings: tuple[str, ...] = ()
 
 
-def normalize_date(raw: str, *, label: str = "date", dayfirst: bool = False) -> ParsedDate:
+class _Unreadable(Exception):
+    """The text is not a date; the message says why."""
+
+
+def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: str = "date") -> ParsedDate:
     """Read `raw` as a date; `label` names it in warnings ("published", "updated")."""
+    warnings: list[str] = []
+    try:
+        stated = _finish(_read(raw, options, label, warnings), options)
+    except _Unreadable as error:
+        return ParsedDate(None, (f"unparsed-date: {label} {raw!r} could not be read: {error}",))
+    iso = _iso(stated)
+    warnings.extend(_implausible(stated, iso, options, label))
+    return ParsedDate(iso, tuple(dict.fromkeys(warnings)) if warnings else ())
+
+
+def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
     text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
     if not text:
-        return _unreadable(label, raw, "it is empty")
+        raise _Unreadable("it is empty")
+    if not text.isascii():
+        from artparse.languages import plain
+
+        text = _SPACES.sub(" ", plain(text)).strip()
     if len(text) > MAX_DATE_TEXT:
-        return _unreadable(label, raw, f"it is longer than {MAX_DATE_TEXT} characters")
-    iso_like = _ISO_LIKE.fullmatch(text)
-    if iso_like:
-        return _from_iso_like(iso_like, label, raw)
-    reduced = _YEAR_MONTH.fullmatch(text)
-    if reduced:
-        return _from_year_month(reduced, label, raw)
-    return _from_dateutil(text, label, raw, dayfirst)
+        raise _Unreadable(f"it is longer than {MAX_DATE_TEXT} characters")
+    if iso_like := _ISO_LIKE.fullmatch(text):
+        return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
+    if reduced := _YEAR_MONTH.fullmatch(text):
+        return _from_year_month(reduced)
+    # Past the fast paths: the language tables and dateutil are imported on first use only.
+    from artparse.languages import fold, to_english
+    from artparse.relative import read_relative
+
+    if relative := read_relative(fold(text)):
+        return _from_relative(relative, raw, options, label, warnings)
+    return _from_dateutil(to_english(text), options, label, raw, warnings)
 
 
-def _unreadable(label: str, raw: str, reason: str) -> ParsedDate:
-    return ParsedDate(None, (f"unparsed-date: {label} {raw!r} could not be read: {reason}",))
-
-
-def _from_iso_like(match: re.Match[str], label: str, raw: str) -> ParsedDate:
+def _from_iso_like(match: re.Match[str]) -> Stated:
     parts = match.groupdict()
     try:
         day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
         if parts["H"] is None:
-            return ParsedDate(day.isoformat())
-        moment = datetime(
-            day.year,
-            day.month,
-            day.day,
-            int(parts["H"]),
-            int(parts["M"]),
-            int(parts["S"] or 0),
-            int((parts["f"] or "0").ljust(6, "0")),
-            tzinfo=_offset_from_text(parts["z"]),
-        )
+            return day
+        zone = None
+        if parts["sign"]:
+            zone = checked_offset(int(parts["oh"]), int(parts["om"]), negative=parts["sign"] == "-")
+        elif parts["z"]:
+            zone = UTC
+        fraction = int((parts["f"] or "0").ljust(6, "0"))
+        clock = time(int(parts["H"]), int(parts["M"]), int(parts["S"] or 0), fraction)
     except ValueError as error:
-        return _unreadable(label, raw, str(error))
-    return ParsedDate(moment.isoformat())
+        raise _Unreadable(str(error)) from None
+    return datetime.combine(day, clock, tzinfo=zone)
 
 
-def _offset_from_text(zone: str | None) -> tzinfo | None:
-    if zone is None:
-        return None
-    if zone.upper() in ("Z", "UTC", "GMT"):
-        return UTC
-    sign = -1 if zone[0] == "-" else 1
-    digits = zone[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:])
-    if minutes >= 60:
-        raise ValueError(f"offset {zone} has {minutes} minutes")
-    return _checked_offset(sign * timedelta(hours=hours, minutes=minutes))
-
-
-def _checked_offset(offset: timedelta) -> timezone:
-    if abs(offset) > MAX_OFFSET or offset.total_seconds() % 60:
-        raise ValueError(f"offset {offset} is not a real UTC offset")
-    return timezone(offset)
-
-
-def _from_year_month(match: re.Match[str], label: str, raw: str) -> ParsedDate:
+def _from_year_month(match: re.Match[str]) -> Stated:
     year, month = match["y"], match["m"]
+    if year == "0000":
+        raise _Unreadable("year 0 is out of range")
     if month is None:
-        return ParsedDate(year)
+        return year
     if not 1 <= int(month) <= 12:
-        return _unreadable(label, raw, f"month {month} is out of range")
-    return ParsedDate(f"{year}-{month}")
+        raise _Unreadable(f"month {month} is out of range")
+    return f"{year}-{month}"
 
 
-def _from_dateutil(text: str, label: str, raw: str, dayfirst: bool) -> ParsedDate:
+def _from_relative(
+    relative: Relative, raw: str, options: DateOptions, label: str, warnings: list[str]
+) -> Stated:
+    from artparse.relative import resolve
+
+    if options.now is None:
+        raise _Unreadable("it is relative, and no --now was given to count back from")
+    try:
+        stated = resolve(relative, options.now, options.zone)
+    except (ValueError, OverflowError):
+        raise _Unreadable("it is out of the range of dates") from None
+    warnings.append(f"relative-date: {label} {raw!r} counted back from {options.now.isoformat()}")
+    return _in_site_zone(stated, options, label, raw, warnings)
+
+
+def _from_dateutil(text: str, options: DateOptions, label: str, raw: str, warnings: list[str]) -> Stated:
     from dateutil import parser
 
-    if _YEAR_FIRST.match(text):
-        dayfirst = False  # 2021-03-04 is never read as the 3rd of April
-    unknown_zones: list[str] = []
+    try:
+        text, offset = take_offset(text)
+    except ValueError as error:
+        raise _Unreadable(str(error)) from None
+    dayfirst = options.dayfirst and not _YEAR_FIRST.match(text)  # 2021-03-04 is never 3 April
+    zones: list[tuple[str | None, int | None]] = []
 
-    def zone(name: str | None, offset: int | None) -> tzinfo | None:
-        if offset is not None and name not in ZONE_OFFSETS:
-            return _checked_offset(timedelta(seconds=offset))
-        if name is None:
-            return None
-        if name.upper() in ZONE_OFFSETS:
-            return _checked_offset(timedelta(hours=ZONE_OFFSETS[name.upper()]))
-        unknown_zones.append(name)
-        return None
+    def note_zone(name: str | None, seconds: int | None) -> None:
+        zones.append((name, seconds))  # resolved below, once the date is known
 
     info = _parserinfo(dayfirst)
     try:
-        first = parser.parse(text, parserinfo=info, default=_DEFAULT_A, tzinfos=zone)
-        second = parser.parse(text, parserinfo=info, default=_DEFAULT_B, tzinfos=zone)
-        first.utcoffset()  # an offset dateutil accepted may still be unusable
+        first = parser.parse(text, parserinfo=info, default=_DEFAULT_A, tzinfos=note_zone)
+        second = parser.parse(text, parserinfo=info, default=_DEFAULT_B, tzinfos=note_zone)
     except (ValueError, ArithmeticError, TypeError) as error:
-        return _unreadable(label, raw, _reason(error))
-    iso = _iso_of_given_parts(first, second)
-    if iso is None:
-        return _unreadable(label, raw, "it has no year")
-    warnings = [f"unknown-zone: {label} {raw!r}: zone {name!r} ignored" for name in unknown_zones]
-    warnings.extend(_ambiguity(text, label, raw, iso, dayfirst))
-    return ParsedDate(iso, tuple(dict.fromkeys(warnings)))
+        raise _Unreadable(_reason(error)) from None
+    stated = _given_parts(first, second)
+    if stated is None:
+        raise _Unreadable("it has no year")
+    warnings.extend(_ambiguity(text, label, raw, stated, dayfirst))
+    if not isinstance(stated, datetime):
+        return stated  # a day has no zone
+    named = zones[0] if zones else (None, None)
+    if offset is None and named == (None, None):
+        return _in_site_zone(stated, options, label, raw, warnings)
+    zone = offset or _zone_in_text(named, stated, options, label, raw, warnings)
+    return stated if zone is None else _localized(stated, zone, label, raw, warnings)  # no --tz guess
+
+
+def _zone_in_text(
+    found: tuple[str | None, int | None],
+    local: datetime,
+    options: DateOptions,
+    label: str,
+    raw: str,
+    warnings: list[str],
+) -> tzinfo | None:
+    name, seconds = found
+    if name is None or name in UTC_NAMES:
+        try:
+            return None if seconds is None else offset_zone(timedelta(seconds=seconds))
+        except (ValueError, OverflowError):
+            raise _Unreadable(f"offset {seconds} s is not a real UTC offset") from None
+    zone, problem = abbreviation_zone(name, local, options.zone)
+    if problem:
+        kind, detail = problem
+        warnings.append(f"{kind}: {label} {raw!r}: {detail}")
+    return zone
+
+
+def _in_site_zone(stated: Stated, options: DateOptions, label: str, raw: str, warnings: list[str]) -> Stated:
+    """A naive time read in the zone the site writes in (--tz), when there is one."""
+    if not isinstance(stated, datetime) or stated.tzinfo is not None or options.zone is None:
+        return stated
+    return _localized(stated, options.zone, label, raw, warnings)
+
+
+def _localized(local: datetime, zone: tzinfo, label: str, raw: str, warnings: list[str]) -> datetime:
+    try:
+        moment, note = localize(local, zone)
+    except (OverflowError, ValueError):
+        raise _Unreadable("it is out of the range of dates") from None
+    if note:
+        warnings.append(f"dst-transition: {label} {raw!r}: {note}")
+    return moment
 
 
 def _reason(error: Exception) -> str:
@@ -175,8 +234,8 @@ def _reason(error: Exception) -> str:
     return str(error).split(":")[0].strip() or type(error).__name__
 
 
-def _iso_of_given_parts(first: datetime, second: datetime) -> str | None:
-    """The ISO form of what the text stated: parts that differ between the parses were absent."""
+def _given_parts(first: datetime, second: datetime) -> Stated | None:
+    """What the text stated: the parts that differ between the two parses were not in it."""
     if first.year != second.year:
         return None
     if first.month != second.month:
@@ -184,19 +243,21 @@ def _iso_of_given_parts(first: datetime, second: datetime) -> str | None:
     if first.day != second.day:
         return f"{first.year:04d}-{first.month:02d}"
     if first.hour != second.hour:
-        return first.date().isoformat()
+        return first.date()
     return first.replace(
         minute=first.minute if first.minute == second.minute else 0,
         second=first.second if first.second == second.second else 0,
-    ).isoformat()
+    )
 
 
-def _ambiguity(text: str, label: str, raw: str, iso: str, dayfirst: bool) -> list[str]:
+def _ambiguity(text: str, label: str, raw: str, stated: Stated, dayfirst: bool) -> list[str]:
     match = _NUMERIC_DMY.match(text)
-    if not match or match["a"] == match["b"] or max(int(match["a"]), int(match["b"])) > 12:
+    if isinstance(stated, str) or not match or match["a"] == match["b"]:
+        return []
+    if max(int(match["a"]), int(match["b"])) > 12:
         return []
     order = "day first (--dayfirst)" if dayfirst else "month first (no --dayfirst)"
-    return [f"ambiguous-date: {label} {raw!r} read {order} as {iso[:10]}"]
+    return [f"ambiguous-date: {label} {raw!r} read {order} as {stated.isoformat()[:10]}"]
 
 
 @lru_cache(maxsize=2)
@@ -212,6 +273,56 @@ def _parserinfo(dayfirst: bool) -> parserinfo:
             return year
 
     return FixedCenturyInfo(dayfirst=dayfirst)
+
+
+def _finish(stated: Stated, options: DateOptions) -> Stated:
+    """`stated` in UTC when --utc asks for it, or when its offset cannot be written in ISO 8601."""
+    if not isinstance(stated, datetime):
+        return stated
+    offset = stated.utcoffset()
+    if offset is not None and (options.utc or offset.total_seconds() % 60):
+        # ISO 8601 offsets have no seconds: a local mean time offset (before 1900) is shown in UTC
+        try:
+            stated = stated.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise _Unreadable("it is out of the range of dates") from None
+    return stated
+
+
+def _iso(stated: Stated) -> str:
+    return stated if isinstance(stated, str) else stated.isoformat()
+
+
+def _implausible(stated: Stated, iso: str, options: DateOptions, label: str) -> list[str]:
+    """Warnings for a date before `min_date` or more than a day after `now`."""
+    notes = []
+    if _before(stated, options.min_date):
+        notes.append(f"implausible-date: {label} {iso} is before {options.min_date.isoformat()} (--min-date)")
+    now = options.now
+    if now is not None and _as_aware(_earliest(stated)) - _as_aware(now) > FUTURE_SLACK:
+        notes.append(f"implausible-date: {label} {iso} is more than a day after now ({now.isoformat()})")
+    return notes
+
+
+def _before(stated: Stated, day: date) -> bool:
+    """True when all of `stated` (the whole month or year, when reduced) is before `day`."""
+    if isinstance(stated, str):
+        return stated < day.isoformat()[: len(stated)]
+    return (stated.date() if isinstance(stated, datetime) else stated) < day
+
+
+def _earliest(stated: Stated) -> datetime:
+    if isinstance(stated, datetime):
+        return stated
+    if isinstance(stated, date):
+        return datetime.combine(stated, time())
+    year, _, month = stated.partition("-")
+    return datetime(int(year), int(month or 1), 1)
+
+
+def _as_aware(moment: datetime) -> datetime:
+    """An aware moment; a naive one is taken as UTC (FUTURE_SLACK covers its real zone)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def precedes(first: str, second: str) -> bool:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from artparse.dates import normalize_date, precedes
+from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
 from artparse.dialects import DIALECTS, Header, Parser
 from artparse.record import Article
+from artparse.zones import site_zone
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
@@ -28,20 +30,30 @@ def parse_text(
     dialect: str | None = None,
     dayfirst: bool = False,
     rules: Sequence[Rule] = (),
+    tz: str | None = None,
+    utc: bool = False,
+    now: datetime | None = None,
+    min_date: date = MIN_DATE,
 ) -> Article:
     """Parse one article. `dialect` forces a dialect (or a rule) by name instead of detecting one.
 
     `rules` are tried before the built-in dialects. `source` names the input in the record; a date
-    at the start of its file name is the fallback when the header gives none. Never raises on any
-    text; what the parser doubted is in the record's `warnings`.
+    at the start of its file name is the fallback when the header gives none.
+
+    The date options: `dayfirst` reads 03/04/2021 as 3 April; `tz` (an IANA name) is the zone
+    the site writes naive times in; `utc` converts aware dates to UTC; `now` is what relative
+    dates count back from and what "in the future" means; dates before `min_date` get a warning.
+    Never raises on any text; what the parser doubted is in the record's `warnings`.
     """
     parsers = _parsers(dialect, rules)
+    zone = site_zone(tz) if tz is not None else None
+    dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
     lines = split_lines(text)
     name, header = _detect(lines, parsers)
     if header is None:
         wanted = f"a {dialect} header" if dialect else "a known header"
         header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted)])
-    return _article(name, header, lines, source, dayfirst)
+    return _article(name, header, lines, source, dates)
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,13 +83,13 @@ def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | 
 
 
 def _article(
-    name: str | None, header: Header, lines: list[str], source: str | None, dayfirst: bool
+    name: str | None, header: Header, lines: list[str], source: str | None, dates: DateOptions
 ) -> Article:
     if header.published_raw is None and source:
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
-    published = _date(header.published_raw, "published", dayfirst, warnings)
-    updated = _date(header.updated_raw, "updated", dayfirst, warnings)
+    published = _date(header.published_raw, "published", dates, warnings)
+    updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):
         warnings.append(f"updated-before-published: updated {updated} is before published {published}")
     body = _body(lines, header.body_start)
@@ -109,10 +121,10 @@ def _date_from_file_name(source: str, header: Header) -> None:
         header.warnings.append(f"fallback-date: published taken from the file name {file_name!r}")
 
 
-def _date(raw: str | None, label: str, dayfirst: bool, warnings: list[str]) -> str | None:
+def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) -> str | None:
     if raw is None:
         return None
-    parsed = normalize_date(raw, label=label, dayfirst=dayfirst)
+    parsed = normalize_date(raw, dates, label=label)
     warnings.extend(parsed.warnings)
     return parsed.iso
 
