@@ -201,3 +201,29 @@ def test_neutralised_csv_never_starts_a_text_cell_with_a_formula(rows: list[tupl
             assert not cell.startswith(("\t", "\r", "\n"))
             assert cell in (value, "'" + value)  # nothing else is changed
         assert row["visits"] == str(-len(body))  # numbers stay numbers
+
+
+named_month_forms = st.sampled_from(
+    [
+        "{d} %B %Y %H:%M",
+        "%b {d}, %Y %I:%M %p",
+        "%a, %d %b %Y %H:%M:%S",
+        "%B {d}, %Y",
+        "{d} %b %Y",
+        "%A, %B {d}, %Y %I:%M:%S %p",
+        "%b. {d}, %Y, %I:%M %p",
+        "%d %B, %Y",
+    ]
+)
+
+
+@given(moments, named_month_forms)
+def test_the_month_name_fast_path_agrees_with_dateutil(moment: datetime, form: str) -> None:
+    from artparse import dates
+
+    text = moment.strftime(form.format(d=moment.day))
+    match = dates._NAMED_MONTH.fullmatch(text)
+    assert match is not None, text
+    assert dates._from_named_month(match) == dates._from_dateutil(
+        text, dates.DEFAULT_OPTIONS, "date", text, []
+    )

@@ -32,6 +32,22 @@ _ISO_LIKE = re.compile(
     r"\s*(?P<z>Z|UTC|GMT|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?",
     re.ASCII | re.IGNORECASE,
 )
+# "1 November 2025 04:23", "Dec 15, 2025 5:28 AM", "Mon, 5 Apr 1993": read without dateutil.
+_NAMED_MONTH = re.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
+    r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
+    r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?)?",
+    re.ASCII | re.IGNORECASE,
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july")
+        + ("aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        start=1,
+    )
+    for name in names.split()
+}
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
 _YEAR_FIRST = re.compile(r"\d{4}[-/.]", re.ASCII)
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
@@ -105,6 +121,8 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
     if reduced := _YEAR_MONTH.fullmatch(text):
         return _from_year_month(reduced)
+    if (named := _NAMED_MONTH.fullmatch(text)) and (stated := _from_named_month(named)) is not None:
+        return _in_site_zone(stated, options, label, raw, warnings)
     # Past the fast paths: the language tables and dateutil are imported on first use only.
     from artparse.languages import fold, to_english
     from artparse.relative import read_relative
@@ -130,6 +148,23 @@ def _from_iso_like(match: re.Match[str]) -> Stated:
     except ValueError as error:
         raise _Unreadable(str(error)) from None
     return datetime.combine(day, clock, tzinfo=zone)
+
+
+def _from_named_month(match: re.Match[str]) -> Stated | None:
+    """The date of an English month-name form; None leaves anything unusual to dateutil."""
+    month = _MONTHS.get((match["m1"] or match["m2"]).lower())
+    hour = int(match["H"] or 0)
+    if month is None or (match["half"] and not 1 <= hour <= 12):
+        return None
+    if match["half"]:
+        hour = hour % 12 + (12 if match["half"] in "pP" else 0)
+    try:
+        day = date(int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"]))
+        if match["H"] is None:
+            return day
+        return datetime.combine(day, time(hour, int(match["M"]), int(match["S"] or 0)))
+    except ValueError:
+        return None
 
 
 def _from_year_month(match: re.Match[str]) -> Stated:
