@@ -23,7 +23,16 @@ class ParseOptions:
 def process(item: Input, options: ParseOptions, stdin: BinaryIO) -> Article | Problem:
     """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
     try:
-        text = decode(read_bytes(item, stdin))
+        data = read_bytes(item, stdin)
+    except InputError as error:
+        return Problem(item.path, str(error))
+    return process_bytes(item, data, options)
+
+
+def process_bytes(item: Input, data: bytes, options: ParseOptions) -> Article | Problem:
+    """Decode and parse the bytes already read from `item`; failures become Problems."""
+    try:
+        text = decode(data)
         article = parse_text(text, dialect=options.dialect, dayfirst=options.dayfirst)
     except BinaryInput as error:
         return Problem(item.path, str(error), skipped=not item.explicit)
@@ -42,6 +51,8 @@ class Tally:
     with_warnings: int = 0
     failed: int = 0
     skip_reasons: Counter[str] = field(default_factory=Counter)
+    failure_reasons: Counter[str] = field(default_factory=Counter)
+    """Failures by the reason without its detail: 'not valid UTF-8', 'Permission denied', ..."""
 
     @property
     def skipped(self) -> int:
@@ -59,6 +70,7 @@ class Tally:
             self.skip_reasons[outcome.reason.split(" (")[0]] += 1
         else:
             self.failed += 1
+            self.failure_reasons[reason_kind(outcome.reason)] += 1
 
     def summary(self, strict: bool) -> str:
         warned = f"{self.with_warnings} with warnings"
@@ -73,6 +85,11 @@ class Tally:
 
     def exit_code(self, strict: bool) -> int:
         return 1 if self.failed or (strict and self.with_warnings) else 0
+
+
+def reason_kind(reason: str) -> str:
+    """A failure reason without its detail: 'not valid UTF-8 (byte 17)' -> 'not valid UTF-8'."""
+    return reason.split(" (")[0].split(": ")[0]
 
 
 def _plural(count: int, noun: str) -> str:
