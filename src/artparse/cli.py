@@ -11,18 +11,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import TextIOWrapper
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
 from artparse.batch import ParseOptions, Tally, process
 from artparse.dialects import DIALECTS
 from artparse.record import FIELDS, Article, json_schema
-from artparse.sources import OTHER_FILE, STDIN, Problem, iter_inputs
+from artparse.sources import OTHER_FILE, STDIN, Problem, is_sqlite_database, iter_inputs
 from artparse.writers import FORMATS, SUFFIXES, make_writer
+
+if TYPE_CHECKING:
+    from artparse.database import Database
+    from artparse.report import Figures
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+DATABASE, REPORT = "sqlite", "summary"
+"""Formats that are not record streams: an SQLite database (database.py), a report (report.py)."""
+OUTPUT_SUFFIXES = {**SUFFIXES, ".db": DATABASE, ".sqlite": DATABASE, ".sqlite3": DATABASE}
 
 EPILOG = """\b
 Examples:
@@ -30,6 +37,9 @@ Examples:
   artparse article.txt | jq -r .published
   artparse corpus/ -o articles.csv      a whole tree, format from the suffix
   cat article.txt | artparse -          standard input
+  artparse corpus/ -o articles.db --incremental
+                                        an SQLite database; only changed files parsed again
+  artparse corpus/ --summary            a report for people instead of records
 
 \b
 Exit codes:
@@ -55,6 +65,10 @@ class RunOptions:
     parse: ParseOptions
     strict: bool
     quiet: bool
+    summary: bool = False
+    """Print the report on stdout after writing the records to `output` (of all of it, for a database)."""
+    incremental: bool = False
+    prune: bool = False
 
 
 @click.command("artparse", context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
@@ -63,8 +77,9 @@ class RunOptions:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
-    help="Output format [default: pretty JSON on a terminal, else jsonl, or from the -o suffix].",
+    type=click.Choice([*FORMATS, DATABASE, REPORT]),
+    help="Output format [default: pretty JSON on a terminal, else jsonl, or from the -o suffix]; "
+    "sqlite writes a database (needs -o), summary a report instead of records.",
 )
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
@@ -86,6 +101,22 @@ class RunOptions:
 @click.option("--dayfirst", is_flag=True, help="Read 03/04/2021 as 3 April, not March 4.")
 @click.option("--strict", is_flag=True, help="Count records with warnings as failures (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings and no summary on stderr (errors still show).")
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Print a report on stdout: instead of records, or after writing them to -o FILE "
+    "(on the whole database, for a database).",
+)
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="With a database output: skip files unchanged since the database recorded them.",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="With a database output: delete the records of vanished files under the PATHs given.",
+)
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
 @click.version_option(package_name="artparse", message="%(prog)s %(version)s")
 @click.pass_context
@@ -100,6 +131,9 @@ def command(
     dayfirst: bool,
     strict: bool,
     quiet: bool,
+    summary: bool,
+    incremental: bool,
+    prune: bool,
     schema: bool,
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
@@ -116,6 +150,8 @@ def command(
             click.echo("Try 'artparse -h' for help.", err=True)
             ctx.exit(EXIT_USAGE)
         paths = (STDIN,)
+    if summary and output is None and fmt is None:
+        fmt = REPORT
     options = RunOptions(
         paths=paths,
         patterns=patterns,
@@ -125,7 +161,11 @@ def command(
         parse=ParseOptions(dialect=dialect, dayfirst=dayfirst),
         strict=strict,
         quiet=quiet,
+        summary=summary,
+        incremental=incremental,
+        prune=prune,
     )
+    _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
 
 
@@ -134,11 +174,24 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
         return fmt
     if output:
         suffix = os.path.splitext(output)[1].lower()
-        if suffix not in SUFFIXES:
-            known = ", ".join(SUFFIXES)
+        if suffix not in OUTPUT_SUFFIXES:
+            known = ", ".join(OUTPUT_SUFFIXES)
             raise click.UsageError(f"cannot tell the format of {output!r} ({known}); give -f FORMAT")
-        return SUFFIXES[suffix]
+        return OUTPUT_SUFFIXES[suffix]
     return "pretty" if sys.stdout.isatty() else "jsonl"
+
+
+def _check_combination(options: RunOptions, fields: str | None, explicit_format: str | None) -> None:
+    if options.summary and options.output is None and explicit_format not in (None, REPORT):
+        raise click.UsageError(
+            f"--summary prints the report on stdout: give -o FILE for -f {explicit_format}"
+        )
+    if options.fmt == DATABASE and options.output is None:
+        raise click.UsageError("-f sqlite writes a database file: give it with -o FILE")
+    if (options.incremental or options.prune) and options.fmt != DATABASE:
+        raise click.UsageError("--incremental and --prune need a database output (-o FILE.db)")
+    if fields is not None and options.fmt in (DATABASE, REPORT):
+        raise click.BadParameter(f"-f {options.fmt} takes whole records", param_hint="--fields")
 
 
 def _stdin_is_terminal() -> bool:
@@ -160,6 +213,10 @@ def _choose_fields(fields: str | None) -> tuple[str, ...]:
 
 def run(options: RunOptions) -> int:
     """Parse every input and write the records; the exit code says how it went."""
+    if options.fmt == REPORT and any(path != STDIN and is_sqlite_database(path) for path in options.paths):
+        return _report_on_database(options)
+    if options.fmt in (DATABASE, REPORT) or options.summary:
+        return _run_with_report_or_database(options)
     tally = Tally()
     stdin = sys.stdin.buffer
     try:
@@ -181,6 +238,126 @@ def run(options: RunOptions) -> int:
     if not options.quiet:
         _message(tally.summary(options.strict))
     return tally.exit_code(options.strict)
+
+
+def _run_with_report_or_database(options: RunOptions) -> int:
+    """run() for a database, a report, or records to a file and then a report."""
+    from artparse.database import DatabaseError
+    from artparse.report import collect
+
+    tally = Tally()
+    try:
+        if options.fmt == DATABASE:
+            _write_database(options, tally)
+        elif options.fmt == REPORT:
+            with _open_output(options.output) as out:
+                _show_report(collect(_records(options, tally)), tally, options, out)
+        else:
+            _write_records_then_report(options, tally)
+    except BrokenPipeError:
+        return EXIT_OK
+    except (OutputError, DatabaseError) as error:
+        _message(f"cannot write output: {error}")
+        return EXIT_OUTPUT
+    if not options.quiet:
+        _message(tally.summary(options.strict))
+    return tally.exit_code(options.strict)
+
+
+def _records(options: RunOptions, tally: Tally) -> Iterator[dict[str, Any]]:
+    """The record of every input, counted and reported as in run()."""
+    stdin = sys.stdin.buffer
+    for item in iter_inputs(options.paths, options.patterns):
+        outcome = item if isinstance(item, Problem) else process(item, options.parse, stdin)
+        tally.count(outcome)
+        _report(outcome, options)
+        if isinstance(outcome, Article):
+            yield outcome.to_dict()
+
+
+def _write_records_then_report(options: RunOptions, tally: Tally) -> None:
+    from artparse.report import Figures
+
+    figures = Figures()
+    with _open_output(options.output) as out:
+        writer = make_writer(options.fmt, out, options.fields)
+        for record in _records(options, tally):
+            writer.write({name: record[name] for name in options.fields})
+            figures.add(record)
+        writer.close()
+    with _open_output(None) as out:
+        _show_report(figures, tally, options, out)
+
+
+def _write_database(options: RunOptions, tally: Tally) -> None:
+    """Store every input's record (or skip it as unchanged), prune, then report when asked."""
+    from artparse.database import open_database, read_records
+    from artparse.report import USED_FIELDS, collect
+
+    assert options.output is not None
+    version = _version()
+    with open_database(options.output, version) as database:
+        _store_inputs(database, options, tally, version)
+        pruned = database.prune(options.paths) if options.prune else 0
+    if options.prune and not options.quiet:
+        _message(f"pruned {pruned} record{'' if pruned == 1 else 's'} of vanished files")
+    if options.summary:
+        with _open_output(None) as out:
+            _show_report(collect(read_records(options.output, USED_FIELDS)), tally, options, out)
+
+
+def _store_inputs(database: Database, options: RunOptions, tally: Tally, version: str) -> None:
+    from artparse.stamps import UNCHANGED, Stamped, process_stamped, settings_key
+
+    settings = settings_key(version, options.parse)
+    stdin = sys.stdin.buffer
+    for item in iter_inputs(options.paths, options.patterns):
+        if isinstance(item, Problem):
+            stamped = Stamped(item)
+        else:
+            known = database.known(item.path) if options.incremental else None
+            stamped = process_stamped(item, options.parse, stdin, settings, known)
+        database.save(stamped)
+        tally.count(stamped.outcome)
+        if not (isinstance(stamped.outcome, Problem) and stamped.outcome.reason == UNCHANGED):
+            _report(stamped.outcome, options)  # a line per unchanged file would drown the rest
+
+
+def _report_on_database(options: RunOptions) -> int:
+    """The report of an existing database, given as the only PATH."""
+    from artparse.database import DatabaseError, read_records
+    from artparse.report import USED_FIELDS, collect
+
+    if len(options.paths) > 1:
+        raise click.UsageError("a database PATH must be the only PATH of a report")
+    try:
+        with _open_output(options.output) as out:
+            _show_report(collect(read_records(options.paths[0], USED_FIELDS)), None, options, out)
+    except BrokenPipeError:
+        return EXIT_OK
+    except DatabaseError as error:
+        _message(f"cannot read the database: {error}")
+        return EXIT_FAILED
+    except OutputError as error:
+        _message(f"cannot write output: {error}")
+        return EXIT_OUTPUT
+    return EXIT_OK
+
+
+def _show_report(figures: Figures, tally: Tally | None, options: RunOptions, out: TextIO) -> None:
+    """The report on `figures`, and on the run's failures when there was a run."""
+    from artparse.report import render
+
+    if tally is not None:
+        figures.failures = tally.failure_reasons
+        figures.run = tally.summary(options.strict)
+    render(figures, out, terminal=out.isatty())
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("artparse")
 
 
 def _report(outcome: Article | Problem, options: RunOptions) -> None:
