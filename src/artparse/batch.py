@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.dates import MIN_DATE
+from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import parse_text
 from artparse.record import Article
-from artparse.sources import STDIN, VANISHED, Input, Problem, ReadOptions, display_path, read_text
+from artparse.sources import STDIN, VANISHED, Input, Problem, ReadOptions, display_path, read_bytes
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
@@ -34,12 +35,24 @@ class ParseOptions:
 def process(
     item: Input, options: ParseOptions, stdin: BinaryIO, reading: ReadOptions | None = None
 ) -> Article | Problem:
-    """Read, decode and parse one input; every failure becomes a Problem, never an exception.
+    """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
+    reading = reading or ReadOptions()
+    try:
+        data = read_bytes(item, stdin, reading.max_size)
+    except InputError as error:
+        return input_problem(item, error)
+    return process_bytes(item, data, options, reading)
+
+
+def process_bytes(
+    item: Input, data: bytes, options: ParseOptions, reading: ReadOptions | None = None
+) -> Article | Problem:
+    """Decode and parse the bytes already read from `item`; failures become Problems.
 
     The record's warnings start with the decoding's (a fallback encoding, replaced bytes).
     """
     try:
-        decoded = read_text(item, stdin, reading or ReadOptions())
+        decoded = decode_bytes(data, (reading or ReadOptions()).encoding)
         article = parse_text(
             decoded.text,
             source=display_path(item.path),
@@ -51,15 +64,18 @@ def process(
             now=options.now if options.now is not None else _modified(item),
             min_date=options.min_date,
         )
-    except SkippedInWalk as error:
-        return Problem(item.path, str(error), skipped=not item.explicit)
     except InputError as error:
-        return Problem(item.path, str(error))
+        return input_problem(item, error)
     except Exception as error:  # a bug on one input must not stop the batch
         return Problem(item.path, f"internal error, please report it: {type(error).__name__}: {error}")
     if decoded.warnings:
         article = replace(article, warnings=decoded.warnings + article.warnings)
     return article
+
+
+def input_problem(item: Input, error: InputError) -> Problem:
+    """What a walk skips (binary, vanished ...) is a skip there, and a failure when named."""
+    return Problem(item.path, str(error), skipped=isinstance(error, SkippedInWalk) and not item.explicit)
 
 
 def _modified(item: Input) -> datetime | None:
@@ -85,6 +101,8 @@ class Tally:
     with_warnings: int = 0
     failed: int = 0
     skip_reasons: Counter[str] = field(default_factory=Counter)
+    failure_reasons: Counter[str] = field(default_factory=Counter)
+    """Failures by the reason without its detail: 'not valid UTF-8', 'Permission denied', ..."""
 
     @property
     def skipped(self) -> int:
@@ -102,6 +120,7 @@ class Tally:
             self.skip_reasons[outcome.reason.split(" (")[0]] += 1
         else:
             self.failed += 1
+            self.failure_reasons[reason_kind(outcome.reason)] += 1
 
     def summary(self, strict: bool) -> str:
         warned = f"{self.with_warnings} with warnings"
@@ -120,6 +139,11 @@ class Tally:
 
 
 _VANISHED = VANISHED.split(" (")[0]
+
+
+def reason_kind(reason: str) -> str:
+    """A failure reason without its detail: 'not valid UTF-8 (byte 17)' -> 'not valid UTF-8'."""
+    return reason.split(" (")[0].split(": ")[0]
 
 
 def _plural(count: int, noun: str) -> str:

@@ -8,9 +8,10 @@ import re
 import signal
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
@@ -18,30 +19,36 @@ from artparse.batch import ParseOptions, Tally, process
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
-from artparse.errors import InputError
+from artparse.errors import DatabaseError, InputError
 from artparse.output import OutputError, open_destination, silence_stdout
 from artparse.record import FIELDS, Article, json_schema
 from artparse.sources import (
     OTHER_FILE,
     STDIN,
-    Input,
+    OwnOutput,
     Problem,
     ReadOptions,
     WalkOptions,
     describe_os_error,
     display_path,
+    is_sqlite_database,
     iter_inputs,
     read_file_text,
 )
 from artparse.terminal import for_terminal
-from artparse.writers import DELIMITED, FORMATS, SUFFIXES, Writer, make_writer
+from artparse.writers import DELIMITED, FORMATS, SUFFIXES, make_writer
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
+    from artparse.database import Database
+    from artparse.report import Figures
     from artparse.rules import Rule
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_SIGINT = 130  # 128 + SIGINT, like every signal: SIGTERM 143, SIGHUP 129
+DATABASE, REPORT = "sqlite", "summary"
+"""Formats that are not record streams: an SQLite database (database.py), a report (report.py)."""
+OUTPUT_SUFFIXES = {**SUFFIXES, ".db": DATABASE, ".sqlite": DATABASE, ".sqlite3": DATABASE}
 
 EPILOG = """\b
 Examples:
@@ -49,6 +56,9 @@ Examples:
   artparse article.txt | jq -r .published
   artparse corpus/ -o articles.csv      a whole tree, format from the suffix
   cat article.txt | artparse -          standard input
+  artparse corpus/ -o articles.db --incremental
+                                        an SQLite database; only changed files parsed again
+  artparse corpus/ --summary            a report for people instead of records
 
 \b
 Exit codes:
@@ -84,6 +94,10 @@ class RunOptions:
     bom: bool
     strict: bool
     quiet: int
+    summary: bool = False
+    """Print the report on stdout after writing the records to `output` (of all of it, for a database)."""
+    incremental: bool = False
+    prune: bool = False
 
 
 _SIZE = re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
@@ -111,8 +125,9 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
-    help="Output format [default: pretty JSON on a terminal, else jsonl, or from the -o suffix].",
+    type=click.Choice([*FORMATS, DATABASE, REPORT]),
+    help="Output format [default: pretty JSON on a terminal, else jsonl, or from the -o suffix]; "
+    "sqlite writes a database (needs -o), summary a report instead of records.",
 )
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
@@ -199,6 +214,22 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="-q: no warnings, skips or summary on stderr; -qq: no per-file errors either. "
     "The exit code is the same.",
 )
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Print a report on stdout: instead of records, or after writing them to -o FILE "
+    "(on the whole database, for a database).",
+)
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="With a database output: skip files unchanged since the database recorded them.",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="With a database output: delete the records of vanished files under the PATHs given.",
+)
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
 @click.version_option(package_name="artparse", message="%(prog)s %(version)s")
 @click.pass_context
@@ -223,6 +254,9 @@ def command(
     bom: bool,
     strict: bool,
     quiet: int,
+    summary: bool,
+    incremental: bool,
+    prune: bool,
     schema: bool,
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
@@ -239,6 +273,8 @@ def command(
             click.echo("Try 'artparse -h' for help.", err=True)
             ctx.exit(EXIT_USAGE)
         paths = (STDIN,)
+    if summary and output is None and fmt is None:
+        fmt = REPORT
     chosen_format = _choose_format(fmt, output)
     if (csv_raw or bom) and chosen_format not in DELIMITED:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
@@ -264,7 +300,11 @@ def command(
         bom=bom,
         strict=strict,
         quiet=quiet,
+        summary=summary,
+        incremental=incremental,
+        prune=prune,
     )
+    _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
 
 
@@ -273,10 +313,10 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
         return fmt
     if output:
         suffix = os.path.splitext(output)[1].lower()
-        if suffix not in SUFFIXES:
-            known = ", ".join(SUFFIXES)
+        if suffix not in OUTPUT_SUFFIXES:
+            known = ", ".join(OUTPUT_SUFFIXES)
             raise click.UsageError(f"cannot tell the format of {output!r} ({known}); give -f FORMAT")
-        return SUFFIXES[suffix]
+        return OUTPUT_SUFFIXES[suffix]
     return "pretty" if sys.stdout.isatty() else "jsonl"
 
 
@@ -328,6 +368,19 @@ def _min_date_option(text: str) -> date:
         raise click.BadParameter(message, param_hint="--min-date") from None
 
 
+def _check_combination(options: RunOptions, fields: str | None, explicit_format: str | None) -> None:
+    if options.summary and options.output is None and explicit_format not in (None, REPORT):
+        raise click.UsageError(
+            f"--summary prints the report on stdout: give -o FILE for -f {explicit_format}"
+        )
+    if options.fmt == DATABASE and options.output is None:
+        raise click.UsageError("-f sqlite writes a database file: give it with -o FILE")
+    if (options.incremental or options.prune) and options.fmt != DATABASE:
+        raise click.UsageError("--incremental and --prune need a database output (-o FILE.db)")
+    if fields is not None and options.fmt in (DATABASE, REPORT):
+        raise click.BadParameter(f"-f {options.fmt} takes whole records", param_hint="--fields")
+
+
 def _stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
@@ -368,24 +421,20 @@ def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
 
 
 def run(options: RunOptions) -> int:
-    """Parse every input and write the records; the exit code says how it went."""
+    """Parse every input and write the records (or the report); the exit code says how it went."""
+    if options.fmt == REPORT and any(path != STDIN and is_sqlite_database(path) for path in options.paths):
+        return _report_on_database(options)
     tally = Tally()
-    stdin = sys.stdin.buffer
     try:
-        with open_destination(options.output) as destination:
-            writer = _writer(options, destination.stream)
-            walk = WalkOptions(options.walk.patterns, options.walk.follow, destination.own_output)
-            for item in iter_inputs(options.paths, walk):
-                outcome = item if isinstance(item, Problem) else _process(item, options, stdin)
-                tally.count(outcome)
-                if isinstance(outcome, Article):
-                    record = outcome.to_dict()
-                    writer.write({name: record[name] for name in options.fields})
-                _report(outcome, options.quiet)
-            writer.close()
+        if options.fmt == DATABASE:
+            _write_database(options, tally)
+        elif options.fmt == REPORT:
+            _write_report(options, tally)
+        else:
+            _write_records(options, tally)
     except BrokenPipeError:
         return EXIT_OK  # the reader has all it wanted (`| head`): stop at once, quietly
-    except OutputError as error:
+    except (OutputError, DatabaseError) as error:
         _message(f"cannot write output: {error}")
         return EXIT_OUTPUT
     except KeyboardInterrupt:
@@ -398,12 +447,125 @@ def run(options: RunOptions) -> int:
     return tally.exit_code(options.strict)
 
 
-def _writer(options: RunOptions, stream: TextIO) -> Writer:
-    return make_writer(options.fmt, stream, options.fields, neutralise=options.neutralise, bom=options.bom)
+def _articles(options: RunOptions, tally: Tally, own_output: OwnOutput | None = None) -> Iterator[Article]:
+    """The record of every input, in order; every outcome is counted and reported on the way."""
+    stdin = sys.stdin.buffer
+    walk = WalkOptions(options.walk.patterns, options.walk.follow, own_output or OwnOutput())
+    for item in iter_inputs(options.paths, walk):
+        outcome = item if isinstance(item, Problem) else process(item, options.parse, stdin, options.reading)
+        tally.count(outcome)
+        _report(outcome, options.quiet)
+        if isinstance(outcome, Article):
+            yield outcome
 
 
-def _process(item: Input, options: RunOptions, stdin: BinaryIO) -> Article | Problem:
-    return process(item, options.parse, stdin, options.reading)
+def _write_records(options: RunOptions, tally: Tally) -> None:
+    """Records in a text format to stdout or -o FILE; then the report, with --summary."""
+    figures = _new_figures() if options.summary else None
+    with open_destination(options.output) as destination:
+        writer = make_writer(
+            options.fmt, destination.stream, options.fields, neutralise=options.neutralise, bom=options.bom
+        )
+        for article in _articles(options, tally, destination.own_output):
+            record = article.to_dict()
+            writer.write({name: record[name] for name in options.fields})
+            if figures is not None:
+                figures.add(record)
+        writer.close()
+    if figures is not None:
+        with open_destination(None) as destination:
+            _show_report(figures, tally, options, destination.stream)
+
+
+def _write_report(options: RunOptions, tally: Tally) -> None:
+    from artparse.report import collect
+
+    with open_destination(options.output) as destination:
+        records = (article.to_dict() for article in _articles(options, tally, destination.own_output))
+        _show_report(collect(records), tally, options, destination.stream)
+
+
+def _new_figures() -> Figures:
+    from artparse.report import Figures
+
+    return Figures()
+
+
+def _write_database(options: RunOptions, tally: Tally) -> None:
+    """Store every input's record (or skip it as unchanged), prune, then report when asked."""
+    from artparse.database import open_database, read_records
+    from artparse.report import USED_FIELDS, collect
+
+    assert options.output is not None
+    version = _version()
+    with open_database(options.output, version) as database:
+        _store_inputs(database, options, tally, version)
+        pruned = database.prune(options.paths) if options.prune else 0
+    if options.prune:
+        _message(
+            f"pruned {pruned} record{'' if pruned == 1 else 's'} of vanished files", show=not options.quiet
+        )
+    if options.summary:
+        with open_destination(None) as destination:
+            _show_report(
+                collect(read_records(options.output, USED_FIELDS)), tally, options, destination.stream
+            )
+
+
+def _store_inputs(database: Database, options: RunOptions, tally: Tally, version: str) -> None:
+    from artparse.stamps import UNCHANGED, Stamped, process_stamped, settings_key
+
+    settings = settings_key(version, options.parse, options.reading)
+    stdin = sys.stdin.buffer
+    for item in iter_inputs(options.paths, options.walk):
+        if isinstance(item, Problem):
+            stamped = Stamped(item)
+        else:
+            known = database.known(item.path) if options.incremental else None
+            stamped = process_stamped(item, options.parse, options.reading, stdin, settings, known)
+        database.save(stamped)
+        tally.count(stamped.outcome)
+        if not (isinstance(stamped.outcome, Problem) and stamped.outcome.reason == UNCHANGED):
+            _report(stamped.outcome, options.quiet)  # a line per unchanged file would drown the rest
+
+
+def _report_on_database(options: RunOptions) -> int:
+    """The report of an existing database, given as the only PATH."""
+    from artparse.database import read_records
+    from artparse.report import USED_FIELDS, collect
+
+    if len(options.paths) > 1:
+        raise click.UsageError("a database PATH must be the only PATH of a report")
+    try:
+        with open_destination(options.output) as destination:
+            _show_report(
+                collect(read_records(options.paths[0], USED_FIELDS)), None, options, destination.stream
+            )
+    except BrokenPipeError:
+        return EXIT_OK
+    except DatabaseError as error:
+        _message(f"cannot read the database: {error}")
+        return EXIT_FAILED
+    except OutputError as error:
+        _message(f"cannot write output: {error}")
+        return EXIT_OUTPUT
+    return EXIT_OK
+
+
+def _show_report(figures: Figures, tally: Tally | None, options: RunOptions, out: TextIO) -> None:
+    """The report on `figures`, and on the run's failures when there was a run."""
+    from artparse.report import render
+
+    if tally is not None:
+        figures.failures = tally.failure_reasons
+        figures.run = tally.summary(options.strict)
+    render(figures, out, terminal=out.isatty())
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("artparse")
 
 
 def _report(outcome: Article | Problem, quiet: int) -> None:

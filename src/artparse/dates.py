@@ -35,15 +35,18 @@ _ISO_LIKE = re.compile(
 # "1 November 2025 04:23", "Dec 15, 2025 5:28 AM", "Mon, 5 Apr 1993": read without dateutil.
 _NAMED_MONTH = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
-    r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
+    r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})"
+    r"|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
     r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?)?",
     re.ASCII | re.IGNORECASE,
 )
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july")
-        + ("aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        [
+            *("jan january", "feb february", "mar march", "apr april", "may", "jun june"),
+            *("jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        ],
         start=1,
     )
     for name in names.split()

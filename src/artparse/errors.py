@@ -18,3 +18,7 @@ class SkippedInWalk(InputError):
 
 class BinaryInput(SkippedInWalk):
     """The input holds binary data."""
+
+
+class DatabaseError(ArtparseError):
+    """The database could not be opened, read or written; the message names it and says why."""

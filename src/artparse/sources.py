@@ -367,3 +367,37 @@ def display_path(path: str) -> str:
 def describe_os_error(error: OSError) -> str:
     """'Permission denied' rather than '[Errno 13] Permission denied: path'."""
     return error.strerror or str(error)
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def size_and_mtime(path: str) -> tuple[int, int]:
+    """The file's size in bytes and modification time in nanoseconds; InputError when it cannot be read."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        raise InputError(describe_os_error(error)) from error
+    return status.st_size, status.st_mtime_ns
+
+
+def has_vanished(path: str) -> bool:
+    """True only when nothing is at `path` any more (an unreadable folder is not a vanished file)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def is_sqlite_database(path: str) -> bool:
+    """Whether `path` is a file that starts like an SQLite database."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a pipe must not lose its first bytes to this check
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
