@@ -6,7 +6,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from artparse.dates import MIN_DATE
 from artparse.decoding import decode_bytes
@@ -90,6 +90,16 @@ def _modified(item: Input) -> datetime | None:
     return moment.replace(microsecond=0)
 
 
+class Recorded(Protocol):
+    """A record, whole (Article) or already written out as text: what the tally needs of it."""
+
+    @property
+    def source(self) -> str | None: ...
+
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+
+
 @dataclass
 class Tally:
     """Counts that always add up: inputs = records + failed + skipped.
@@ -112,8 +122,8 @@ class Tally:
     def inputs(self) -> int:
         return self.records + self.failed + self.skipped
 
-    def count(self, outcome: Article | Problem) -> None:
-        if isinstance(outcome, Article):
+    def count(self, outcome: Recorded | Problem) -> None:
+        if not isinstance(outcome, Problem):
             self.records += 1
             self.with_warnings += bool(outcome.warnings)
         elif outcome.skipped:

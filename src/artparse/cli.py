@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
-from artparse.batch import ParseOptions, Tally, process
+from artparse.batch import ParseOptions, Recorded, Tally
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import DatabaseError, InputError
 from artparse.output import OutputError, open_destination, silence_stdout
+from artparse.parallel import Render, Rendered, default_jobs, outcomes
+from artparse.progress import progress_bar
 from artparse.record import FIELDS, Article, json_schema
 from artparse.sources import (
     OTHER_FILE,
@@ -36,7 +38,7 @@ from artparse.sources import (
     read_file_text,
 )
 from artparse.terminal import for_terminal
-from artparse.writers import DELIMITED, FORMATS, SUFFIXES, make_writer
+from artparse.writers import DELIMITED, FORMATS, SUFFIXES, Writer, make_writer
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
@@ -94,6 +96,7 @@ class RunOptions:
     bom: bool
     strict: bool
     quiet: int
+    jobs: int = 1
     summary: bool = False
     """Print the report on stdout after writing the records to `output` (of all of it, for a database)."""
     incremental: bool = False
@@ -215,6 +218,13 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "The exit code is the same.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Parse with N processes [default: the number of CPUs]; the output is the same for any N.",
+)
+@click.option(
     "--summary",
     is_flag=True,
     help="Print a report on stdout: instead of records, or after writing them to -o FILE "
@@ -254,6 +264,7 @@ def command(
     bom: bool,
     strict: bool,
     quiet: int,
+    jobs: int | None,
     summary: bool,
     incremental: bool,
     prune: bool,
@@ -300,6 +311,7 @@ def command(
         bom=bom,
         strict=strict,
         quiet=quiet,
+        jobs=jobs or default_jobs(),
         summary=summary,
         incremental=incremental,
         prune=prune,
@@ -447,34 +459,65 @@ def run(options: RunOptions) -> int:
     return tally.exit_code(options.strict)
 
 
-def _articles(options: RunOptions, tally: Tally, own_output: OwnOutput | None = None) -> Iterator[Article]:
+def _outcomes(
+    options: RunOptions, tally: Tally, own_output: OwnOutput | None = None, render: Render | None = None
+) -> Iterator[Article | Rendered]:
     """The record of every input, in order; every outcome is counted and reported on the way."""
-    stdin = sys.stdin.buffer
     walk = WalkOptions(options.walk.patterns, options.walk.follow, own_output or OwnOutput())
-    for item in iter_inputs(options.paths, walk):
-        outcome = item if isinstance(item, Problem) else process(item, options.parse, stdin, options.reading)
-        tally.count(outcome)
-        _report(outcome, options.quiet)
-        if isinstance(outcome, Article):
-            yield outcome
+    inputs = iter_inputs(options.paths, walk)
+    stdin = sys.stdin.buffer
+    batch = any(path != STDIN and os.path.isdir(path) for path in options.paths)
+    with progress_bar(options.paths, walk, shown=batch and not options.quiet) as advance:
+        for outcome in outcomes(
+            inputs, options.parse, options.reading, stdin, jobs=options.jobs, render=render
+        ):
+            tally.count(outcome)
+            _report(outcome, options.quiet)
+            advance()
+            if not isinstance(outcome, Problem):
+                yield outcome
+
+
+def _articles(options: RunOptions, tally: Tally, own_output: OwnOutput | None = None) -> Iterator[Article]:
+    for outcome in _outcomes(options, tally, own_output):
+        assert isinstance(outcome, Article)  # no render function: records come whole
+        yield outcome
 
 
 def _write_records(options: RunOptions, tally: Tally) -> None:
     """Records in a text format to stdout or -o FILE; then the report, with --summary."""
-    figures = _new_figures() if options.summary else None
+    if options.summary:
+        _write_records_then_report(options, tally)
+        return
     with open_destination(options.output) as destination:
-        writer = make_writer(
-            options.fmt, destination.stream, options.fields, neutralise=options.neutralise, bom=options.bom
-        )
+        writer = _writer(options, destination.stream)
+        fields = options.fields
+
+        def render(article: Article) -> str:
+            record = article.to_dict()
+            return writer.render({name: record[name] for name in fields})
+
+        for outcome in _outcomes(options, tally, destination.own_output, render):
+            assert isinstance(outcome, Rendered)
+            writer.write_rendered(outcome.text)
+        writer.close()
+
+
+def _write_records_then_report(options: RunOptions, tally: Tally) -> None:
+    figures = _new_figures()
+    with open_destination(options.output) as destination:
+        writer = _writer(options, destination.stream)
         for article in _articles(options, tally, destination.own_output):
             record = article.to_dict()
             writer.write({name: record[name] for name in options.fields})
-            if figures is not None:
-                figures.add(record)
+            figures.add(record)
         writer.close()
-    if figures is not None:
-        with open_destination(None) as destination:
-            _show_report(figures, tally, options, destination.stream)
+    with open_destination(None) as destination:
+        _show_report(figures, tally, options, destination.stream)
+
+
+def _writer(options: RunOptions, stream: TextIO) -> Writer:
+    return make_writer(options.fmt, stream, options.fields, neutralise=options.neutralise, bom=options.bom)
 
 
 def _write_report(options: RunOptions, tally: Tally) -> None:
@@ -568,7 +611,7 @@ def _version() -> str:
     return version("artparse")
 
 
-def _report(outcome: Article | Problem, quiet: int) -> None:
+def _report(outcome: Recorded | Problem, quiet: int) -> None:
     if isinstance(outcome, Problem):
         if outcome.reason != OTHER_FILE:
             prefix = "skipped: " if outcome.skipped else ""

@@ -8,10 +8,11 @@ JSON output carries the data exactly; CSV and TSV neutralise spreadsheet formula
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Sequence
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from artparse.terminal import json_for_terminal
 
@@ -24,49 +25,62 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 """A spreadsheet evaluates a cell that starts with one of these (after spaces) as a formula."""
 _FORMULA_CONTROLS = ("\t", "\r", "\n")
 _LEADING_BLANKS = " \u00a0\ufeff\u200b"
-_LINE_BREAKERS = re.compile("[\x85\u2028\u2029]")
+_BREAKER_CHARACTERS = "\x85\u2028\u2029"
+_LINE_BREAKERS = re.compile(f"[{_BREAKER_CHARACTERS}]")
 """Valid raw in JSON, but line breaks to str.splitlines() and to old JavaScript: written as \\u escapes."""
 
 Record = dict[str, Any]
 
 
-class Writer(Protocol):
-    def write(self, record: Record) -> None: ...
+class Writer:
+    """Writes records to a stream in one format. render() is pure (it touches no stream), so
+    worker processes can turn records into text while write_rendered() keeps them in order."""
+
+    def render(self, record: Record) -> str:
+        raise NotImplementedError
+
+    def write_rendered(self, text: str) -> None:
+        raise NotImplementedError
+
+    def write(self, record: Record) -> None:
+        self.write_rendered(self.render(record))
 
     def close(self) -> None:
         """Finish the output (closing bracket, ...); the stream itself stays open."""
 
 
-class JsonLinesWriter:
+class JsonLinesWriter(Writer):
     """One compact JSON object per line."""
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
 
-    def write(self, record: Record) -> None:
-        self._out.write(_dumps(record, separators=(",", ":")) + "\n")
+    def render(self, record: Record) -> str:
+        return _dumps(record, separators=(",", ":")) + "\n"
 
-    def close(self) -> None:
-        pass
+    def write_rendered(self, text: str) -> None:
+        self._out.write(text)
 
 
-class JsonArrayWriter:
+class JsonArrayWriter(Writer):
     """One JSON array, indented, streamed element by element."""
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
         self._separator = "[\n"
 
-    def write(self, record: Record) -> None:
-        text = _dumps(record, indent=2)
-        self._out.write(self._separator + "  " + text.replace("\n", "\n  "))
+    def render(self, record: Record) -> str:
+        return "  " + _dumps(record, indent=2).replace("\n", "\n  ")
+
+    def write_rendered(self, text: str) -> None:
+        self._out.write(self._separator + text)
         self._separator = ",\n"
 
     def close(self) -> None:
         self._out.write("[]\n" if self._separator == "[\n" else "\n]\n")
 
 
-class DelimitedWriter:
+class DelimitedWriter(Writer):
     """RFC 4180 CSV (CRLF rows, so a lone CR in a cell is quoted) or TSV; lists joined with "; ",
     `extra` as JSON text, null as an empty cell. Text cells that a spreadsheet would run as a
     formula get a leading `'` unless `neutralise` is off; `bom` starts the output with a UTF-8
@@ -81,24 +95,32 @@ class DelimitedWriter:
         neutralise: bool = True,
         bom: bool = False,
     ) -> None:
+        self._out = out
+        self._row = io.StringIO(newline="")
+        self._rows = csv.writer(self._row, delimiter=delimiter, lineterminator="\r\n")
+        self._neutralise = neutralise
         if bom:
             out.write("\ufeff")
-        self._writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-        self._writer.writerow(fields)
-        self._neutralise = neutralise
+        out.write(self._line(fields))
 
-    def write(self, record: Record) -> None:
-        self._writer.writerow([self._cell(value) for value in record.values()])
+    def render(self, record: Record) -> str:
+        return self._line([self._cell(value) for value in record.values()])
+
+    def _line(self, cells: Sequence[str]) -> str:
+        self._row.seek(0)
+        self._row.truncate()
+        self._rows.writerow(cells)
+        return self._row.getvalue()
 
     def _cell(self, value: Any) -> str:
         text = cell_text(value)
         return csv_safe(text) if self._neutralise and not isinstance(value, int) else text
 
-    def close(self) -> None:
-        pass
+    def write_rendered(self, text: str) -> None:
+        self._out.write(text)
 
 
-class PrettyWriter:
+class PrettyWriter(Writer):
     """Indented, coloured JSON for a person at a terminal, one object per record (like jq).
 
     The text is never read as rich markup, and what a terminal would obey is escaped.
@@ -111,12 +133,11 @@ class PrettyWriter:
         self._console = Console(file=out, soft_wrap=True)
         self._highlight = JSONHighlighter()
 
-    def write(self, record: Record) -> None:
-        text = self._highlight(json_for_terminal(_dumps(record, indent=2)))
-        self._console.print(text)
+    def render(self, record: Record) -> str:
+        return json_for_terminal(_dumps(record, indent=2))
 
-    def close(self) -> None:
-        pass
+    def write_rendered(self, text: str) -> None:
+        self._console.print(self._highlight(text))
 
 
 def cell_text(value: Any) -> str:
@@ -140,6 +161,8 @@ def csv_safe(cell: str) -> str:
 
 def _dumps(record: Record, **layout: Any) -> str:
     text = json.dumps(record, ensure_ascii=False, allow_nan=False, **layout)
+    if all(breaker not in text for breaker in _BREAKER_CHARACTERS):  # the usual case, without a regex
+        return text
     return _LINE_BREAKERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from artparse.dialects.header import Header, header_view
+from artparse.dialects.header import Header, top_views
 
 NAME = "byline"
 
@@ -43,8 +43,7 @@ _DATE_LIKE = re.compile(r"\d|\b(?:ago|yesterday|today|now)\b", re.IGNORECASE)
 
 def parse(lines: Sequence[str]) -> Header | None:
     """Read a byline header from the top of `lines`, or None when there is none."""
-    views = [(index, header_view(line)) for index, line in enumerate(lines[:TOP_LINES])]
-    filled = [(index, view) for index, view in views if view]
+    filled = [(index, view) for index, view in top_views(lines, TOP_LINES) if view]
     title = None
     if filled and not _is_header_line(filled[0][1]):
         title, filled = filled[0][1], filled[1:]

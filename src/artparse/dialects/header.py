@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\u061c"), Non
 _INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 _SPACES = re.compile(r"\s+")
+MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
 _COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*")
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
@@ -31,6 +33,14 @@ class Header:
     tags: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+def top_views(lines: Sequence[str], count: int) -> Iterator[tuple[int, str]]:
+    """(index, header_view) of the first `count` lines, up to the first line too long to be header."""
+    for index, line in enumerate(lines[:count]):
+        if len(line) > MAX_HEADER_LINE:
+            return
+        yield index, header_view(line)
 
 
 def header_view(line: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from artparse.dialects.header import Header, header_view, read_count
+from artparse.dialects.header import MAX_HEADER_LINE, Header, header_view, read_count, top_views
 
 NAME = "posted-by"
 
@@ -47,8 +47,7 @@ def parse(lines: Sequence[str]) -> Header | None:
 def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
     """(title, index of the Posted line), allowing one title line before it."""
     title = None
-    for index, line in enumerate(lines[:TOP_LINES]):
-        view = header_view(line)
+    for index, view in top_views(lines, TOP_LINES):
         if not view:
             continue
         if _POSTED.match(view):
@@ -72,6 +71,8 @@ def _read_posted_line(view: str, header: Header) -> None:
 
 def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> None:
     for index in range(start, min(len(lines), start + HEADER_LINES)):
+        if len(lines[index]) > MAX_HEADER_LINE:
+            return
         view = header_view(lines[index])
         if not view:
             continue

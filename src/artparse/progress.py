@@ -1,0 +1,71 @@
+"""A progress bar on stderr for a person watching a batch: files done, rate, time left.
+
+Only on a terminal: in a pipe or a log, stderr carries messages alone. The total comes from a
+second walk of the same paths in a background thread, so the bar starts at once and learns the
+total as it goes; the bar itself is updated every STEP files, so it costs next to nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol
+
+from artparse.sources import WalkOptions, iter_inputs
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+STEP = 64  # files between two updates of the bar
+
+
+class Counter(Protocol):
+    def __call__(self) -> None:
+        """One more input is done."""
+
+
+@contextmanager
+def progress_bar(paths: Iterable[str], walk: WalkOptions, *, shown: bool) -> Iterator[Counter]:
+    """A function to call once per input done, which moves a bar on stderr when `shown` and
+    stderr is a terminal; otherwise it does nothing."""
+    if not (shown and sys.stderr.isatty()):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("artparse"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
+    with Progress(
+        *columns, console=Console(stderr=True), transient=True, redirect_stderr=True, refresh_per_second=4
+    ) as bar:
+        task = bar.add_task("files", total=None, rate="")
+        threading.Thread(target=_count, args=(list(paths), walk, bar, task), daemon=True).start()
+        done = 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            if done % STEP == 0:
+                _update(bar, task, done)
+
+        yield advance
+        _update(bar, task, done)
+
+
+def _update(bar: Progress, task: TaskID, done: int) -> None:
+    bar.update(task, completed=done)
+    speed = bar.tasks[0].speed  # the only task
+    bar.update(task, rate=f"{speed:,.0f} files/s" if speed else "")
+
+
+def _count(paths: list[str], walk: WalkOptions, bar: Progress, task: TaskID) -> None:
+    total = sum(1 for _ in iter_inputs(paths, walk))
+    bar.update(task, total=total)

@@ -1,0 +1,125 @@
+"""Many workers: the same bytes as one, in the same order; a progress bar only on a terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from artparse.parallel import CHUNK, SMALL_BATCH
+from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse
+
+
+@pytest.fixture(scope="module")
+def big_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough copies of the samples for several chunks to each worker, bad files among them."""
+    root = tmp_path_factory.mktemp("tree")
+    copies = max(SMALL_BATCH, 3 * CHUNK) // len(SAMPLE_TEXTS) + 1
+    for copy in range(copies):
+        shutil.copytree(SAMPLES, root / f"copy{copy}", ignore=shutil.ignore_patterns("*.json"))
+    (root / "copy0" / "binary.txt").write_bytes(b"\x00\x01")
+    (root / "copy1" / "latin1.txt").write_bytes("Posted by Zoé on 2025-11-01\n".encode("latin-1"))
+    (root / "copy2" / "fifo").parent.mkdir(exist_ok=True)
+    os.mkfifo(root / "copy2" / "fifo")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "tsv"])
+def test_two_workers_write_the_same_bytes_as_one(big_tree: Path, fmt: str) -> None:
+    one = run_artparse("-j", "1", "-f", fmt, str(big_tree))
+    two = run_artparse("-j", "2", "-f", fmt, str(big_tree))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    records = re.search(rb"(\d+) records", one.stderr)
+    assert records and int(records[1]) > max(SMALL_BATCH, 2 * CHUNK)  # work for both workers
+
+
+def test_the_pool_keeps_standard_input_in_its_place(big_tree: Path) -> None:
+    stdin = b"Posted by Standard Input on 2025-11-01\nBody.\n"
+    args = [str(big_tree / "copy0"), "-", str(big_tree / "copy1"), str(big_tree / "copy2")]
+    one = run_artparse("-j", "1", *args, input=stdin)
+    two = run_artparse("-j", "2", *args, input=stdin)
+    assert one.stdout == two.stdout
+    sources = [line.split(b'"source":"')[1].split(b'"')[0] for line in two.stdout.splitlines()]
+    assert sources.count(b"-") == 1
+    assert all(
+        source.startswith(str(big_tree / "copy0").encode()) for source in sources[: sources.index(b"-")]
+    )
+
+
+def test_jobs_must_be_a_positive_number() -> None:
+    result = run_artparse("-j", "0", str(SAMPLES))
+    assert result.returncode == 2
+    assert b"Invalid value for '-j' / '--jobs'" in result.stderr
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(big_tree: Path) -> None:
+    result = run_artparse(str(big_tree))
+    assert result.returncode == 0
+    assert b"\x1b" not in result.stderr and b"\r" not in result.stderr
+    assert all(line.startswith(b"artparse: ") for line in result.stderr.splitlines())
+
+
+def test_a_terminal_sees_a_progress_bar_that_goes_away(big_tree: Path, tmp_path: Path) -> None:
+    shown = _stderr_on_terminal([*artparse_command(), str(big_tree), "-o", str(tmp_path / "out.jsonl")])
+    assert "━" in shown  # the bar was drawn
+    assert "\x1b[2K" in shown  # and erased (transient)
+    assert re.search(r"artparse: \d+ inputs: \d+ records", shown)
+
+
+def test_quiet_hides_the_progress_bar(big_tree: Path, tmp_path: Path) -> None:
+    assert (
+        _stderr_on_terminal([*artparse_command(), "-q", str(big_tree), "-o", str(tmp_path / "o.jsonl")]) == ""
+    )
+
+
+def _stderr_on_terminal(command: list[str]) -> str:
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=env) as child:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 1 << 16)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.close(leader)
+    assert child.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_outcomes_keep_their_order_through_many_small_chunks(
+    big_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from artparse import parallel
+    from artparse.batch import ParseOptions
+    from artparse.sources import ReadOptions, iter_inputs
+
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(parallel, "AHEAD", 1)
+    monkeypatch.setattr(parallel, "SMALL_BATCH", 8)
+
+    def sources(jobs: int) -> list[str]:
+        found = parallel.outcomes(
+            iter_inputs([str(big_tree)]), ParseOptions(), ReadOptions(), io.BytesIO(), jobs=jobs
+        )
+        return [
+            outcome.path if isinstance(outcome, parallel.Problem) else str(outcome.source)
+            for outcome in found
+        ]
+
+    serial = sources(1)
+    assert len(serial) > 100
+    assert sources(2) == serial
