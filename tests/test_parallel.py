@@ -70,6 +70,7 @@ def test_a_terminal_sees_a_progress_bar_that_goes_away(big_tree: Path, tmp_path:
     shown = _stderr_on_terminal([*artparse_command(), str(big_tree), "-o", str(tmp_path / "out.jsonl")])
     assert "━" in shown  # the bar was drawn
     assert "\x1b[2K" in shown  # and erased (transient)
+    assert "binary.txt: skipped: binary file" in shown  # messages still come, above the bar
     assert re.search(r"artparse: \d+ inputs: \d+ records", shown)
 
 

@@ -185,7 +185,7 @@ def test_untrusted_text_cannot_drive_the_terminal_or_rich_markup(tmp_path: Path)
     article.write_text(f"Posted by {INJECTED_AUTHOR} on 2025-11-01\nBody.\n", encoding="utf-8")
     report = invoke(str(article), "-f", "summary").stdout
     assert "\x1b" not in report and "\x07" not in report
-    assert "[/bold] \\u001b]0;pwned\\u0007 [link=http" in report
+    assert "[/bold] \\x1b]0;pwned\\x07 [link=http" in report
 
 
 def test_on_a_terminal_the_report_has_colours_and_block_bars() -> None:

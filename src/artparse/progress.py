@@ -2,11 +2,13 @@
 
 Only on a terminal: in a pipe or a log, stderr carries messages alone. The total comes from a
 second walk of the same paths in a background thread, so the bar starts at once and learns the
-total as it goes; the bar itself is updated every STEP files, so it costs next to nothing.
+total as it goes. The bar is updated every STEP files, and the messages written to stderr in
+between are printed above it together, so that neither costs a redraw per file.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -43,8 +45,10 @@ def progress_bar(paths: Iterable[str], walk: WalkOptions, *, shown: bool) -> Ite
         TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(),
     )
+    console = Console(file=sys.stderr)  # the real stderr, not the _HeldLines put in its place
+    held = _HeldLines()
     with Progress(
-        *columns, console=Console(stderr=True), transient=True, redirect_stderr=True, refresh_per_second=4
+        *columns, console=console, transient=True, redirect_stderr=False, refresh_per_second=4
     ) as bar:
         task = bar.add_task("files", total=None, rate="")
         threading.Thread(target=_count, args=(list(paths), walk, bar, task), daemon=True).start()
@@ -54,13 +58,34 @@ def progress_bar(paths: Iterable[str], walk: WalkOptions, *, shown: bool) -> Ite
             nonlocal done
             done += 1
             if done % STEP == 0:
-                _update(bar, task, done)
+                _update(bar, task, done, held)
 
-        yield advance
-        _update(bar, task, done)
+        real_stderr, sys.stderr = sys.stderr, held
+        try:
+            yield advance
+        finally:
+            sys.stderr = real_stderr
+            _update(bar, task, done, held)
 
 
-def _update(bar: Progress, task: TaskID, done: int) -> None:
+class _HeldLines(io.StringIO):
+    """stderr while the bar is shown: what is written waits for the next update of the bar."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def take(self) -> str:
+        text = self.getvalue()
+        self.seek(0)
+        self.truncate()
+        return text
+
+
+def _update(bar: Progress, task: TaskID, done: int, held: _HeldLines) -> None:
+    from rich.text import Text
+
+    if text := held.take():
+        bar.console.print(Text(text.removesuffix("\n")), markup=False, highlight=False, soft_wrap=True)
     bar.update(task, completed=done)
     speed = bar.tasks[0].speed  # the only task
     bar.update(task, rate=f"{speed:,.0f} files/s" if speed else "")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import io
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
+
+from artparse.terminal import for_terminal
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -155,7 +156,7 @@ def _span(figures: Figures) -> str:
     if figures.earliest is None or figures.latest is None:
         span = "no dates"
     else:
-        span = f"{printable(figures.earliest)} to {printable(figures.latest)}"
+        span = f"{for_terminal(figures.earliest)} to {for_terminal(figures.latest)}"
     return f"{span} ({figures.undated:,} undated)" if figures.undated else span
 
 
@@ -176,7 +177,7 @@ def _number(value: float) -> str:
 def _counts(headers: tuple[str, str], counts: Counter[str], terminal: bool) -> Table:
     table = _table(terminal, *headers)
     for name, count in _ranked(counts):
-        table.add_row(printable(name), f"{count:,}")
+        table.add_row(for_terminal(name), f"{count:,}")
     if not counts:
         table.add_row("(none)", "0")
     return table
@@ -185,7 +186,7 @@ def _counts(headers: tuple[str, str], counts: Counter[str], terminal: bool) -> T
 def _top_authors(figures: Figures, terminal: bool) -> Table:
     table = _table(terminal, f"top {TOP_AUTHORS} authors", "records")
     for name, count in _ranked(figures.authors)[:TOP_AUTHORS]:
-        table.add_row(printable(name), f"{count:,}")
+        table.add_row(for_terminal(name), f"{count:,}")
     if figures.without_author:
         table.add_row("(no author)", f"{figures.without_author:,}")
     return table
@@ -222,17 +223,3 @@ def _table(terminal: bool, *headers: str) -> Table:
 def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     """Most frequent first; ties in name order, so the report is the same on every run."""
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-
-def printable(text: str) -> str:
-    """`text` safe to show on a terminal: control and bidi-override characters as \\uXXXX
-    (authors and dialect names come from files nobody here wrote)."""
-    return "".join(char if _is_safe(char) else f"\\u{ord(char):04x}" for char in text)
-
-
-def _is_safe(char: str) -> bool:
-    category = unicodedata.category(char)
-    return category != "Cc" and not (category == "Cf" and unicodedata.bidirectional(char) in _OVERRIDES)
-
-
-_OVERRIDES = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
