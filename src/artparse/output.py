@@ -12,7 +12,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -76,6 +75,8 @@ def _stdout_file() -> frozenset[FileKey]:
 
 @contextmanager
 def _atomic_file(path: str) -> Iterator[Destination]:
+    import tempfile  # here, not at the top: it costs start-up time that stdout runs do not need
+
     if os.path.isdir(path):
         raise OutputError(f"{path}: Is a directory")
     directory, name = os.path.split(os.path.abspath(path))
