@@ -1,4 +1,4 @@
-"""The artparse command: options in, records to stdout or a file, messages to stderr."""
+"""The artparse command: argv to RunOptions (usage errors exit 2), then runner.run, exit codes."""
 
 from __future__ import annotations
 
@@ -8,49 +8,45 @@ import re
 import signal
 import stat
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from artparse.batch import ParseOptions, Recorded, Tally
+from artparse.batch import ParseOptions
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
-from artparse.errors import DatabaseError, InputError
-from artparse.output import OutputError, open_destination, silence_stdout
-from artparse.parallel import Render, Rendered, default_jobs, outcomes
-from artparse.progress import progress_bar
-from artparse.record import FIELDS, Article, json_schema
+from artparse.errors import InputError
+from artparse.output import silence_stdout
+from artparse.parallel import default_jobs
+from artparse.record import FIELDS, json_schema
+from artparse.runner import (
+    DATABASE,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_SIGINT,
+    EXIT_USAGE,
+    OUTPUT_SUFFIXES,
+    REPORT,
+    RunOptions,
+    Terminated,
+    message,
+    run,
+)
 from artparse.sources import (
-    OTHER_FILE,
     STDIN,
-    OwnOutput,
-    Problem,
     ReadOptions,
     WalkOptions,
     describe_os_error,
-    display_path,
     is_sqlite_database,
-    iter_inputs,
     read_file_text,
 )
-from artparse.terminal import for_terminal
-from artparse.writers import DELIMITED, FORMATS, SUFFIXES, Writer, make_writer
+from artparse.writers import DELIMITED, FORMATS
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
-    from artparse.database import Database
-    from artparse.report import Figures
     from artparse.rules import Rule
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
-EXIT_SIGINT = 130  # 128 + SIGINT, like every signal: SIGTERM 143, SIGHUP 129
-DATABASE, REPORT = "sqlite", "summary"
-"""Formats that are not record streams: an SQLite database (database.py), a report (report.py)."""
-OUTPUT_SUFFIXES = {**SUFFIXES, ".db": DATABASE, ".sqlite": DATABASE, ".sqlite3": DATABASE}
 
 EPILOG = """\b
 Examples:
@@ -70,37 +66,6 @@ Exit codes:
   3    the output could not be written (the old -o file is kept)
   130  interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP)
 """
-
-
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: unwind (removing the temporary output file) and exit 128 + N.
-
-    A BaseException, so that no `except Exception` on the way can swallow it.
-    """
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    paths: tuple[str, ...]
-    fmt: str
-    output: str | None
-    fields: tuple[str, ...]
-    walk: WalkOptions
-    parse: ParseOptions
-    reading: ReadOptions
-    neutralise: bool
-    bom: bool
-    strict: bool
-    quiet: int
-    jobs: int = 1
-    summary: bool = False
-    """Print the report on stdout after writing the records to `output` (of all of it, for a database)."""
-    incremental: bool = False
-    prune: bool = False
 
 
 _SIZE = re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
@@ -391,6 +356,11 @@ def _check_combination(options: RunOptions, fields: str | None, explicit_format:
         raise click.UsageError("--incremental and --prune need a database output (-o FILE.db)")
     if fields is not None and options.fmt in (DATABASE, REPORT):
         raise click.BadParameter(f"-f {options.fmt} takes whole records", param_hint="--fields")
+    databases = options.fmt == REPORT and any(
+        path != STDIN and is_sqlite_database(path) for path in options.paths
+    )
+    if databases and len(options.paths) > 1:
+        raise click.UsageError("a database PATH must be the only PATH of a report")
 
 
 def _stdin_is_terminal() -> bool:
@@ -432,208 +402,6 @@ def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
             raise click.UsageError(f"{output!r} is also an input: refusing to overwrite it")
 
 
-def run(options: RunOptions) -> int:
-    """Parse every input and write the records (or the report); the exit code says how it went."""
-    if options.fmt == REPORT and any(path != STDIN and is_sqlite_database(path) for path in options.paths):
-        return _report_on_database(options)
-    tally = Tally()
-    try:
-        if options.fmt == DATABASE:
-            _write_database(options, tally)
-        elif options.fmt == REPORT:
-            _write_report(options, tally)
-        else:
-            _write_records(options, tally)
-    except BrokenPipeError:
-        return EXIT_OK  # the reader has all it wanted (`| head`): stop at once, quietly
-    except (OutputError, DatabaseError) as error:
-        _message(f"cannot write output: {error}")
-        return EXIT_OUTPUT
-    except KeyboardInterrupt:
-        _message("interrupted", show=options.quiet < 2)
-        return EXIT_SIGINT
-    except Terminated as terminated:
-        _message(f"stopped by {signal.Signals(terminated.signum).name}", show=options.quiet < 2)
-        return 128 + terminated.signum
-    _message(tally.summary(options.strict), show=not options.quiet)
-    return tally.exit_code(options.strict)
-
-
-def _outcomes(
-    options: RunOptions, tally: Tally, own_output: OwnOutput | None = None, render: Render | None = None
-) -> Iterator[Article | Rendered]:
-    """The record of every input, in order; every outcome is counted and reported on the way."""
-    walk = WalkOptions(options.walk.patterns, options.walk.follow, own_output or OwnOutput())
-    inputs = iter_inputs(options.paths, walk)
-    stdin = sys.stdin.buffer
-    batch = any(path != STDIN and os.path.isdir(path) for path in options.paths)
-    with progress_bar(options.paths, walk, shown=batch and not options.quiet) as advance:
-        for outcome in outcomes(
-            inputs, options.parse, options.reading, stdin, jobs=options.jobs, render=render
-        ):
-            tally.count(outcome)
-            _report(outcome, options.quiet)
-            advance()
-            if not isinstance(outcome, Problem):
-                yield outcome
-
-
-def _articles(options: RunOptions, tally: Tally, own_output: OwnOutput | None = None) -> Iterator[Article]:
-    for outcome in _outcomes(options, tally, own_output):
-        assert isinstance(outcome, Article)  # no render function: records come whole
-        yield outcome
-
-
-def _write_records(options: RunOptions, tally: Tally) -> None:
-    """Records in a text format to stdout or -o FILE; then the report, with --summary."""
-    if options.summary:
-        _write_records_then_report(options, tally)
-        return
-    with open_destination(options.output) as destination:
-        writer = _writer(options, destination.stream)
-        fields = options.fields
-
-        def render(article: Article) -> str:
-            record = article.to_dict()
-            return writer.render({name: record[name] for name in fields})
-
-        for outcome in _outcomes(options, tally, destination.own_output, render):
-            assert isinstance(outcome, Rendered)
-            writer.write_rendered(outcome.text)
-        writer.close()
-
-
-def _write_records_then_report(options: RunOptions, tally: Tally) -> None:
-    figures = _new_figures()
-    with open_destination(options.output) as destination:
-        writer = _writer(options, destination.stream)
-        for article in _articles(options, tally, destination.own_output):
-            record = article.to_dict()
-            writer.write({name: record[name] for name in options.fields})
-            figures.add(record)
-        writer.close()
-    with open_destination(None) as destination:
-        _show_report(figures, tally, options, destination.stream)
-
-
-def _writer(options: RunOptions, stream: TextIO) -> Writer:
-    return make_writer(options.fmt, stream, options.fields, neutralise=options.neutralise, bom=options.bom)
-
-
-def _write_report(options: RunOptions, tally: Tally) -> None:
-    from artparse.report import collect
-
-    with open_destination(options.output) as destination:
-        records = (article.to_dict() for article in _articles(options, tally, destination.own_output))
-        _show_report(collect(records), tally, options, destination.stream)
-
-
-def _new_figures() -> Figures:
-    from artparse.report import Figures
-
-    return Figures()
-
-
-def _write_database(options: RunOptions, tally: Tally) -> None:
-    """Store every input's record (or skip it as unchanged), prune, then report when asked."""
-    from artparse.database import open_database, read_records
-    from artparse.report import USED_FIELDS, collect
-
-    assert options.output is not None
-    version = _version()
-    with open_database(options.output, version) as database:
-        _store_inputs(database, options, tally, version)
-        pruned = database.prune(options.paths) if options.prune else 0
-    if options.prune:
-        _message(
-            f"pruned {pruned} record{'' if pruned == 1 else 's'} of vanished files", show=not options.quiet
-        )
-    if options.summary:
-        with open_destination(None) as destination:
-            _show_report(
-                collect(read_records(options.output, USED_FIELDS)), tally, options, destination.stream
-            )
-
-
-def _store_inputs(database: Database, options: RunOptions, tally: Tally, version: str) -> None:
-    from artparse.stamps import UNCHANGED, Stamped, process_stamped, settings_key
-
-    settings = settings_key(version, options.parse, options.reading)
-    stdin = sys.stdin.buffer
-    for item in iter_inputs(options.paths, options.walk):
-        if isinstance(item, Problem):
-            stamped = Stamped(item)
-        else:
-            known = database.known(item.path) if options.incremental else None
-            stamped = process_stamped(item, options.parse, options.reading, stdin, settings, known)
-        database.save(stamped)
-        tally.count(stamped.outcome)
-        if not (isinstance(stamped.outcome, Problem) and stamped.outcome.reason == UNCHANGED):
-            _report(stamped.outcome, options.quiet)  # a line per unchanged file would drown the rest
-
-
-def _report_on_database(options: RunOptions) -> int:
-    """The report of an existing database, given as the only PATH."""
-    from artparse.database import read_records
-    from artparse.report import USED_FIELDS, collect
-
-    if len(options.paths) > 1:
-        raise click.UsageError("a database PATH must be the only PATH of a report")
-    try:
-        with open_destination(options.output) as destination:
-            _show_report(
-                collect(read_records(options.paths[0], USED_FIELDS)), None, options, destination.stream
-            )
-    except BrokenPipeError:
-        return EXIT_OK
-    except DatabaseError as error:
-        _message(f"cannot read the database: {error}")
-        return EXIT_FAILED
-    except OutputError as error:
-        _message(f"cannot write output: {error}")
-        return EXIT_OUTPUT
-    return EXIT_OK
-
-
-def _show_report(figures: Figures, tally: Tally | None, options: RunOptions, out: TextIO) -> None:
-    """The report on `figures`, and on the run's failures when there was a run."""
-    from artparse.report import render
-
-    if tally is not None:
-        figures.failures = tally.failure_reasons
-        figures.run = tally.summary(options.strict)
-    render(figures, out, terminal=out.isatty())
-
-
-def _version() -> str:
-    from importlib.metadata import version
-
-    return version("artparse")
-
-
-def _report(outcome: Recorded | Problem, quiet: int) -> None:
-    if isinstance(outcome, Problem):
-        if outcome.reason != OTHER_FILE:
-            prefix = "skipped: " if outcome.skipped else ""
-            shown = quiet < 1 if outcome.skipped else quiet < 2
-            _message(f"{display_path(outcome.path)}: {prefix}{outcome.reason}", show=shown)
-    elif not quiet:
-        for warning in outcome.warnings:
-            _message(f"{outcome.source}: warning: {warning}")
-
-
-def _message(text: str, *, show: bool = True) -> None:
-    """One line on stderr, with anything a terminal would obey escaped; a closed stderr is
-    not worth dying for."""
-    if not show:
-        return
-    try:
-        sys.stderr.write(f"artparse: {for_terminal(text)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
 def main() -> NoReturn:
     """Console-script entry point: click's exit codes, plus 0 on a closed pipe and 128 + N on
     SIGINT (130), SIGTERM (143) and SIGHUP (129), each after removing the temporary output."""
@@ -650,7 +418,7 @@ def main() -> NoReturn:
         code = 128 + terminated.signum
     except OSError as error:  # writing --help, --version or --schema (run() handles records)
         silence_stdout()
-        _message(f"cannot write output: {describe_os_error(error)}")
+        message(f"cannot write output: {describe_os_error(error)}")
         code = EXIT_OUTPUT
     _exit(code if isinstance(code, int) else EXIT_OK)
 
