@@ -47,7 +47,7 @@ def progress_bar(paths: Iterable[str], *, shown: bool) -> Iterator[Counter]:
     console = Console(file=sys.stderr)  # the real stderr, not the _HeldLines put in its place
     held = _HeldLines()
     with Progress(
-        *columns, console=console, transient=True, redirect_stderr=False, refresh_per_second=4
+        *columns, console=console, transient=True, redirect_stderr=False, refresh_per_second=2
     ) as bar:
         task = bar.add_task("files", total=None, rate="")
         threading.Thread(target=_count, args=(list(paths), bar, task), daemon=True).start()
