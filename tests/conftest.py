@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,34 @@ def run_artparse(
     return subprocess.run(
         [*artparse_command(), *args], capture_output=True, env=child_env, cwd=cwd, timeout=60, **kwargs
     )
+
+
+def run_on_terminal(
+    command: list[str], *, on: str = "stdout", env: dict[str, str | None] | None = None
+) -> tuple[int, str]:
+    """Run `command` with its stdout or stderr (`on`) on a pseudo-terminal, the other to
+    /dev/null: its exit code and everything the terminal was sent. In `env`, None unsets."""
+    leader, follower = pty.openpty()
+    child_env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    for name, value in (env or {}).items():
+        if value is None:
+            child_env.pop(name, None)
+        else:
+            child_env[name] = value
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, on: follower}
+    with subprocess.Popen(command, **streams, env=child_env) as child:  # type: ignore[call-overload]
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 1 << 16)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.close(leader)
+    return child.returncode, b"".join(chunks).decode("utf-8", "replace")
 
 
 @pytest.fixture

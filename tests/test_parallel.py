@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import pty
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from artparse.parallel import CHUNK, SMALL_BATCH
-from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse
+from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse, run_on_terminal
 
 
 @pytest.fixture(scope="module")
@@ -81,22 +79,9 @@ def test_quiet_hides_the_progress_bar(big_tree: Path, tmp_path: Path) -> None:
 
 
 def _stderr_on_terminal(command: list[str]) -> str:
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=env) as child:
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 1 << 16)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    os.close(leader)
-    assert child.returncode == 0
-    return b"".join(chunks).decode("utf-8", "replace")
+    code, shown = run_on_terminal(command, on="stderr")
+    assert code == 0
+    return shown
 
 
 def test_outcomes_keep_their_order_through_many_small_chunks(

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import SAMPLE_TEXTS, SAMPLES, SEED, artparse_command, run_artparse
+from tests.conftest import SAMPLE_TEXTS, SAMPLES, SEED, artparse_command, run_artparse, run_on_terminal
 
 needs_jq = pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
 
@@ -108,29 +108,11 @@ def _env_without_unbuffered() -> dict[str, str]:
 
 
 def test_a_terminal_gets_pretty_coloured_json() -> None:
-    import os
-    import pty
     import re
 
-    leader, follower = pty.openpty()
-    env = {**_env_without_unbuffered(), "TERM": "xterm-256color", "COLUMNS": "100"}
-    env.pop("NO_COLOR", None)
-    with subprocess.Popen(
-        [*artparse_command(), "-q", str(SEED)], stdout=follower, stderr=subprocess.PIPE, env=env
-    ) as child:
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    os.close(leader)
-    assert child.returncode == 0
-    shown = b"".join(chunks).decode("utf-8")
+    env: dict[str, str | None] = {"TERM": "xterm-256color", "COLUMNS": "100", "NO_COLOR": None}
+    code, shown = run_on_terminal([*artparse_command(), "-q", str(SEED)], env=env)
+    assert code == 0
     assert "\x1b[" in shown  # coloured
     plain = re.sub(r"\x1b\[[0-9;]*m", "", shown).replace("\r\n", "\n")
     assert plain.startswith('{\n  "source": ')  # indented

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
 import subprocess
 import sys
@@ -17,7 +15,7 @@ from click.testing import CliRunner, Result
 
 from artparse.cli import command
 from artparse.report import chart_bars
-from tests.conftest import SAMPLES, SEED, artparse_command
+from tests.conftest import SAMPLES, SEED, artparse_command, run_on_terminal
 
 INJECTED_AUTHOR = "[/bold] \x1b]0;pwned\x07 [link=http://x]y"
 EXTRA_FILES = {
@@ -189,30 +187,10 @@ def test_untrusted_text_cannot_drive_the_terminal_or_rich_markup(tmp_path: Path)
 
 
 def test_on_a_terminal_the_report_has_colours_and_block_bars() -> None:
-    controller, terminal = pty.openpty()
-    with subprocess.Popen(
-        [*artparse_command(), str(SAMPLES), "-f", "summary", "-q"], stdout=terminal, stderr=subprocess.DEVNULL
-    ) as child:
-        os.close(terminal)
-        output = _read_all(controller)
-        assert child.wait(timeout=60) == 0
-    text = output.decode("utf-8")
+    code, text = run_on_terminal([*artparse_command(), str(SAMPLES), "-f", "summary", "-q"])
+    assert code == 0
     assert "\x1b[" in text and "█" in text
     assert "posted-by" in text
-
-
-def _read_all(descriptor: int) -> bytes:
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(descriptor, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(descriptor)
-    return b"".join(chunks)
 
 
 def test_rich_and_sqlite_are_imported_only_when_needed() -> None:
