@@ -9,6 +9,7 @@ import os
 import stat
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -132,3 +133,24 @@ def test_an_input_named_as_the_output_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "is also an input: refusing to overwrite it" in result.stderr
     assert article.read_bytes() == SEED.read_bytes()
+
+
+def test_a_signal_arriving_as_the_temporary_file_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+    import tempfile
+
+    from artparse.output import open_destination
+
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C right after the file exists
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_interrupted)
+    with pytest.raises(KeyboardInterrupt), open_destination(str(tmp_path / "out.jsonl")):
+        pass
+    assert list(tmp_path.iterdir()) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import signal
 import stat
 import sys
 import time
@@ -21,6 +22,7 @@ from typing import TextIO
 
 from artparse.sources import FileKey, OwnOutput, describe_os_error
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 STALE_AFTER = 60.0
 """Seconds after which an unlocked temporary file of ours is an orphan (its run was killed)."""
 
@@ -82,12 +84,16 @@ def _atomic_file(path: str) -> Iterator[Destination]:
     directory, name = os.path.split(os.path.abspath(path))
     temporary_name = temporary_name_pattern(name)
     remove_abandoned_temporaries(directory, temporary_name)
+    # A signal between the file's creation and the try below would leave it behind: hold them.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
         descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
     except OSError as error:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         raise OutputError(f"{path}: {describe_os_error(error)}") from error
     committed = False
     try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal lands here, inside the try
         with open(descriptor, "w", encoding="utf-8", newline="") as stream:
             fcntl.flock(descriptor, fcntl.LOCK_EX)  # tells a later run that this file is in use
             own = OwnOutput(files=_identities(descriptor, path), temporary_name=temporary_name)
