@@ -43,11 +43,11 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from artparse.messages import report
+from artparse.messages import message, report
 from artparse.outcomes import Outcome, Problem, Render
 from artparse.pool import SMALL_BATCH, Task, Workers, WorkerSettings
 from artparse.progress import progress_bar
-from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, iter_inputs
+from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, iter_inputs
 from artparse.step import Step, StepSettings
 from artparse.tally import Tally
 
@@ -117,7 +117,7 @@ def run_batch(
     """
     tally = Tally()
     walk = replace(batch.walk, own_output=sink.own_output)
-    tasks = _tasks(iter_inputs(batch.paths, walk), sink if batch.incremental else None)
+    tasks = _tasks(_inputs(batch.paths, walk, batch.quiet), sink if batch.incremental else None)
     settings = StepSettings(
         batch.parse, batch.reading, sink.render, batch.settings_key if sink.records_stamps else None
     )
@@ -146,6 +146,17 @@ def run_batch(
         workers.close(abort=False)
     sink.finish(tally)
     return tally
+
+
+def _inputs(paths: tuple[str, ...], walk: WalkOptions, quiet: int) -> Iterator[Input | Problem]:
+    """Every path's inputs, and a message for a directory that holds no article file."""
+    for path in paths:
+        found = False
+        for item in iter_inputs((path,), walk):
+            found = found or isinstance(item, Input)
+            yield item
+        if not found and path != STDIN and os.path.isdir(path):
+            message(f"no article files found under {display_path(path)}", show=quiet < 1)
 
 
 def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None) -> Iterator[Task]:
