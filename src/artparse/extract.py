@@ -60,12 +60,8 @@ def parse_text(
         wanted = f"a {dialect} header" if dialect else "a known header"
         cut = _WINDOW if window[-1] == WINDOW_END else ""
         header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
-    if source is not None:
-        source, in_source = repair_unencodable(source)
-        replaced += in_source
-    replaced += _repair_header(header)
-    if replaced:
-        header.warnings.insert(0, _UNENCODABLE.format(count=replaced))
+    source, in_source = repair_unencodable(source) if source is not None else (None, 0)
+    _repair_header(header, replaced + in_source)
     return _article(name, header, lines, source, dates)
 
 
@@ -95,10 +91,10 @@ def _detect(window: Sequence[str], parsers: list[tuple[str, Parser]]) -> tuple[s
     return None, None
 
 
-def _repair_header(header: Header) -> int:
-    """Repair every text a dialect read (a JSON escape can make a lone surrogate); how many
-    code points were replaced. The body comes from the text, repaired already."""
-    replaced = 0
+def _repair_header(header: Header, replaced: int) -> None:
+    """Repair every text a dialect read (a JSON escape can make a lone surrogate), and warn when
+    this or the `replaced` code points repaired before changed anything. The body comes from
+    the text, repaired already."""
 
     def repaired(value: Any) -> Any:
         nonlocal replaced
@@ -114,7 +110,8 @@ def _repair_header(header: Header) -> int:
 
     for name in _HEADER_TEXTS:
         setattr(header, name, repaired(getattr(header, name)))
-    return replaced
+    if replaced:
+        header.warnings.insert(0, _UNENCODABLE.format(count=replaced))
 
 
 _HEADER_TEXTS = (
