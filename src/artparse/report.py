@@ -106,7 +106,7 @@ def chart_bars(months: Counter[str]) -> list[tuple[str, int]]:
 
 
 def _years(start: int, span: int) -> str:
-    return f"{start:04d}" if span == 1 else f"{start:04d}-{start + span - 1:04d}"
+    return f"{start:04d}" if span == 1 else f"{max(start, 1):04d}-{start + span - 1:04d}"  # no year 0
 
 
 def _index(month: str) -> int:
