@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from artparse.rules import Rule
 
 _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
-_WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_HEADER_CHARS // 1024} KiB)"
+_WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_HEADER_CHARS:,} characters)"
 _UNENCODABLE = "encoding: {count} lone surrogate code points (not text) replaced with U+FFFD"
 # Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
 _NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
