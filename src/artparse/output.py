@@ -14,13 +14,14 @@ import signal
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from io import TextIOWrapper
 from typing import TextIO
 
-from artparse.sources import FileKey, OwnOutput, describe_os_error
+from artparse.record import FIELDS
+from artparse.sources import STDIN, FileKey, OwnOutput, describe_os_error, is_sqlite_database
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 STALE_AFTER = 60.0
@@ -29,6 +30,11 @@ STALE_AFTER = 60.0
 
 class OutputError(Exception):
     """The records could not be written where the user asked; the message says why."""
+
+
+class RefusedTarget(Exception):
+    """`-o` names a file that the run must not replace (an input, a database); the message says
+    why. A usage error: it is found before anything is read or written."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,83 @@ def _atomic_file(path: str) -> Iterator[Destination]:
     finally:
         if not committed:
             _remove(temporary)
+
+
+def check_target(output: str, paths: Sequence[str], fmt: str, *, database: bool) -> None:
+    """Refuse an `-o` that would replace an input, a file of a folder being read (unless it is
+    an earlier artparse output), or an SQLite database with a text format (`fmt`). A path with
+    nothing at it is always fine; a symbolic link at `output` is replaced itself, so only the
+    link is checked, not what it points to."""
+    try:
+        target = os.lstat(output)
+    except OSError:
+        return
+    if not database and is_sqlite_database(output):
+        raise RefusedTarget(
+            f"{output!r} is an SQLite database: -f {fmt} would replace it with text; "
+            "write the records into it with -f sqlite, or choose another file"
+        )
+    for path in paths:
+        try:
+            info = os.stat(path) if path != STDIN else None
+        except OSError:
+            continue
+        if info is None:
+            continue
+        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            raise RefusedTarget(f"{output!r} is also an input: refusing to overwrite it")
+        if stat.S_ISDIR(info.st_mode) and _is_inside(output, path) and not is_earlier_output(output):
+            raise RefusedTarget(
+                f"{output!r} is in the folder being read ({path}) and is not an earlier artparse "
+                "output: refusing to overwrite it"
+            )
+
+
+def _is_inside(path: str, folder: str) -> bool:
+    """Whether a walk of `folder` can reach `path`: by the names as written (a walk follows
+    them, --follow included) or by where they really are."""
+    resolved = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    pairs = ((os.path.abspath(path), os.path.abspath(folder)), (resolved, os.path.realpath(folder)))
+    return any(os.path.commonpath([inner, outer]) == outer for inner, outer in pairs)
+
+
+_HEAD = 64 * 1024
+_JSON_KEY = re.compile(r'\{\s*"(\w+)"\s*:')
+
+
+def is_earlier_output(path: str) -> bool:
+    """Whether the regular file at `path` is empty or starts as artparse writes its records
+    (JSON Lines, JSON, CSV, TSV, a report, a database), so that replacing it loses nothing
+    that artparse cannot write again."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        head = os.read(descriptor, _HEAD)
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+    return _looks_like_output(head)
+
+
+def _looks_like_output(head: bytes) -> bool:
+    from artparse.report import FIRST_LABEL
+    from artparse.sources import SQLITE_MAGIC
+
+    if not head.strip() or head.startswith(SQLITE_MAGIC):  # a database is checked as it is opened
+        return True
+    text = head.decode("utf-8", "replace").removeprefix("\ufeff")
+    first_line = text.split("\n", 1)[0].removesuffix("\r")
+    if first_line.split(" ", 1)[0] == FIRST_LABEL or first_line.strip() == "[]":
+        return True
+    key = _JSON_KEY.match(text.removeprefix("[").lstrip())
+    if key is not None:
+        return key.group(1) in FIELDS
+    return any(set(first_line.split(delimiter)) <= set(FIELDS) for delimiter in (",", "\t"))
 
 
 def temporary_name_pattern(name: str) -> re.Pattern[str]:
