@@ -6,7 +6,6 @@ import json
 import os
 import re
 import signal
-import stat
 import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn
@@ -18,7 +17,7 @@ from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
-from artparse.output import silence_stdout
+from artparse.output import RefusedTarget, check_target, silence_stdout
 from artparse.parallel import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import (
@@ -113,6 +112,11 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "--follow",
     is_flag=True,
     help="In directories, follow symbolic links (loops are detected and skipped).",
+)
+@click.option(
+    "--hidden",
+    is_flag=True,
+    help="In directories, also read hidden files and folders (.git/, .DS_Store) [default: skip them].",
 )
 @click.option(
     "--max-size",
@@ -216,6 +220,7 @@ def command(
     fields: str | None,
     patterns: tuple[str, ...],
     follow: bool,
+    hidden: bool,
     max_size: int,
     encoding: str | None,
     dialect: str | None,
@@ -255,13 +260,16 @@ def command(
     if (csv_raw or bom) and chosen_format not in DELIMITED:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
     if output is not None:
-        _refuse_to_overwrite_an_input(paths, output)
+        try:
+            check_target(output, paths, chosen_format, database=chosen_format == DATABASE)
+        except RefusedTarget as error:
+            raise click.UsageError(str(error)) from None
     options = RunOptions(
         paths=paths,
         fmt=chosen_format,
         output=output,
         fields=_choose_fields(fields),
-        walk=WalkOptions(patterns=patterns, follow=follow),
+        walk=WalkOptions(patterns=patterns, follow=follow, hidden=hidden),
         parse=ParseOptions(
             dialect=_check_dialect(dialect, rules),
             dayfirst=dayfirst,
@@ -384,22 +392,6 @@ def _choose_fields(fields: str | None) -> tuple[str, ...]:
             param_hint="--fields",
         )
     return chosen
-
-
-def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
-    """`-o` naming a file that is also named as input would replace the article with records
-    (a symbolic link at `output` is replaced itself, so its target is safe)."""
-    try:
-        target = os.lstat(output)
-    except OSError:
-        return
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
-            raise click.UsageError(f"{output!r} is also an input: refusing to overwrite it")
 
 
 def main() -> NoReturn:

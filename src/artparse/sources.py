@@ -35,6 +35,9 @@ VANISHED = "vanished (deleted after it was listed)"
 OWN_OUTPUT = "artparse's own output"
 LOOP = "file system loop"
 ALREADY_WALKED = "already walked"
+HIDDEN = "hidden (see --hidden)"
+QUIET_SKIPS = (OTHER_FILE, HIDDEN)
+"""Skips too common to report one by one (a .git folder, every .jpg): counted in the summary only."""
 
 _CHUNK = 64 * 1024
 
@@ -85,11 +88,13 @@ class OwnOutput:
 
 @dataclass(frozen=True)
 class WalkOptions:
-    """How directories are walked."""
+    """How directories are walked. Hidden entries (names starting with a dot: .git/, .DS_Store)
+    are skipped, and a hidden folder not entered, unless `hidden`."""
 
     patterns: Sequence[str] = ()
     follow: bool = False
     own_output: OwnOutput = field(default_factory=OwnOutput)
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,8 @@ def _classify(
     try:
         if options.own_output.holds(entry):
             return Problem(entry.path, OWN_OUTPUT, skipped=True)
+        if entry.name.startswith(".") and not options.hidden:
+            return Problem(entry.path, HIDDEN, skipped=True)
         if entry.is_symlink():
             if not options.follow:
                 return Problem(entry.path, SYMLINK, skipped=True)
