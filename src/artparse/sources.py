@@ -15,16 +15,22 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from operator import attrgetter
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
+from artparse.dates import MIN_DATE
 from artparse.decoding import Decoded, decode_bytes
-from artparse.errors import InputError, SkippedInWalk
+from artparse.errors import ArgumentTypeError, InputError, SkippedInWalk
+from artparse.ingest import DEFAULT_MAX_SIZE, human_size, parse_bytes, too_large
+from artparse.record import Article
+
+if TYPE_CHECKING:
+    from artparse.rules import Rule
 
 STDIN = "-"
 ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.eml")
 """File names read in a directory walk unless --glob says otherwise (plus names with no suffix)."""
-DEFAULT_MAX_SIZE = 32 * 1024 * 1024
 
 # Reasons for skips; the summary groups them by the text before " (".
 OTHER_FILE = "other file name (see --glob)"
@@ -336,19 +342,58 @@ def _read_capped(read: Callable[[int], bytes | None], limit: int, expected: int)
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise InputError(f"too large: more than {_human(limit)} (see --max-size)")
+            raise InputError(f"too large: more than {human_size(limit)} (see --max-size)")
 
 
-def too_large(size: int, limit: int) -> str:
-    exact = f" ({size:,} bytes)" if size >= 1024 else ""
-    return f"too large: {_human(size)}{exact}, the limit is {_human(limit)} (see --max-size)"
+def file_time(path: str) -> datetime | None:
+    """When the file at `path` was last modified, to the second, in UTC: what relative dates
+    in it count back from. None when it cannot be known."""
+    try:
+        moment = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
+    return moment.replace(microsecond=0)
 
 
-def _human(size: int) -> str:
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} bytes"
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    dialect: str | None = None,
+    dayfirst: bool = False,
+    rules: Sequence[Rule] = (),
+    tz: str | None = None,
+    utc: bool = False,
+    now: datetime | None = None,
+    min_date: date = MIN_DATE,
+) -> Article:
+    """Parse the article in the file at `path`, read as the command line reads a PATH: at most
+    `max_size` bytes (checked before reading), decoded by parse_bytes, and `now` defaulting to
+    the file's modification time. `source` (default: `path`) names it in the record.
+    InputError (an ArtparseError) when it cannot be read, is too large, binary or not in
+    `encoding`."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(f"path must be a str or a path, not {type(path).__name__}")
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise ArgumentTypeError("path must be a str or a path, not bytes")
+    opened = os.path.join(os.curdir, name) if name == STDIN else name  # a file named "-", not stdin
+    data = read_bytes(Input(opened, explicit=True), stdin=io.BytesIO(), max_size=max_size)
+    return parse_bytes(
+        data,
+        source=display_path(name) if source is None else source,
+        encoding=encoding,
+        max_size=max_size,
+        dialect=dialect,
+        dayfirst=dayfirst,
+        rules=rules,
+        tz=tz,
+        utc=utc,
+        now=file_time(opened) if now is None else now,
+        min_date=min_date,
+    )
 
 
 def read_file_text(path: str) -> str:
