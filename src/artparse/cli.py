@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from artparse.batch import ParseOptions
+from artparse.completion import complete_dialect, complete_path, complete_zone
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
@@ -87,7 +88,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 
 
 @click.command("artparse", context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
-@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.argument("paths", nargs=-1, metavar="[PATH]...", shell_complete=complete_path)
 @click.option(
     "-f",
     "--format",
@@ -97,7 +98,11 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "sqlite writes a database (needs -o), summary a report instead of records.",
 )
 @click.option(
-    "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
+    "-o",
+    "--output",
+    metavar="FILE",
+    shell_complete=complete_path,
+    help="Write the records to FILE (atomically) instead of stdout.",
 )
 @click.option("--fields", metavar="A,B,...", help="Only these record fields, in this order.")
 @click.option(
@@ -135,12 +140,14 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--dialect",
     metavar="NAME",
+    shell_complete=complete_dialect,
     help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
     "or the name of a --rules rule.",
 )
 @click.option(
     "--rules",
     metavar="FILE",
+    shell_complete=complete_path,
     callback=lambda ctx, param, path: _load_rules(path),
     help="Try the header rules in this TOML file before the built-in dialects (see the README).",
 )
@@ -148,6 +155,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--tz",
     metavar="ZONE",
+    shell_complete=complete_zone,
     callback=lambda _ctx, _param, value: _zone_option(value),
     help="The zone the site writes times in (an IANA name: Africa/Tripoli); "
     "times without an offset get that zone's offset for their date.",
