@@ -68,6 +68,11 @@ Exit codes:
 """
 
 
+NOTHING_TO_READ = (
+    "no PATH given, and standard input is a terminal: name the files or folders to read, "
+    "or pipe articles in (artparse - reads what you type, until Ctrl-D)"
+)
+
 _SIZE = re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
 
 
@@ -256,12 +261,11 @@ def command(
     if schema:
         click.echo(json.dumps(json_schema(), indent=2))
         ctx.exit(EXIT_OK)
-    if not paths:
-        if _stdin_is_terminal():
-            click.echo(ctx.get_usage(), err=True)
-            click.echo("Try 'artparse -h' for help.", err=True)
-            ctx.exit(EXIT_USAGE)
-        paths = (STDIN,)
+    if not paths and _stdin_is_terminal():
+        click.echo(f"artparse: {NOTHING_TO_READ}", err=True)
+        click.echo(ctx.get_usage(), err=True)
+        click.echo("Try 'artparse -h' for help.", err=True)
+        ctx.exit(EXIT_USAGE)
     if summary and output is None and fmt is None:
         fmt = REPORT
     chosen_format = _choose_format(fmt, output)

@@ -42,6 +42,7 @@ OWN_OUTPUT = "artparse's own output"
 LOOP = "file system loop"
 ALREADY_WALKED = "already walked"
 HIDDEN = "hidden (see --hidden)"
+EMPTY_STDIN = "nothing on standard input (no PATH was given)"
 QUIET_SKIPS = (OTHER_FILE, HIDDEN)
 """Skips too common to report one by one (a .git folder, every .jpg): counted in the summary only."""
 
@@ -53,7 +54,8 @@ FileKey = tuple[int, int]
 
 @dataclass(frozen=True)
 class Input:
-    """A file to read: named on the command line (`explicit`) or found in a directory walk.
+    """A file to read: named on the command line (`explicit`) or found in a directory walk;
+    standard input is explicit when named (`-`), not when read for want of a PATH.
 
     `may_be_link` is False for files a walk found without --follow: if one is swapped for a
     symbolic link after the listing, it is not opened through the link.
@@ -112,12 +114,16 @@ class ReadOptions:
 
 
 def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Iterator[Input | Problem]:
-    """Each path as given; directories walked depth-first in sorted order.
+    """Each path as given; directories walked depth-first in sorted order. No paths at all:
+    standard input, which then gives no record when it is empty (`artparse < /dev/null`).
 
     In a walk, only file names matching `options.patterns` are read (by default
     ARTICLE_PATTERNS and names without a suffix); the others are skipped, and counted.
     """
     options = options or WalkOptions()
+    paths = list(paths)
+    if not paths:
+        yield Input(STDIN, explicit=False)
     for path in paths:
         if path == STDIN:
             yield Input(path, explicit=True)
@@ -292,7 +298,12 @@ def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -
     """The whole input, at most `max_size` bytes: InputError when it cannot be read or is
     larger; SkippedInWalk for what a walk skips (vanished, no longer a regular file)."""
     if item.path == STDIN:
-        return _read_capped(stdin.read, max_size, 0)
+        # read1: one read per call, so that the first Ctrl-D on a terminal ends the input
+        # (read() would go on reading after it, and wait for a second one).
+        data = _read_capped(getattr(stdin, "read1", stdin.read), max_size, 0)
+        if not data and not item.explicit:
+            raise SkippedInWalk(EMPTY_STDIN)
+        return data
     try:
         descriptor = os.open(item.path, _open_flags(item))
     except OSError as error:
