@@ -8,6 +8,7 @@ one, never a torn one, and a symbolic link planted at FILE is replaced, not writ
 from __future__ import annotations
 
 import fcntl
+import io
 import os
 import re
 import signal
@@ -59,7 +60,16 @@ def open_destination(path: str | None) -> Iterator[Destination]:
 
 @contextmanager
 def _stdout() -> Iterator[Destination]:
-    stream = TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    terminal = _is_terminal(sys.stdout)
+    shared = _SharedTerminal(sys.stderr) if terminal and _same_terminal(sys.stdout, sys.stderr) else None
+    stream: TextIOWrapper = (_RecordsOnTerminal if terminal else TextIOWrapper)(
+        sys.stdout.buffer, encoding="utf-8", newline=""
+    )
+    if isinstance(stream, _RecordsOnTerminal):
+        stream.shared = shared
+    real_stderr = sys.stderr
+    if shared is not None:
+        sys.stderr = shared.messages
     try:
         yield Destination(stream, OwnOutput(files=_stdout_file()))
         stream.flush()
@@ -69,7 +79,88 @@ def _stdout() -> Iterator[Destination]:
             raise
         raise OutputError(describe_os_error(error)) from error
     finally:
+        sys.stderr = real_stderr
+        if shared is not None:
+            shared.release()
         stream.detach()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _same_terminal(one: TextIO, other: TextIO) -> bool:
+    try:
+        return _is_terminal(other) and os.path.samestat(os.fstat(one.fileno()), os.fstat(other.fileno()))
+    except (OSError, ValueError):
+        return False  # not a real file (a test runner's buffer)
+
+
+class _SharedTerminal:
+    """stdout and stderr are the same terminal: a record's warnings must show beside it. Records
+    are written at once, and a message waits only while a record's line is unfinished (the
+    `  }` of a JSON array waits for its comma), so it never lands inside a record."""
+
+    def __init__(self, stderr: TextIO) -> None:
+        self.stderr = stderr
+        self.mid_line = False
+        self.held: list[str] = []
+        self.messages = _Messages(self)
+
+    def release(self) -> None:
+        with suppress(OSError, ValueError):  # a closed stderr is not worth dying for
+            if self.held:
+                self.stderr.write("".join(self.held))
+            self.stderr.flush()
+        self.held.clear()
+
+
+class _Messages(io.TextIOBase):
+    """sys.stderr while records go to the same terminal."""
+
+    def __init__(self, shared: _SharedTerminal) -> None:
+        super().__init__()
+        self._shared = shared
+
+    def write(self, text: str) -> int:
+        if self._shared.mid_line:
+            self._shared.held.append(text)
+        else:
+            self._shared.stderr.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._shared.mid_line:
+            self._shared.stderr.flush()
+
+    def isatty(self) -> bool:
+        return False  # not a terminal of its own: no progress bar drawn across the records
+
+
+class _RecordsOnTerminal(TextIOWrapper):
+    """stdout on a terminal: each write shown at once, as a person expects (and, with a shared
+    terminal, the messages held while a line was unfinished shown at the next line end)."""
+
+    shared: _SharedTerminal | None = None
+
+    def write(self, text: str) -> int:
+        shared = self.shared
+        if shared is not None and shared.held and "\n" in text:
+            line, end, rest = text.partition("\n")
+            super().write(line + end)
+            self.flush()
+            shared.mid_line = False
+            shared.release()
+            super().write(rest)
+        else:
+            super().write(text)
+        self.flush()
+        if shared is not None and text:
+            shared.mid_line = not text.endswith("\n")
+        return len(text)
 
 
 def _stdout_file() -> frozenset[FileKey]:
