@@ -13,7 +13,7 @@ from artparse.batch import ParseOptions
 from artparse.cli import command
 from artparse.rules import load_rules
 from artparse.sources import ReadOptions
-from artparse.stamps import settings_key
+from artparse.stamps import settings_key, spelled
 
 PADDING = "z" * 250
 """Longer than the 200 characters at which repr() cuts a compiled pattern."""
@@ -75,3 +75,8 @@ def test_every_parse_setting_is_in_the_fingerprint() -> None:
 def test_a_setting_the_fingerprint_cannot_spell_is_an_error_not_a_guess() -> None:
     with pytest.raises(TypeError):
         settings_key("1.0", ParseOptions(dialect=object()), ReadOptions())  # type: ignore[arg-type]
+
+
+def test_collections_are_spelled_whole_and_in_a_fixed_order() -> None:
+    assert spelled(frozenset({"b", "a"})) == spelled({"a", "b"}) == ["a", "b"]
+    assert spelled({"x": (1, None)}) == [["x", [1, None]]]

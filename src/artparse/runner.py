@@ -110,7 +110,9 @@ def _outcomes(
     inputs = iter_inputs(options.paths, walk)
     stdin = sys.stdin.buffer
     batch = any(path != STDIN and os.path.isdir(path) for path in options.paths)
-    with progress_bar(options.paths, shown=batch and not options.quiet) as advance:
+    with progress_bar(
+        options.paths, shown=batch and not options.quiet, hidden=options.walk.hidden
+    ) as advance:
         for outcome in outcomes(
             inputs, options.parse, options.reading, stdin, jobs=options.jobs, render=render
         ):

@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 from typing import Any, BinaryIO
 
 from artparse.batch import ParseOptions, input_problem, process, process_bytes
@@ -58,6 +59,12 @@ def spelled(value: Any) -> Any:
         return {"pattern": value.pattern, "flags": value.flags}
     if isinstance(value, tuple | list):
         return [spelled(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((spelled(item) for item in value), key=json.dumps)
+    if isinstance(value, dict):
+        return [[spelled(key), spelled(item)] for key, item in value.items()]
+    if isinstance(value, Enum):
+        return [type(value).__name__, spelled(value.value)]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {field.name: spelled(getattr(value, field.name)) for field in dataclasses.fields(value)}
         return {type(value).__name__: fields}
