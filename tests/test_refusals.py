@@ -30,7 +30,7 @@ def test_an_output_onto_an_article_the_walk_finds_is_refused(tmp_path: Path, tar
     before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
     result = invoke(str(root), "-o", str(root / target), "-f", "jsonl")
     assert result.exit_code == 2, result.output
-    assert "is in the folder being read" in result.stderr
+    assert "is an article in the folder being read" in result.stderr
     assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == before
     assert not [path for path in root.rglob(".*") if path.suffix == ".tmp"]  # nothing written
 
@@ -53,7 +53,7 @@ def test_any_other_file_of_the_walked_tree_is_refused_too(tmp_path: Path) -> Non
     assert sheet.read_bytes() == b"year,amount\r\n2025,10\r\n"
 
 
-@pytest.mark.parametrize("name", ["out.jsonl", "out.json", "out.csv", "out.tsv", "records.txt"])
+@pytest.mark.parametrize("name", ["out.jsonl", "out.json", "out.csv", "out.tsv", ".records.txt"])
 def test_an_earlier_artparse_output_in_the_tree_is_replaced(tmp_path: Path, name: str) -> None:
     root = corpus(tmp_path)
     out = root / name
@@ -62,6 +62,21 @@ def test_an_earlier_artparse_output_in_the_tree_is_replaced(tmp_path: Path, name
         result = invoke(str(root), "-o", str(out), "-f", fmt, "--fields", "source,title")
         assert result.exit_code == 0, result.output
     assert "a.txt" in out.read_text()
+
+
+@pytest.mark.parametrize(("name", "options"), [("records.txt", []), ("out.jsonl", ["--glob", "*"])])
+def test_an_earlier_output_that_the_walk_reads_as_an_article_is_an_input(
+    tmp_path: Path, name: str, options: list[str]
+) -> None:
+    """Every later run over the folder reads it as an article: it is refused like one."""
+    root = corpus(tmp_path)
+    out = root / name
+    assert invoke(str(root), "-f", "jsonl", "-o", str(out), *options).exit_code == 0
+    before = out.read_bytes()
+    result = invoke(str(root), "-f", "jsonl", "-o", str(out), *options)
+    assert result.exit_code == 2
+    assert "is an article in the folder being read" in result.stderr
+    assert out.read_bytes() == before
 
 
 def test_an_empty_file_in_the_tree_may_be_the_output(tmp_path: Path) -> None:

@@ -271,9 +271,10 @@ def command(
     chosen_format = _choose_format(fmt, output)
     if (csv_raw or bom) and chosen_format not in DELIMITED:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
+    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden)
     if output is not None:
         try:
-            check_target(output, paths, chosen_format, database=chosen_format == DATABASE)
+            check_target(output, paths, chosen_format, database=chosen_format == DATABASE, walk=walk)
         except RefusedTarget as error:
             raise click.UsageError(str(error)) from None
     options = RunOptions(
@@ -281,7 +282,7 @@ def command(
         fmt=chosen_format,
         output=output,
         fields=_choose_fields(fields),
-        walk=WalkOptions(patterns=patterns, follow=follow, hidden=hidden),
+        walk=walk,
         parse=ParseOptions(
             dialect=_check_dialect(dialect, rules),
             dayfirst=dayfirst,

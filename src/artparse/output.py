@@ -22,7 +22,15 @@ from io import TextIOWrapper
 from typing import TextIO
 
 from artparse.record import FIELDS
-from artparse.sources import STDIN, FileKey, OwnOutput, describe_os_error, is_sqlite_database
+from artparse.sources import (
+    STDIN,
+    FileKey,
+    OwnOutput,
+    WalkOptions,
+    describe_os_error,
+    is_sqlite_database,
+    walk_reads,
+)
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 STALE_AFTER = 60.0
@@ -208,11 +216,14 @@ def _atomic_file(path: str) -> Iterator[Destination]:
             _remove(temporary)
 
 
-def check_target(output: str, paths: Sequence[str], fmt: str, *, database: bool) -> None:
-    """Refuse an `-o` that would replace an input, a file of a folder being read (unless it is
-    an earlier artparse output), or an SQLite database with a text format (`fmt`). A path with
-    nothing at it is always fine; a symbolic link at `output` is replaced itself, so only the
-    link is checked, not what it points to."""
+def check_target(
+    output: str, paths: Sequence[str], fmt: str, *, database: bool, walk: WalkOptions | None = None
+) -> None:
+    """Refuse an `-o` that would replace an input (a PATH, or a file that a walk of a folder
+    PATH with `walk` reads), any other file of a folder being read unless it is an earlier
+    artparse output, or an SQLite database with a text format (`fmt`). A path with nothing at
+    it is always fine; a symbolic link at `output` is replaced itself, so only the link is
+    checked, not what it points to."""
     try:
         target = os.lstat(output)
     except OSError:
@@ -231,19 +242,31 @@ def check_target(output: str, paths: Sequence[str], fmt: str, *, database: bool)
             continue
         if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
             raise RefusedTarget(f"{output!r} is also an input: refusing to overwrite it")
-        if stat.S_ISDIR(info.st_mode) and _is_inside(output, path) and not is_earlier_output(output):
+        relative = _below(output, path) if stat.S_ISDIR(info.st_mode) else None
+        if relative is None:
+            continue
+        if stat.S_ISREG(target.st_mode) and walk_reads(relative, walk or WalkOptions()):
+            raise RefusedTarget(
+                f"{output!r} is an article in the folder being read ({path}): refusing to overwrite it"
+            )
+        if not is_earlier_output(output):
             raise RefusedTarget(
                 f"{output!r} is in the folder being read ({path}) and is not an earlier artparse "
                 "output: refusing to overwrite it"
             )
 
 
-def _is_inside(path: str, folder: str) -> bool:
-    """Whether a walk of `folder` can reach `path`: by the names as written (a walk follows
-    them, --follow included) or by where they really are."""
+def _below(path: str, folder: str) -> str | None:
+    """`path` relative to `folder` when a walk of `folder` can reach it (by the names as
+    written, which --follow also takes, or by where they really are), else None."""
     resolved = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
-    pairs = ((os.path.abspath(path), os.path.abspath(folder)), (resolved, os.path.realpath(folder)))
-    return any(os.path.commonpath([inner, outer]) == outer for inner, outer in pairs)
+    for inner, outer in (
+        (os.path.abspath(path), os.path.abspath(folder)),
+        (resolved, os.path.realpath(folder)),
+    ):
+        if os.path.commonpath([inner, outer]) == outer and inner != outer:
+            return os.path.relpath(inner, outer)
+    return None
 
 
 _HEAD = 64 * 1024

@@ -285,6 +285,15 @@ def _is_article_name(name: str, patterns: Sequence[str]) -> bool:
     return not suffix or any(fnmatch.fnmatchcase(name.lower(), p) for p in ARTICLE_PATTERNS)
 
 
+def walk_reads(relative: str, options: WalkOptions) -> bool:
+    """Whether a walk with `options` reads the regular file at `relative`, a path below its
+    root: no hidden folder or name on the way (unless --hidden), and an article's name."""
+    parts = os.path.normpath(relative).split(os.sep)
+    if not options.hidden and any(part.startswith(".") for part in parts):
+        return False
+    return _is_article_name(parts[-1], options.patterns)
+
+
 def _key(info: os.stat_result) -> FileKey:
     return (info.st_dev, info.st_ino)
 
