@@ -35,6 +35,14 @@ def test_an_output_onto_an_article_the_walk_finds_is_refused(tmp_path: Path, tar
     assert not [path for path in root.rglob(".*") if path.suffix == ".tmp"]  # nothing written
 
 
+def test_the_reason_is_that_it_is_an_input_even_when_the_format_is_not_given(tmp_path: Path) -> None:
+    root = corpus(tmp_path)
+    result = invoke(str(root), "-o", str(root / "a.txt"))  # the issue's own command
+    assert result.exit_code == 2
+    assert "is an article in the folder being read" in result.stderr
+    assert (root / "a.txt").read_bytes() == SEED.read_bytes()
+
+
 def test_the_walk_is_found_through_another_spelling_of_the_folder(tmp_path: Path) -> None:
     root = corpus(tmp_path)
     (tmp_path / "link").symlink_to(root)

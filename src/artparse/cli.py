@@ -7,6 +7,8 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn
 
@@ -18,7 +20,7 @@ from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
-from artparse.output import RefusedTarget, check_target, silence_stdout
+from artparse.output import RefusedTarget, check_database_kept, check_inputs_kept, silence_stdout
 from artparse.parallel import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import (
@@ -268,15 +270,16 @@ def command(
         ctx.exit(EXIT_USAGE)
     if summary and output is None and fmt is None:
         fmt = REPORT
+    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden)
+    if output is not None:  # first: that it is an input matters more than its format
+        with _refused_as_usage_error():
+            check_inputs_kept(output, paths, walk)
     chosen_format = _choose_format(fmt, output)
     if (csv_raw or bom) and chosen_format not in DELIMITED:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
-    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden)
-    if output is not None:
-        try:
-            check_target(output, paths, chosen_format, database=chosen_format == DATABASE, walk=walk)
-        except RefusedTarget as error:
-            raise click.UsageError(str(error)) from None
+    if output is not None and chosen_format != DATABASE:
+        with _refused_as_usage_error():
+            check_database_kept(output, chosen_format)
     options = RunOptions(
         paths=paths,
         fmt=chosen_format,
@@ -304,6 +307,14 @@ def command(
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
+
+
+@contextmanager
+def _refused_as_usage_error() -> Iterator[None]:
+    try:
+        yield
+    except RefusedTarget as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _choose_format(fmt: str | None, output: str | None) -> str:

@@ -216,23 +216,15 @@ def _atomic_file(path: str) -> Iterator[Destination]:
             _remove(temporary)
 
 
-def check_target(
-    output: str, paths: Sequence[str], fmt: str, *, database: bool, walk: WalkOptions | None = None
-) -> None:
-    """Refuse an `-o` that would replace an input (a PATH, or a file that a walk of a folder
-    PATH with `walk` reads), any other file of a folder being read unless it is an earlier
-    artparse output, or an SQLite database with a text format (`fmt`). A path with nothing at
-    it is always fine; a symbolic link at `output` is replaced itself, so only the link is
-    checked, not what it points to."""
+def check_inputs_kept(output: str, paths: Sequence[str], walk: WalkOptions | None = None) -> None:
+    """Refuse an `-o` that would replace an input: a PATH, a file that a walk of a folder PATH
+    with `walk` reads, or any other file of a folder being read unless it is an earlier artparse
+    output. A path with nothing at it is fine; a symbolic link at `output` is replaced itself,
+    so only the link is checked, not what it points to."""
     try:
         target = os.lstat(output)
     except OSError:
         return
-    if not database and is_sqlite_database(output):
-        raise RefusedTarget(
-            f"{output!r} is an SQLite database: -f {fmt} would replace it with text; "
-            "write the records into it with -f sqlite, or choose another file"
-        )
     for path in paths:
         try:
             info = os.stat(path) if path != STDIN else None
@@ -254,6 +246,15 @@ def check_target(
                 f"{output!r} is in the folder being read ({path}) and is not an earlier artparse "
                 "output: refusing to overwrite it"
             )
+
+
+def check_database_kept(output: str, fmt: str) -> None:
+    """Refuse a text format (`fmt`) that would replace an SQLite database at `output`."""
+    if is_sqlite_database(output):
+        raise RefusedTarget(
+            f"{output!r} is an SQLite database: -f {fmt} would replace it with text; "
+            "write the records into it with -f sqlite, or choose another file"
+        )
 
 
 def _below(path: str, folder: str) -> str | None:
