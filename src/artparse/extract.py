@@ -74,7 +74,9 @@ def _check_types(text: object, *, source: object, now: object, min_date: object,
         raise _wrong_type("source", "a str or None", source)
     if now is not None and not isinstance(now, datetime):
         raise _wrong_type("now", "a datetime or None", now)
-    if type(min_date) is not date:  # a datetime does not compare with dates
+    if not isinstance(min_date, date) or isinstance(
+        min_date, datetime
+    ):  # a datetime does not compare with dates
         raise _wrong_type("min_date", "a date", min_date)
     if rules:
         from artparse.rules import Rule
