@@ -30,7 +30,7 @@ import regex
 
 from artparse.dialects import DIALECTS
 from artparse.dialects.header import MAX_HEADER_LINE, Header, header_view, read_count
-from artparse.errors import InputError
+from artparse.errors import ArtparseError, InputError
 
 GROUPS = ("title", "author", "published", "updated", "updated_by", "visits")
 """The named groups a pattern may use."""
@@ -48,7 +48,7 @@ RULE_TIME_LIMIT = 1.0
 """Seconds one rule may spend matching one file; a sane pattern needs microseconds."""
 
 
-class RulesError(ValueError):
+class RulesError(ArtparseError, ValueError):
     """A rule file that cannot be used; the message names the rule and the problem."""
 
 
