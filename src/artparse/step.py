@@ -18,7 +18,7 @@ from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
 from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
 from artparse.record import Article
-from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_opened, read_stream
+from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_bytes, read_opened
 
 if TYPE_CHECKING:
     from artparse.stamps import FileStamp
@@ -60,7 +60,7 @@ class Step:
 
     def _outcomes(self, item: Input, known: FileStamp | None) -> list[Outcome]:
         if item.path == STDIN:
-            data = read_stream(self._stdin, self._reading.max_size)
+            data = read_bytes(item, self._stdin, self._reading.max_size)
             self.bytes_read += len(data)
             return [self._record(item, data, datetime.now(UTC).replace(microsecond=0))]
         descriptor, info = open_input(item)
@@ -88,7 +88,7 @@ class Step:
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
     ) -> Outcome:
         article = self.article(item, data, now)
-        return Rendered(article.source, article.warnings, self._render(article), stamp)
+        return Rendered(article.source, article.warnings, self._render(article), stamp, item.path)
 
     def article(self, item: Input, data: bytes, now: datetime | None) -> Article:
         """The Article of the bytes read from `item`; its warnings start with the decoding's
