@@ -116,7 +116,7 @@ def _read_share(rest: str, header: Header) -> None:
 
 def _who_and_when(text: str) -> tuple[str | None, str | None]:
     """Split "NAME on DATE" at the last " on "; either side may be missing."""
-    text = text.strip()
+    text = text.strip().lstrip(":-\u2013\u2014").strip()  # "Posted by: admin"
     if text.lower().startswith("on "):
         return None, text[3:].strip() or None
     match = _LAST_ON.match(text)

@@ -34,6 +34,7 @@ CATEGORY or SHARE part.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -117,7 +118,8 @@ _DATE_TOKEN = re.compile(
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO
     r"|\d{1,2}[:.h]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?"  # time
     r"|[+-]\d{2}:?\d{2}|\(?[A-Z]{1,5}\)?|\(?(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?\)?"  # zones
-    r"|\d{1,2}(?:[ap]\.?m\.?)",
+    r"|\d{1,2}(?:[ap]\.?m\.?)"
+    r"|\d{1,2}\.[a-z]{3,9}\.\d{4}",  # Folha's "3.mar.2021"
     re.ASCII,
 )
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[:.h]\d{2}", re.ASCII)
@@ -353,7 +355,8 @@ def _updated_by(view: str, label: str, start: int, end: int) -> list[Part]:
 def _date_then_by(view: str, label: str | None, role: str, start: int, end: int) -> list[Part]:
     """A date part, or a date and AUTHOR for "DATE by NAME"; [] for an unlabelled non-date."""
     value = view[start:end]
-    by = _last_word_before(value, name_words().by, looks_like_name)
+    lax = label is not None  # after "Posted on": "March 3, 2021 by admin"
+    by = _last_word_before(value, name_words().by, lambda tail: looks_like_name(tail, lax=lax))
     if by is not None and (label is not None or is_date(value[: by[0]])):
         date_end, name_start = start + by[0], start + by[1]
         return [
@@ -365,13 +368,15 @@ def _date_then_by(view: str, label: str | None, role: str, start: int, end: int)
     return [Part(role, value, (start, end), label)]
 
 
-def _last_word_before(value: str, words: frozenset[str], check: object) -> tuple[int, int] | None:
+def _last_word_before(
+    value: str, words: frozenset[str], check: Callable[[str], bool]
+) -> tuple[int, int] | None:
     """(end of the head, start of the tail) around the last of `words` whose tail passes `check`."""
     tokens = list(re.finditer(r"\S+", value))
     for index in range(len(tokens) - 2, 0, -1):
         if fold(tokens[index][0]) in words:
             tail = value[tokens[index + 1].start() :]
-            if callable(check) and check(tail):
+            if check(tail):
                 return tokens[index - 1].end(), tokens[index + 1].start()
     return None
 

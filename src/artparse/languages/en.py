@@ -17,7 +17,7 @@ LANGUAGE = Language(
             *("updated", "updated on", "updated at", "last updated", "last updated on", "modified"),
             *("modified on", "last modified", "last modified on", "edited", "last edited", "date modified"),
         ),
-        "visits": ("visits", "views", "hits", "reads", "page views", "pageviews"),
+        "visits": ("visits", "views", "hits", "reads", "readers", "page views", "pageviews"),
         "comments": ("comments", "comment", "responses", "replies"),
         "reading_time": (
             *("min read", "mins read", "minute read", "minutes read", "min. read", "reading time"),
