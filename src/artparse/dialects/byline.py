@@ -175,8 +175,10 @@ def _read_part(part: v.Part, header: Header, dates: list[str]) -> None:
         header.extra[role] = value
     elif role == v.PUBLISHED and header.published_raw is None:
         header.published_raw = value
+        header.dayfirst = header.dayfirst or v.day_first(part)
     elif role == v.UPDATED and header.updated_raw is None:
         header.updated_raw = value
+        header.dayfirst = header.dayfirst or v.day_first(part)
     elif role == v.UPDATED_BY and header.updated_by is None:
         header.updated_by = value
     elif role == v.DATE:

@@ -16,9 +16,10 @@ Lines that start with a space or a tab continue the field above (folded with one
 every line of it is a field or a continuation and at least two of its fields are ones that mail,
 news or PEPs use (KNOWN_FIELDS): a news story whose first lines have colons is not a header.
 
-Title <- Title or Subject; author <- Author or From (display names, addresses dropped; the field
-as written also stays in `extra`); published <- Date, Created or Published; updated <- Updated or
-Last-Modified; tags <- Keywords or Tags (split at commas). Every other field goes to `extra` as
+Title <- Title or Subject; author <- Author, Authors (Pelican) or From (display names, addresses
+dropped; the field as written also stays in `extra`); published <- Date, Created or Published;
+updated <- Updated, Last-Modified or Modified (Pelican); tags <- Keywords, Tags or Category
+(split at commas). Every other field goes to `extra` as
 text, or as a list of texts when it is repeated (Received).
 """
 
@@ -44,10 +45,10 @@ KNOWN_FIELDS = frozenset(
 """Field names that mark a mail, news or PEP header; other fields are read but do not count."""
 
 TITLE_FIELDS = ("title", "subject")
-AUTHOR_FIELDS = ("author", "from")
+AUTHOR_FIELDS = ("author", "authors", "from")
 PUBLISHED_FIELDS = ("date", "created", "published")
-UPDATED_FIELDS = ("updated", "last-modified")
-TAG_FIELDS = ("keywords", "tags")
+UPDATED_FIELDS = ("updated", "last-modified", "modified")
+TAG_FIELDS = ("keywords", "tags", "category")
 
 MAX_HEADER_LINES = 1000  # a longer block is not a header (real ones have tens of lines)
 MAX_HEADER_CHARS = 256 * 1024

@@ -4,6 +4,7 @@ Public interface (stable: the byline reader and page mode build on it):
 
     read_line(view) -> list[Part]       every part of the line, in order; UNKNOWN when not understood
     classify_line(view) -> list[Part]   the recognised parts only (no UNKNOWN)
+    day_first(part) -> bool             the part's label is in a language that writes 3/4 for 3 April
     is_header_line(parts) -> bool       the parts make a header line (a label or shape says so)
     is_date(text) -> bool               the whole text is a date by its shape (no label needed)
     is_date_like(text) -> bool          a labelled value that may be a date (a digit, "yesterday")
@@ -82,6 +83,7 @@ __all__ = [
     "Part",
     "breadcrumb",
     "classify_line",
+    "day_first",
     "is_date",
     "is_date_like",
     "is_header_line",
@@ -92,6 +94,7 @@ __all__ = [
 ]
 
 MAX_NAME_WORDS = 12
+MAX_CASELESS_NAME_WORDS = 6
 MAX_HEADLINE_WORDS = 24
 MAX_HEADLINE_CHARS = 200
 DATE_ROLES = frozenset({PUBLISHED, UPDATED, DATE})
@@ -101,7 +104,8 @@ STRONG_ROLES = frozenset(
 """Roles that make a line a header line; a NAME, JOB or OUTLET alone does not."""
 
 _SEPARATOR = re.compile(r"\s*(?:[|·•]|\u2014|\s[\u2013-]\s|\s--\s)\s*")  # em dash, spaced en dash or hyphen
-_LIST_BREAK = re.compile(r"\s*[,;|·•]\s*")
+_LIST_BREAK = re.compile(r"\s*[,;|·•\u060c\u061b]\s*")  # with the Arabic comma and semicolon
+_CASELESS_END = re.compile(r"[.!?:;\u060c\u061b\u061f]$")
 _SENTENCE_END = re.compile(r"[.!?;:,…]$")
 _NAME_END = re.compile(r"[!?:;]$")  # not ".": "Jr." and "DAILYMAIL.COM" end names
 _USER_NAME = re.compile(r"[\w.@'-]{1,40}")
@@ -122,6 +126,7 @@ _DATE_TOKEN = re.compile(
     r"|\d{1,2}\.[a-z]{3,9}\.\d{4}",  # Folha's "3.mar.2021"
     re.ASCII,
 )
+_TIME_ONLY = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?", re.IGNORECASE)
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[:.h]\d{2}", re.ASCII)
 _ARABIC_VARIANTS = {
     "\u0627": "[\u0627\u0623\u0625\u0622\u0671]",
@@ -149,7 +154,32 @@ def read_line(view: str) -> list[Part]:
     parts: list[Part] = []
     for start, end in _segments(view):
         parts.extend(_read_segment(view, start, end))
-    return parts
+    return _times_with_dates(view, _channels_in_context(parts))
+
+
+def _times_with_dates(view: str, parts: list[Part]) -> list[Part]:
+    """A time cut off from its date by a separator ("8 April 2024 - 09:40 am") joins the date."""
+    kept: list[Part] = []
+    for part in parts:
+        before = kept[-1] if kept else None
+        if before and before.role in DATE_ROLES and part.role == DATE and _TIME_ONLY.fullmatch(part.value):
+            span = (before.span[0], part.span[1])
+            kept[-1] = Part(before.role, view[span[0] : span[1]], span, before.label)
+        else:
+            kept.append(part)
+    return kept
+
+
+def _channels_in_context(parts: list[Part]) -> list[Part]:
+    """One channel name alone ("X", "Email") is a share channel only after a share label."""
+    labelled = False
+    kept = []
+    for part in parts:
+        labelled = labelled or (part.role == SHARE and part.label is not None)
+        if part.role == SHARE and part.label is None and len(part.items) < 2 and not labelled:
+            part = Part(NAME if looks_like_name(part.value) else UNKNOWN, part.value, part.span)
+        kept.append(part)
+    return kept
 
 
 def classify_line(view: str) -> list[Part]:
@@ -266,6 +296,8 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
     if len(by := _date_then_by(view, None, DATE, start, end)) > 1:
         return by
     channels = _LIST_BREAK.split(value)
+    if len(channels) == 1 and " " in value and fold(value) not in name_words().share:
+        channels = value.split()  # "Facebook Twitter Email"
     if all(fold(channel) in name_words().share for channel in channels):
         return [Part(SHARE, value, span, items=tuple(channels))]
     if address := _ADDRESS.search(value):
@@ -401,6 +433,12 @@ def _count(text: str) -> int | None:
 # --- shapes ---
 
 
+def day_first(part: Part) -> bool:
+    """True when the part's own label is in a language that writes numeric dates day first."""
+    label = labels().get(_folded(part.label)) if part.label else None
+    return label is not None and label.day_first
+
+
 def is_date_like(text: str) -> bool:
     """True when a labelled value may be a date: it has a digit, or a relative-date word."""
     if any(char.isdigit() for char in text):
@@ -452,6 +490,8 @@ def looks_like_name(text: str, lax: bool = False) -> bool:
         return False
     if lax and len(words) == 1 and _USER_NAME.fullmatch(text):
         return True
+    if not any(char.isupper() or char.islower() for char in text):  # Arabic: no capitals to go by
+        return len(words) <= MAX_CASELESS_NAME_WORDS and not _CASELESS_END.search(text)
     small = name_words().particles | name_words().on
     return all(not word[0].islower() or fold(word) in small for word in words)
 

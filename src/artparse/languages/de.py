@@ -12,7 +12,7 @@ LANGUAGE = Language(
         ),
         "updated": (
             *("aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "zuletzt aktualisiert am"),
-            *("geändert am", "zuletzt geändert", "letzte änderung"),
+            *("geändert am", "zuletzt geändert", "letzte änderung", "stand:"),
         ),
         "visits": ("aufrufe", "zugriffe", "seitenaufrufe"),
         "comments": ("kommentare", "kommentar"),

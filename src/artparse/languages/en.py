@@ -86,4 +86,5 @@ LANGUAGE = Language(
         at=("at",),
     ),
     share_words=("email", "e-mail", "print", "copy link", "comment"),
+    day_first=False,  # 03/04/2021 is 4 March on US sites and 3 April on British ones: --dayfirst decides
 )

@@ -54,7 +54,8 @@ class Language:
     titles written after a name ("Berlin correspondent"). `months` has twelve entries and
     `weekdays` seven (Monday first), each the names and abbreviations of one; `dropped` are the
     words a date may carry that say nothing (French "le", German "Uhr"); `zones` are zone phrases
-    and the abbreviation each means.
+    and the abbreviation each means; `share_words` name share channels (print, mail). `day_first`:
+    the language writes numeric dates day first (03/04/2021 is 3 April).
     """
 
     code: str
@@ -72,6 +73,7 @@ class Language:
     dropped: tuple[str, ...] = ()
     zones: Mapping[str, str] = field(default_factory=dict)
     share_words: tuple[str, ...] = ()
+    day_first: bool = True
 
     def __post_init__(self) -> None:
         if len(self.months) != 12 or len(self.weekdays) != 7:
