@@ -12,8 +12,9 @@ Columns come from these keys (any letter case; the first one present wins, the o
 date created, created_at (PUBLISHED_KEYS); author, authors (a list is joined with ", "); tags,
 categories, category, keywords (all of them, in that order); lastmod, updated, modified,
 last_modified_at, updated_at, date modified (UPDATED_KEYS). Without a title key, a Markdown H1
-(`# Title`) opening the body is the title (and stays in the body). Every other key stays in `extra` under its own name with a JSON-native
-value, so a TOML `[extra]` table becomes `extra.extra`. Without a date key, a Zola-style
+(`# Title`) opening the body is the title (and stays in the body). Every other key stays in
+`extra` under its own name with a JSON-native value, so a TOML `[extra]` table becomes
+`extra.extra`. Without a date key, a Zola-style
 `path = "2014/12/12/slug"` gives the date, with a warning.
 
 YAML is read with the safe loader and only the plain types JSON also has: `true`/`false`, decimal
