@@ -155,10 +155,14 @@ def _read_context(context: list[_Line], header: Header) -> bool:
 
 
 def _read_block(block: list[_Line], header: Header) -> None:
+    fill(header, [part for line in block for part in line.parts])
+
+
+def fill(header: Header, parts: list[v.Part]) -> None:
+    """Put the parts the vocabulary read into the header's fields (see the module docstring)."""
     dates: list[str] = []
-    for line in block:
-        for part in line.parts:
-            _read_part(part, header, dates)
+    for part in parts:
+        _read_part(part, header, dates)
     if dates and header.published_raw is None:
         header.published_raw = dates.pop(0)
     for date in dates:

@@ -95,6 +95,8 @@ __all__ = [
 
 MAX_NAME_WORDS = 12
 MAX_CASELESS_NAME_WORDS = 6
+MAX_DATE_WORDS = 10  # a longer labelled value is a sentence, unless all of it is a date
+MAX_ITEM_WORDS = 5  # words in one tag or category
 MAX_HEADLINE_WORDS = 24
 MAX_HEADLINE_CHARS = 200
 DATE_ROLES = frozenset({PUBLISHED, UPDATED, DATE})
@@ -109,7 +111,9 @@ _CASELESS_END = re.compile(r"[.!?:;\u060c\u061b\u061f]$")
 _SENTENCE_END = re.compile(r"[.!?;:,…]$")
 _NAME_END = re.compile(r"[!?:;]$")  # not ".": "Jr." and "DAILYMAIL.COM" end names
 _USER_NAME = re.compile(r"[\w.@'-]{1,40}")
-_COUNT_START = re.compile(r"\d")
+_COUNT_VALUE = re.compile(r"\d[\d,.' \u066c]*")
+_DURATION = re.compile(r"\d{1,3}\s*[^\W\d_]{0,12}\.?")  # "4 min", "4 min.", "3 Minuten"
+_ABBREVIATED = re.compile(r"(?:\d|\b[^\W\d_]{1,4})\.$")  # "3 March 2021.", "4 min.", "Jr."
 _ADDRESS = re.compile(
     r"(?:^|\s+)[<(\[]?(?P<address>[\w.+'-]+(?:@|\s+at\s+|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)+)[>)\]]?$",
     re.IGNORECASE,
@@ -246,7 +250,7 @@ def _read_segment(view: str, start: int, end: int) -> list[Part]:
         value_start = _skip_colon(view, found.end(), end)
         has_colon = ":" in view[found.end() : value_start]
         if has_colon or not label.colon:
-            parts = _labelled(view, found[0], label.role, value_start, end, lax=has_colon or " " in found[0])
+            parts = _labelled(view, found[0], label.role, value_start, end, colon=has_colon)
             if parts:
                 return parts
             if has_colon:  # "Date: not yet announced": the label is clear, the value is not one
@@ -260,29 +264,46 @@ def _skip_colon(view: str, index: int, end: int) -> int:
     return index
 
 
-def _labelled(view: str, label: str, role: str, start: int, end: int, *, lax: bool) -> list[Part]:
+def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: bool) -> list[Part]:
+    """The parts of a labelled value, or [] when the value is not of the kind the label says."""
     value = view[start:end]
     span = (start, end)
     if role == AUTHOR:
-        return _who(view, label, start, end, lax=lax)
+        return _who(view, label, start, end, lax=colon or " " in label)
     if role in (PUBLISHED, UPDATED):
         if role == UPDATED and _starts_with_word(value, name_words().by):
             by_end = _skip_word(view, start, end)
             return _updated_by(view, label, by_end, end)
-        if not is_date_like(value):
-            return []
+        if not is_date_like(value) or not (is_date(value) or _short(value, MAX_DATE_WORDS)):
+            return []  # "Updated 3 times since the war began."
         return _date_then_by(view, label, role, start, end)
-    if role in (VISITS, COMMENTS, READING_TIME):
-        if not _COUNT_START.match(plain(value)):
-            return []
-        number = value.split()[0] if role == READING_TIME else value
-        return [Part(role, value, span, label, count=_count(number))]
-    if role in (CATEGORY, TAGS, SHARE):
-        items = tuple(item for item in _LIST_BREAK.split(value) if item)
-        if not items and role != SHARE:
-            return []
+    if role in (VISITS, COMMENTS):
+        return (
+            [Part(role, value, span, label, count=_count(value))]
+            if _COUNT_VALUE.fullmatch(plain(value))
+            else []
+        )
+    if role == READING_TIME:
+        return (
+            [Part(role, value, span, label, count=_count(value.split()[0]))]
+            if _DURATION.fullmatch(value)
+            else []
+        )
+    items = tuple(item for item in _LIST_BREAK.split(value) if item)
+    if role == SHARE:
+        channels = all(fold(item) in name_words().share for item in items)
+        return [Part(role, value, span, label, items=items)] if colon or channels else []
+    listed = role in (CATEGORY, TAGS) and bool(items) and (colon or " " in label)
+    if listed and _short(value, MAX_DATE_WORDS * 3) and all(_short(item, MAX_ITEM_WORDS) for item in items):
         return [Part(role, value, span, label, items=items)]
     return []
+
+
+def _short(text: str, words: int) -> bool:
+    """A value, not a sentence: at most `words` words and no sentence end."""
+    if len(text.split()) > words:
+        return False
+    return not text.endswith((".", "!", "?")) or bool(_ABBREVIATED.search(text))
 
 
 def _unlabelled(view: str, start: int, end: int) -> list[Part]:
@@ -388,8 +409,9 @@ def _date_then_by(view: str, label: str | None, role: str, start: int, end: int)
     """A date part, or a date and AUTHOR for "DATE by NAME"; [] for an unlabelled non-date."""
     value = view[start:end]
     lax = label is not None  # after "Posted on": "March 3, 2021 by admin"
-    by = _last_word_before(value, name_words().by, lambda tail: looks_like_name(tail, lax=lax))
-    if by is not None and (label is not None or is_date(value[: by[0]])):
+    date_head = is_date_like if label is not None else is_date
+    by = _first_split(value, name_words().by, date_head, lambda tail: looks_like_name(tail, lax=lax))
+    if by is not None:
         date_end, name_start = start + by[0], start + by[1]
         return [
             Part(role, view[start:date_end], (start, date_end), label),
@@ -398,6 +420,20 @@ def _date_then_by(view: str, label: str | None, role: str, start: int, end: int)
     if label is None and not is_date(value):
         return []
     return [Part(role, value, (start, end), label)]
+
+
+def _first_split(
+    value: str, words: frozenset[str], head_check: Callable[[str], bool], tail_check: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """(end of the head, start of the tail) around the first of `words` with a head and a tail
+    that pass their checks: "1. Januar 2000 von Jonas von Weber" splits at the first "von"."""
+    tokens = list(re.finditer(r"\S+", value))
+    for index in range(1, len(tokens) - 1):
+        if fold(tokens[index][0]) in words:
+            head, tail = value[: tokens[index - 1].end()], value[tokens[index + 1].start() :]
+            if head_check(head) and tail_check(tail):
+                return tokens[index - 1].end(), tokens[index + 1].start()
+    return None
 
 
 def _last_word_before(
