@@ -21,16 +21,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from artparse.dialects import byline, front_matter, posted_by, rfc822
+from artparse.dialects import front_matter, posted_by, rfc822
 from artparse.dialects.header import Header, header_view
 
 Parser = Callable[[Sequence[str]], Header | None]
+
+BYLINE = "byline"  # dialects.byline.NAME; that module and the vocabulary load on first use
+
+
+def _byline(lines: Sequence[str]) -> Header | None:
+    from artparse.dialects import byline
+
+    return byline.parse(lines)
+
 
 DIALECTS: dict[str, Parser] = {
     front_matter.NAME: front_matter.parse,
     posted_by.NAME: posted_by.parse,
     rfc822.NAME: rfc822.parse,
-    byline.NAME: byline.parse,
+    BYLINE: _byline,
 }
 """Detection order: the first dialect whose parse() returns a Header wins."""
 
