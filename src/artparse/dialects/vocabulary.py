@@ -369,10 +369,10 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
     if when is not None:
         who_end, date_start = start + when[0], start + when[1]
         on_word = view[who_end:date_start].strip()
-        return [
-            *_who(view, label, start, who_end, lax=lax),
-            *_date_then_by(view, on_word, PUBLISHED, date_start, end),
+        who = _who(view, label, start, who_end, lax=lax) or [
+            Part(UNKNOWN, view[start:who_end], (start, who_end))
         ]
+        return [*who, *_date_then_by(view, on_word, PUBLISHED, date_start, end)]
     if address := _ADDRESS.search(value):
         name_end = start + address.start()
         if name_end > start:
