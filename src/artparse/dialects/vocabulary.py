@@ -29,8 +29,8 @@ the date and AUTHOR; `Last updated by NAME on DATE` UPDATED_BY and UPDATED.
 
 Part.value is the text of the value as it is in the view; Part.span is where it is in the view
 ([start, end)); Part.label is the label as written (None when a shape alone said so); Part.count
-is the number of a VISITS, COMMENTS or READING_TIME part; Part.items the list of a TAGS,
-CATEGORY or SHARE part.
+is the number of a VISITS, COMMENTS or READING_TIME part (None for a COMMENTS link without one,
+"Leave a comment"); Part.items the list of a TAGS, CATEGORY or SHARE part.
 """
 
 from __future__ import annotations
@@ -301,6 +301,8 @@ def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: 
         if not is_date_like(value) or not (is_date(value) or _short(value, MAX_DATE_WORDS)):
             return []  # "Updated 3 times since the war began."
         return _date_then_by(view, label, role, start, end)
+    if role == COMMENTS and not value:
+        return [Part(role, value, span, label)]  # "Leave a comment", "Comments": a link, no count
     if role in (VISITS, COMMENTS):
         return (
             [Part(role, value, span, label, count=_count(value))]
