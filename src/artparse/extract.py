@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -156,6 +157,8 @@ def _article(
     if header.published_raw is None and source:
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
+    if header.mail_zones or header.dayfirst:
+        dates = replace(dates, mail_zones=header.mail_zones, dayfirst=dates.dayfirst or header.dayfirst)
     published = _date(header.published_raw, "published", dates, warnings)
     updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):
