@@ -9,7 +9,7 @@ from artparse.dialects import DIALECTS
 
 
 def test_detection_order_is_the_documented_one() -> None:
-    assert list(DIALECTS) == ["front-matter", "posted-by", "rfc822", "byline"]
+    assert list(DIALECTS) == ["front-matter", "posted-by", "rfc822", "byline", "page"]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
-from artparse.dialects import DIALECTS, Header, Parser
+from artparse.dialects import DATED, DIALECTS, Header, Parser
 from artparse.record import Article
 from artparse.zones import site_zone
 
@@ -45,9 +45,9 @@ def parse_text(
     dates count back from and what "in the future" means; dates before `min_date` get a warning.
     Never raises on any text; what the parser doubted is in the record's `warnings`.
     """
-    parsers = _parsers(dialect, rules)
     zone = site_zone(tz) if tz is not None else None
     dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
+    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in _parsers(dialect, rules)]
     lines = split_lines(text)
     name, header = _detect(lines, parsers)
     if header is None:
@@ -72,6 +72,13 @@ def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parse
     if forced not in available:
         raise ValueError(f"unknown dialect {forced!r}; known: {', '.join(available)}")
     return [(forced, available[forced])]
+
+
+def _with_dates(name: str, parse: Parser, dates: DateOptions) -> Parser:
+    dated = DATED.get(name)
+    if dated is None:
+        return parse
+    return lambda lines: dated(lines, dates)
 
 
 def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:

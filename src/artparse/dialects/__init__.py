@@ -9,7 +9,9 @@ Detection order, from the least to the most likely to see a header where there i
    one a known mail, news or PEP field. After posted-by, so that a headline with a colon above a
    Posted line stays a title.
 4. byline: a `By NAME` line or `Published:`/`Updated:` labels right at the top, below at most one
-   headline. Last: its lines look the most like ordinary text.
+   headline. Its lines look the most like ordinary text.
+5. page: a whole web page saved as text, read anywhere past its menus. Last of all, and only on
+   strong evidence: it fills nothing from a text that is not a page.
 
 User rules (--rules) are tried before all of these. Adding a dialect means adding its module and
 one entry in DIALECTS.
@@ -19,17 +21,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from artparse.dialects import byline, front_matter, posted_by, rfc822
+from artparse.dates import DateOptions
+from artparse.dialects import byline, front_matter, page, posted_by, rfc822
 from artparse.dialects.header import Header, header_view
 
 Parser = Callable[[Sequence[str]], Header | None]
+DatedParser = Callable[[Sequence[str], DateOptions], Header | None]
 
 DIALECTS: dict[str, Parser] = {
     front_matter.NAME: front_matter.parse,
     posted_by.NAME: posted_by.parse,
     rfc822.NAME: rfc822.parse,
     byline.NAME: byline.parse,
+    page.NAME: page.parse,
 }
 """Detection order: the first dialect whose parse() returns a Header wins."""
 
-__all__ = ["DIALECTS", "Header", "Parser", "header_view"]
+DATED: dict[str, DatedParser] = {page.NAME: page.parse}
+"""Dialects that read dates while detecting, and so take the date options (`now`) as well."""
+
+__all__ = ["DATED", "DIALECTS", "Header", "Parser", "header_view"]

@@ -1,0 +1,287 @@
+"""Candidates for the page's dates and author, and the decoys passed over on the way.
+
+A candidate is a label-anchored part of a line (`By NAME`, `Published DATE`, `mis à jour le
+DATE`, a date followed by `by NAME`) or an unlabelled full date (day, month and year) on a short
+line. Dates are read by the date layer; only full days count. Passed over, with the reason:
+copyright lines, `Joined:` lines, dates below a comments heading, unlabelled dates in a list of
+other stories or below the article, dates after `now`, and dates only inside a URL (URLs are
+removed before looking).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from artparse.dates import FUTURE_SLACK, DateOptions, normalize_date
+from artparse.dialects.page.lines import Page, PageLine
+from artparse.dialects.page.words import LANGUAGES
+
+MAX_CANDIDATE_WORDS = 30  # a longer line is a sentence, whatever it starts with
+MAX_UNLABELLED_REST = 3  # words beside an unlabelled date: a place, a weekday, "Updated"
+MAX_DATES_READ = 200  # bounded work on pages full of dates
+MAX_NAME_WORDS = 6
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:html?|php|aspx?)\b\S*", re.IGNORECASE)
+_YEAR = r"(?:1[89]|20)\d\d"
+_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+_DAY = r"(?<!\d)[0-3]?\d"
+_TIME = (
+    r"(?:\s*(?:,|(?i:at|à|a las|alle|um|às|-|\u2013|\u2014))?\s*(?<!\d)[0-2]?\d"
+    r"(?:[:.][0-5]\d|\s?h\s?[0-5]\d|h)(?:[:.][0-5]\d)?(?:\s?[aApP]\.?\s?[mM]\.?)?"
+    r"(?:\s?(?i:uhr|h|min))?(?:\s?(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?(?!\w))?"
+)
+_DATE = re.compile(
+    rf"(?P<date>\d{{4}}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|{_YEAR}/[01]?\d/[0-3]?\d"
+    rf"|{_DAY}[./-][01]?\d[./-]{_YEAR}"
+    rf"|{_DAY}(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?{_YEAR}"
+    rf"|{_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)(?P<time>{_TIME})"
+)
+_NAME_END = re.compile(r"\s*(?:[,|·•\u2013\u2014]| - | on | le | am | el | il | em | في ).*$", re.IGNORECASE)
+_HANDLE = re.compile(r"[\w.-]{2,30}")
+_STRIP = " ,;:|·•\u2013\u2014-"
+
+
+@dataclass(frozen=True)
+class DateFound:
+    """A date on the page: `kind` is "published", "updated" or "date" (no label)."""
+
+    position: int
+    kind: str
+    raw: str
+    iso: str
+    label: str | None
+
+
+@dataclass(frozen=True)
+class NameFound:
+    position: int
+    name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    position: int
+    raw: str
+    reason: str
+
+
+@dataclass
+class Candidates:
+    dates: list[DateFound]
+    names: list[NameFound]
+    passed_over: list[PassedOver]
+
+
+@dataclass
+class _Section:
+    """Where a scan is: below a comments heading (for good), or in a list of other stories."""
+
+    comments: bool = False
+    related: bool = False
+
+
+def find_candidates(page: Page, options: DateOptions) -> Candidates:
+    """Every candidate of `page`, in page order, and the dates passed over as decoys."""
+    found = Candidates([], [], [])
+    section = _Section()
+    budget = [MAX_DATES_READ]
+    for position, line in enumerate(page.lines):
+        _follow_sections(line, section)
+        if line.words > MAX_CANDIDATE_WORDS or line.prose or not _may_hold_a_candidate(line.text):
+            continue
+        reason = _decoy_line(line.text)
+        if reason is None and section.comments:
+            reason = "in the comments"
+        line_found = _read_line(page, position, options, budget)
+        for item in line_found.dates:
+            why = reason or _passed_date(item, line, page, section, options)
+            if why:
+                found.passed_over.append(PassedOver(item.position, item.raw, why))
+            else:
+                found.dates.append(item)
+        if reason is None:
+            found.names.extend(line_found.names)
+    return found
+
+
+def _follow_sections(line: PageLine, section: _Section) -> None:
+    if line.heading == "comments":
+        section.comments = True
+    elif line.heading == "related":
+        section.related = True
+    elif line.prose or _labels().match(line.text):
+        section.related = False
+
+
+def is_label_line(text: str) -> bool:
+    """True when `text` starts with a header label."""
+    return _labels().match(text) is not None
+
+
+def has_date(text: str) -> bool:
+    """True when `text` has something shaped like a full date (not read: a cheap test)."""
+    return _DATE.search(text) is not None
+
+
+def _may_hold_a_candidate(text: str) -> bool:
+    return any(character.isdigit() for character in text) or _labels().match(text) is not None
+
+
+def _decoy_line(text: str) -> str | None:
+    if _copyright().search(text):
+        return "a copyright line"
+    if _joined().search(text):
+        return "a member's joining date"
+    return None
+
+
+def _passed_date(item: DateFound, line: PageLine, page: Page, section: _Section, options: DateOptions) -> str:
+    day = date.fromisoformat(item.iso[:10])
+    if options.now is not None and day > (options.now + FUTURE_SLACK).date():
+        return "after now"
+    if day < options.min_date:
+        return "before --min-date"
+    if item.kind != "date":
+        return ""
+    if section.related:
+        return "in a list of other stories"
+    if page.prose_end >= 0 and item.position > page.prose_end:
+        return "below the article"
+    if line.listed:
+        return "in a list"
+    return ""
+
+
+def _read_line(page: Page, position: int, options: DateOptions, budget: list[int]) -> Candidates:
+    """The labelled parts of a line and its unlabelled date, if it has one."""
+    found = Candidates([], [], [])
+    text = _URL.sub(" ", page.lines[position].text)
+    parts = _parts(text)
+    for label, kind, value in parts:
+        if kind == "author":
+            _read_author(position, label, value, found, options, budget)
+            continue
+        where = position
+        if not value and kind != "date" and position + 1 < len(page.lines):
+            where = position + 1  # "Published" above its date, as w3m lays out lists
+            value = _URL.sub(" ", page.lines[where].text)
+        read = _first_date(value, options, budget, whole=kind != "date")
+        if read is None:
+            continue
+        raw, iso, rest = read
+        if kind == "date" and len(rest.split()) > MAX_UNLABELLED_REST:
+            continue
+        found.dates.append(DateFound(where, kind, raw, iso, label))
+    return found
+
+
+def _read_author(
+    position: int, label: str, value: str, found: Candidates, options: DateOptions, budget: list[int]
+) -> None:
+    """`By NAME`, and `by NAME on DATE` (whose date is the published one)."""
+    read = _first_date(value, options, budget, whole=False)
+    if read is not None:
+        raw, iso, _ = read
+        found.dates.append(DateFound(position, "published", raw, iso, label))
+        value = value[: value.find(raw)]
+    name = _NAME_END.sub("", value).strip(_STRIP)
+    if looks_like_a_name(name) or (read is None and found.dates and _HANDLE.fullmatch(name)):
+        found.names.append(NameFound(position, name, label))
+
+
+def _parts(text: str) -> list[tuple[str, str, str]]:
+    """(label, kind, value) for each labelled part; the text before the first label has kind "date".
+
+    A label counts at the start of the line, after a separator or a comma, and an author label
+    also after a date (`Posted on DATE by NAME`).
+    """
+    kinds = _label_kinds()
+    starts: list[tuple[int, int, str]] = []
+    for match in _labels().finditer(text):
+        before = text[: match.start()].rstrip()
+        kind = kinds[match["label"].casefold()]
+        if before and before[-1] not in _STRIP and not (kind == "author" and _DATE.search(before)):
+            continue
+        starts.append((match.start(), match.end(), match["label"]))
+    parts = []
+    if not starts or starts[0][0] > 0:
+        parts.append(("", "date", text[: starts[0][0] if starts else len(text)]))
+    for number, (_, end, label) in enumerate(starts):
+        stop = starts[number + 1][0] if number + 1 < len(starts) else len(text)
+        parts.append((label, kinds[label.casefold()], text[end:stop].strip(_STRIP)))
+    return parts
+
+
+def _first_date(
+    text: str, options: DateOptions, budget: list[int], *, whole: bool
+) -> tuple[str, str, str] | None:
+    """(raw, ISO, the rest of `text`) for the first full date in `text`; the whole of it first when
+    `whole` (a labelled value, which may be in any form the date layer reads)."""
+    text = text.strip(_STRIP)
+    if whole and text and (iso := _full_day(text, options, budget)):
+        return text, iso, ""
+    for match in _DATE.finditer(text):
+        for raw in (match[0], match["date"]) if match["time"] else (match[0],):
+            iso = _full_day(raw.strip(_STRIP), options, budget)
+            if iso:
+                return raw.strip(_STRIP), iso, text[: match.start()] + text[match.end() :]
+    return None
+
+
+def _full_day(text: str, options: DateOptions, budget: list[int]) -> str | None:
+    """The ISO form of `text` when it is a date with a day; None when not, or out of budget."""
+    if budget[0] <= 0:
+        return None
+    budget[0] -= 1
+    iso = normalize_date(text, options).iso
+    return iso if iso is not None and len(iso) >= len("2021-03-04") else None
+
+
+def looks_like_a_name(text: str) -> bool:
+    """Words that start with a capital (or a script without case), save particles; no digits."""
+    words = text.split()
+    if not words or len(words) > MAX_NAME_WORDS or not text[0].isalpha() or any(c.isdigit() for c in text):
+        return False
+    return all(not word[0].islower() or word in _PARTICLES for word in words)
+
+
+_PARTICLES = frozenset(
+    {"and", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "van", "von"}
+)
+
+
+@cache
+def _label_kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for words in LANGUAGES.values():
+        for kind in ("author", "published", "updated"):
+            kinds.update(dict.fromkeys((label.casefold() for label in getattr(words, kind)), kind))
+    return kinds
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _labels() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?P<label>{_alternatives(list(_label_kinds()))})(?!\w)\s*:?\s*", re.IGNORECASE
+    )
+
+
+@cache
+def _copyright() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES.values() for word in language.copyright]
+    return re.compile(rf"©|\(c\)\s*\d|(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES.values() for word in language.joined]
+    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)\s*:?", re.IGNORECASE)
