@@ -13,11 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from artparse.dates import FUTURE_SLACK, DateOptions, normalize_date
 from artparse.dialects.page.lines import Page, PageLine
-from artparse.dialects.page.words import LANGUAGES
+from artparse.dialects.page.words import (
+    copyright_pattern,
+    joined_pattern,
+    label_kinds,
+    label_pattern,
+    starts_with_label,
+)
 
 MAX_CANDIDATE_WORDS = 30  # a longer line is a sentence, whatever it starts with
 MAX_UNLABELLED_REST = 3  # words beside an unlabelled date: a place, a weekday, "Updated"
@@ -41,6 +46,7 @@ _DATE = re.compile(
     rf"|{_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)(?P<time>{_TIME})"
 )
 _NAME_END = re.compile(r"\s*(?:[,|·•\u2013\u2014]| - | on | le | am | el | il | em | في ).*$", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
 _HANDLE = re.compile(r"[\w.-]{2,30}")
 _STRIP = " ,;:|·•\u2013\u2014-"
 
@@ -95,9 +101,9 @@ def find_candidates(page: Page, options: DateOptions) -> Candidates:
         if line.words > MAX_CANDIDATE_WORDS or line.prose or not _may_hold_a_candidate(line.text):
             continue
         reason = _decoy_line(line.text)
+        line_found = _read_line(page, position, options, budget, loose=reason is not None)
         if reason is None and section.comments:
             reason = "in the comments"
-        line_found = _read_line(page, position, options, budget)
         for item in line_found.dates:
             why = reason or _passed_date(item, line, page, section, options)
             if why:
@@ -114,13 +120,8 @@ def _follow_sections(line: PageLine, section: _Section) -> None:
         section.comments = True
     elif line.heading == "related":
         section.related = True
-    elif line.prose or _labels().match(line.text):
+    elif line.prose or starts_with_label(line.text):
         section.related = False
-
-
-def is_label_line(text: str) -> bool:
-    """True when `text` starts with a header label."""
-    return _labels().match(text) is not None
 
 
 def has_date(text: str) -> bool:
@@ -129,13 +130,13 @@ def has_date(text: str) -> bool:
 
 
 def _may_hold_a_candidate(text: str) -> bool:
-    return any(character.isdigit() for character in text) or _labels().match(text) is not None
+    return any(character.isdigit() for character in text) or starts_with_label(text)
 
 
 def _decoy_line(text: str) -> str | None:
-    if _copyright().search(text):
+    if copyright_pattern().search(text):
         return "a copyright line"
-    if _joined().search(text):
+    if joined_pattern().search(text):
         return "a member's joining date"
     return None
 
@@ -157,8 +158,11 @@ def _passed_date(item: DateFound, line: PageLine, page: Page, section: _Section,
     return ""
 
 
-def _read_line(page: Page, position: int, options: DateOptions, budget: list[int]) -> Candidates:
-    """The labelled parts of a line and its unlabelled date, if it has one."""
+def _read_line(
+    page: Page, position: int, options: DateOptions, budget: list[int], *, loose: bool
+) -> Candidates:
+    """The labelled parts of a line and its unlabelled date, if it has one; `loose`: any date in the
+    line (a decoy line, to name what was passed over)."""
     found = Candidates([], [], [])
     text = _URL.sub(" ", page.lines[position].text)
     parts = _parts(text)
@@ -174,7 +178,7 @@ def _read_line(page: Page, position: int, options: DateOptions, budget: list[int
         if read is None:
             continue
         raw, iso, rest = read
-        if kind == "date" and len(rest.split()) > MAX_UNLABELLED_REST:
+        if kind == "date" and not loose and len(_WORDS.findall(rest)) > MAX_UNLABELLED_REST:
             continue
         found.dates.append(DateFound(where, kind, raw, iso, label))
     return found
@@ -200,9 +204,9 @@ def _parts(text: str) -> list[tuple[str, str, str]]:
     A label counts at the start of the line, after a separator or a comma, and an author label
     also after a date (`Posted on DATE by NAME`).
     """
-    kinds = _label_kinds()
+    kinds = label_kinds()
     starts: list[tuple[int, int, str]] = []
-    for match in _labels().finditer(text):
+    for match in label_pattern().finditer(text):
         before = text[: match.start()].rstrip()
         kind = kinds[match["label"].casefold()]
         if before and before[-1] not in _STRIP and not (kind == "author" and _DATE.search(before)):
@@ -253,35 +257,3 @@ def looks_like_a_name(text: str) -> bool:
 _PARTICLES = frozenset(
     {"and", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "van", "von"}
 )
-
-
-@cache
-def _label_kinds() -> dict[str, str]:
-    kinds: dict[str, str] = {}
-    for words in LANGUAGES.values():
-        for kind in ("author", "published", "updated"):
-            kinds.update(dict.fromkeys((label.casefold() for label in getattr(words, kind)), kind))
-    return kinds
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
-
-
-@cache
-def _labels() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!\w)(?P<label>{_alternatives(list(_label_kinds()))})(?!\w)\s*:?\s*", re.IGNORECASE
-    )
-
-
-@cache
-def _copyright() -> re.Pattern[str]:
-    words = [word for language in LANGUAGES.values() for word in language.copyright]
-    return re.compile(rf"©|\(c\)\s*\d|(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _joined() -> re.Pattern[str]:
-    words = [word for language in LANGUAGES.values() for word in language.joined]
-    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)\s*:?", re.IGNORECASE)

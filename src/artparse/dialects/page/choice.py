@@ -22,9 +22,10 @@ from artparse.dialects.page.candidates import (
     NameFound,
     PassedOver,
     has_date,
-    is_label_line,
+    looks_like_a_name,
 )
 from artparse.dialects.page.lines import Page, PageLine
+from artparse.dialects.page.words import starts_with_label
 
 MIN_SCORE = 5
 LABEL_SCORE = {"published": 4, "updated": 4, "date": 1}
@@ -36,10 +37,14 @@ NEAR_PROSE = (-8, 4)  # positions before and after the start of the article's pr
 AROUND_PROSE = (-20, 8)
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS, MAX_HEADLINE_CHARS = 3, 20, 160
 MAX_PASSED_OVER = 5
+MAX_KICKER_WORDS = 2  # "Share", "Business", "Advertisement": passed over between headline and byline
+MAX_STANDFIRST_WORDS = 40
 
 _T = TypeVar("_T", DateFound, NameFound)
 _TITLE_PARTS = re.compile(r"\s+(?:[|\u2013\u2014:·-]|::)\s+")
+_BREADCRUMB = re.compile(r"[\u203a»>/]")
 _NOT_A_HEADLINE = re.compile(r"[\u203a»>/]|\s[|]\s|[.,;:]$")  # breadcrumbs, menus, sentences
+_SENTENCE_END = re.compile(r"[.!?…]$")
 _SHARE = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|pinterest|telegram|reddit)\b", re.I)
 
 
@@ -140,16 +145,23 @@ def _title(layout: _Layout, top: int) -> int | None:
 
 
 def _headline_above(page: Page, position: int, steps: int) -> int | None:
+    """The headline within `steps` lines above `position`: past metadata lines (labels, dates,
+    names, share lines, breadcrumbs, kickers) and at most one standfirst sentence."""
+    standfirst = False
     for above in range(position - 1, max(-1, position - 1 - steps), -1):
         line = page.lines[above]
         if _is_headline(line):
             return above
-        if line.prose and line.words > 2 * MAX_HEADLINE_WORDS:
+        if _is_metadata_like(line):
+            continue
+        if standfirst or not _SENTENCE_END.search(line.text) or line.words > MAX_STANDFIRST_WORDS:
             return None
+        standfirst = True
     return None
 
 
 def _is_headline(line: PageLine) -> bool:
+    """Short, no sentence end, not a menu: some words without a capital (or no letter case)."""
     text = line.text
     return (
         not line.listed
@@ -157,9 +169,27 @@ def _is_headline(line: PageLine) -> bool:
         and MIN_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS
         and len(text) <= MAX_HEADLINE_CHARS
         and not _NOT_A_HEADLINE.search(text)
+        and _has_small_words(text)
         and len(_SHARE.findall(text)) < 2
-        and not is_label_line(text)
+        and not starts_with_label(text)
         and not has_date(text)
+    )
+
+
+def _has_small_words(text: str) -> bool:
+    cased = [word for word in text.split() if word[0].isupper() or word[0].islower()]
+    return not cased or any(word[0].islower() for word in cased)
+
+
+def _is_metadata_like(line: PageLine) -> bool:
+    text = line.text
+    return (
+        line.words <= MAX_KICKER_WORDS
+        or starts_with_label(text)
+        or has_date(text)
+        or looks_like_a_name(text)
+        or len(_SHARE.findall(text)) >= 2
+        or _BREADCRUMB.search(text) is not None
     )
 
 

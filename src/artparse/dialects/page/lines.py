@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from artparse.dialects.header import MAX_HEADER_LINE, header_view
-from artparse.dialects.page.words import LANGUAGES
+from artparse.dialects.page.words import LANGUAGES, starts_with_label
 
 MAX_PAGE_LINES = 3000  # the metadata of a page is near its top: comments can go on for ever
 MIN_PROSE_WORDS = 6
@@ -58,7 +58,8 @@ def read_page(raw_lines: Sequence[str]) -> Page:
     for position, line in enumerate(cleaned):
         adjacent = position + 1 < len(cleaned) and cleaned[position + 1].index == line.index + 1
         continued = adjacent and len(cleaned[position + 1].text) >= MIN_PROSE_CHARS
-        lines.append(_classed(line, continued))
+        wrapped = bool(lines) and lines[-1].index == line.index - 1 and _wraps(lines[-1])
+        lines.append(_classed(line, continued, wrapped))
     start, end = _main_run(lines)
     return Page(tuple(lines), start, end)
 
@@ -73,17 +74,29 @@ def _cleaned(index: int, line: str) -> PageLine:
     return PageLine(index, text, len(text.split()), listed=listed is not None)
 
 
-def _classed(line: PageLine, continued: bool) -> PageLine:
+def _classed(line: PageLine, continued: bool, wrapped: bool) -> PageLine:
+    """`line` with its class; `continued`: a long line follows it; `wrapped`: it goes on the
+    paragraph of the prose line above (w3m and lynx wrap paragraphs at about 80 columns)."""
     if len(line.text) > MAX_HEADER_LINE:
         return PageLine(line.index, line.text, line.words, listed=False, prose=True)
-    prose = (
+    heading = _heading(line.text) if line.words <= 3 * MAX_HEADING_WORDS else None
+    prose = heading is None and not line.listed and not starts_with_label(line.text)
+    prose = prose and (wrapped or _reads_as_prose(line, continued))
+    return PageLine(line.index, line.text, line.words, line.listed, prose, heading)
+
+
+def _reads_as_prose(line: PageLine, continued: bool) -> bool:
+    return (
         line.words >= MIN_PROSE_WORDS
         and len(line.text) >= MIN_PROSE_CHARS
         and _reads_as_sentences(line.text)
         and (line.words >= LONG_PROSE_WORDS or continued or _SENTENCE_END.search(line.text) is not None)
     )
-    heading = _heading(line.text) if line.words <= 3 * MAX_HEADING_WORDS else None
-    return PageLine(line.index, line.text, line.words, line.listed, prose and heading is None, heading)
+
+
+def _wraps(line: PageLine) -> bool:
+    """True when prose `line` stops mid-sentence, so that the next line goes on with it."""
+    return line.prose and len(line.text) >= MIN_PROSE_CHARS and not _SENTENCE_END.search(line.text)
 
 
 def _reads_as_sentences(text: str) -> bool:

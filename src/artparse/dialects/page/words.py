@@ -6,7 +6,9 @@ and the decoy words beside them in the same records.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -105,3 +107,38 @@ LANGUAGES: dict[str, PageWords] = {
         comments=("تعليقات", "التعليقات", "أضف تعليقا"),
     ),
 }
+
+
+def starts_with_label(text: str) -> bool:
+    """True when `text` starts with a header label of any language."""
+    return label_pattern().match(text) is not None
+
+
+@cache
+def label_kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for words in LANGUAGES.values():
+        for kind in ("author", "published", "updated"):
+            kinds.update(dict.fromkeys((label.casefold() for label in getattr(words, kind)), kind))
+    return kinds
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def label_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?P<label>{_alternatives(list(label_kinds()))})(?!\w)\s*:?\s*", re.IGNORECASE)
+
+
+@cache
+def copyright_pattern() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES.values() for word in language.copyright]
+    return re.compile(rf"©|\(c\)\s*\d|(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def joined_pattern() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES.values() for word in language.joined]
+    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)\s*:?", re.IGNORECASE)

@@ -1,0 +1,171 @@
+"""The page mode: whole web pages saved as text (samples/pages), its decoys, and its limits."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from artparse import parse_text
+from artparse.dialects.page.lines import MAX_PAGE_LINES
+from artparse.sources import decode
+from tests.conftest import ROOT, SAMPLES
+
+PAGES = sorted((SAMPLES / "pages").glob("*.txt"))
+NOW = datetime(2026, 6, 1)  # the day the sample pages were saved: later dates are in the future
+
+PROSE = (
+    "The council voted on Tuesday to approve the plan, after a long debate about the cost of the\n"
+    "works and the parking spaces that the new lanes would take from the shops in the centre.\n"
+)
+
+
+def page(*top: str, below: str = "") -> str:
+    """A page: menus, the lines given, the article's prose, and what comes below it."""
+    return "\n".join(["Home  News  Sport  Weather", "", *top, "", PROSE, below])
+
+
+def test_there_are_page_samples_in_three_languages_or_more() -> None:
+    languages = {case.stem.split("-")[0] for case in PAGES}
+    assert len(PAGES) >= 10
+    assert len(languages - {"en"}) >= 2
+
+
+@pytest.mark.parametrize("sample", PAGES, ids=[case.stem for case in PAGES])
+def test_page_sample_gives_its_golden_record(sample: Path) -> None:
+    expected = json.loads(sample.with_suffix(".json").read_text(encoding="utf-8"))
+    source = sample.relative_to(ROOT).as_posix()
+    assert parse_text(decode(sample.read_bytes()), source=source, now=NOW).to_dict() == expected
+
+
+def test_a_byline_below_the_menus_is_found_and_its_lines_named() -> None:
+    text = page("Bridge reopens after repairs", "By Jane Smith", "Published 3 March 2021")
+    record = parse_text(text).to_dict()
+    assert (record["dialect"], record["title"], record["author"], record["published"]) == (
+        "page",
+        "Bridge reopens after repairs",
+        "Jane Smith",
+        "2021-03-03",
+    )
+    assert record["warnings"] == [
+        "page: title from line 3",
+        "page: author from line 4",
+        "page: published from line 5 (label 'Published')",
+    ]
+    assert record["body"] == text.strip("\n")
+
+
+@pytest.mark.parametrize(
+    ("decoy", "reason"),
+    [
+        ("© 3 March 2021 The Daily Post", "a copyright line"),
+        ("Copyright 3 March 2021, all rights reserved", "a copyright line"),
+        ("Joined: 3 March 2021", "a member's joining date"),
+        ("Member since 3 March 2021", "a member's joining date"),
+        ("3 March 2031", "after now"),
+    ],
+)
+def test_a_decoy_beside_the_headline_does_not_win(decoy: str, reason: str) -> None:
+    record = parse_text(page("Bridge reopens after repairs", decoy, "By Jane Smith"), now=NOW).to_dict()
+    assert (record["author"], record["published"]) == ("Jane Smith", None)
+    assert f"({reason})" in record["warnings"][-1]
+
+
+def test_a_date_only_inside_a_url_is_no_date() -> None:
+    text = page("Bridge reopens after repairs", "By Jane Smith", "https://example.com/2021/03/03/bridge.html")
+    assert parse_text(text).published is None
+    text = page("Bridge reopens after repairs", "By Jane Smith", "Source: www.example.com/news/03-03-2021/x")
+    assert parse_text(text).published is None
+
+
+def test_comment_and_related_dates_below_the_article_do_not_win() -> None:
+    below = "\n".join(
+        ["Related stories", "", "  • Ferry fares rise", "    2 April 2021", "", "Comments (1)", "", "Posted by Ann on 5 April 2021"]
+    )
+    record = parse_text(page("Bridge reopens after repairs", "By Jane Smith", below=below)).to_dict()
+    assert (record["author"], record["published"]) == ("Jane Smith", None)
+    assert "'2 April 2021' (in a list of other stories)" in record["warnings"][-1]
+    assert "'5 April 2021' (in the comments)" in record["warnings"][-1]
+
+
+def test_the_article_date_wins_over_a_related_list_above_it() -> None:
+    related = ["Most read", "", "  1. Ferry fares rise", "     2 April 2021", ""]
+    record = parse_text(page(*related, "Bridge reopens after repairs", "By Jane Smith", "5 April 2021"))
+    assert (record.published, record.author) == ("2021-04-05", "Jane Smith")
+
+
+def test_a_date_line_between_the_headline_and_the_prose_is_the_date() -> None:
+    record = parse_text(page("Bridge reopens after repairs", "Tuesday 3 March 2021"))
+    assert (record.title, record.published, record.published_raw) == (
+        "Bridge reopens after repairs",
+        "2021-03-03",
+        "3 March 2021",
+    )
+
+
+def test_the_headline_repeated_from_the_title_line_is_the_title() -> None:
+    text = "\n".join(
+        [
+            "Bridge reopens after repairs | The Daily Post",
+            "News Sport Opinion",
+            "Bridge reopens after repairs",
+            "Jane Smith",
+            "3 March 2021",
+            PROSE,
+        ]
+    )
+    record = parse_text(text)
+    assert (record.title, record.published, record.author) == ("Bridge reopens after repairs", "2021-03-03", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        page("The bridge reopens after repairs.", "By Jane Smith", "Published 3 March 2021"),  # a sentence
+        page("Home News Sport Weather", "By Jane Smith", "Published 3 March 2021"),  # a menu, no headline
+        "Home  News\nBridge reopens after repairs\nBy Jane Smith\nPublished 3 March 2021\n",  # no prose
+        page("Bridge reopens after repairs", below="3 March 2021"),  # below the article
+        page("Bridge reopens after repairs", "By default, the bridge stays open", "Published: the notice"),
+        page("Bridge reopens after repairs", "In 2021, the bridge"),
+    ],
+)
+def test_weak_evidence_fills_nothing(text: str) -> None:
+    record = parse_text(text)
+    assert (record.dialect, record.author, record.published, record.title) == (None, None, None, None)
+
+
+def test_page_mode_is_tried_after_every_other_dialect() -> None:
+    byline = "Bridge reopens after repairs\nBy Jane Smith\nPublished: 3 March 2021\n\n" + PROSE
+    assert parse_text(byline).dialect == "byline"
+    assert parse_text(byline, dialect="page").dialect == "page"
+
+
+def test_forced_page_mode_on_a_text_without_a_page_says_so() -> None:
+    record = parse_text("Just a line.\n", dialect="page")
+    assert (record.dialect, record.warnings) == (
+        None,
+        ("no-header: a page header was not found; the whole text is the body",),
+    )
+
+
+def test_the_future_is_the_callers_now() -> None:
+    text = page("Festival returns next summer", "By Jane Smith", "Posted 3 March 2031")
+    assert parse_text(text).published == "2031-03-03"  # no now: no date is in the future
+    assert parse_text(text, now=NOW).published is None
+
+
+@pytest.mark.timeout(30)
+def test_a_long_page_is_read_in_bounded_time() -> None:
+    lines = ["Home News", "Bridge reopens after repairs", "By Jane Smith", "3 March 2021", PROSE]
+    comments = ["Comments", *[f"reader{n} 4 March 2021\n{PROSE}" for n in range(20_000)]]
+    record = parse_text("\n".join(lines + comments))
+    assert (record.author, record.published) == ("Jane Smith", "2021-03-03")
+    assert record.body.count("\n") > MAX_PAGE_LINES
+
+
+@pytest.mark.timeout(30)
+def test_a_page_full_of_dates_is_read_in_bounded_time() -> None:
+    record = parse_text("\n".join(["3 March 2021"] * 200_000))
+    assert record.dialect is None
