@@ -82,8 +82,10 @@ def test_a_date_only_inside_a_url_is_no_date() -> None:
 
 def test_comment_and_related_dates_below_the_article_do_not_win() -> None:
     below = "\n".join(
-        ["Related stories", "", "  • Ferry fares rise", "    2 April 2021", "", "Comments (1)", ""]
-        + ["Posted by Ann on 5 April 2021"]
+        [
+            *("Related stories", "", "  • Ferry fares rise", "    2 April 2021", ""),
+            *("Comments (1)", "", "Posted by Ann on 5 April 2021"),
+        ]
     )
     record = parse_text(page("Bridge reopens after repairs", "By Jane Smith", below=below)).to_dict()
     assert (record["author"], record["published"]) == ("Jane Smith", None)
