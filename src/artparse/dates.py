@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from artparse.languages.tables import english_months
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
 if TYPE_CHECKING:
@@ -40,17 +41,6 @@ _NAMED_MONTH = re.compile(
     r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?)?",
     re.ASCII | re.IGNORECASE,
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            *("jan january", "feb february", "mar march", "apr april", "may", "jun june"),
-            *("jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december"),
-        ],
-        start=1,
-    )
-    for name in names.split()
-}
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
 _YEAR_FIRST = re.compile(r"\d{4}[-/.]", re.ASCII)
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
@@ -115,7 +105,7 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     if not text:
         raise _Unreadable("it is empty")
     if not text.isascii():
-        from artparse.languages import plain
+        from artparse.languages.spelling import plain
 
         text = _SPACES.sub(" ", plain(text)).strip()
     if len(text) > MAX_DATE_TEXT:
@@ -155,7 +145,7 @@ def _from_iso_like(match: re.Match[str]) -> Stated:
 
 def _from_named_month(match: re.Match[str]) -> Stated | None:
     """The date of an English month-name form; None leaves anything unusual to dateutil."""
-    month = _MONTHS.get((match["m1"] or match["m2"]).lower())
+    month = english_months().get((match["m1"] or match["m2"]).lower())
     hour = int(match["H"] or 0)
     if month is None or (match["half"] and not 1 <= hour <= 12):
         return None

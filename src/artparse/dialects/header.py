@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from artparse.languages.spelling import plain
+
 # Invisible marks that break matching (zero-width space, bidi marks and overrides, BOM).
 # ZWNJ and ZWJ stay: they change how Arabic-script names are spelt.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\u061c"), None)
@@ -14,7 +16,7 @@ _INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 _SPACES = re.compile(r"\s+")
 MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
-_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*")
+_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
 
@@ -49,12 +51,12 @@ def header_view(line: str) -> str:
 
 
 def read_count(text: str, warnings: list[str]) -> int | None:
-    """A visit counter such as `1,234` or `1 234`; None and a warning when it is not one."""
+    """A counter such as `1,234`, `1.234` or `1 234` (any digits); None and a warning when it is not."""
     text = text.strip()
-    if not _COUNT.fullmatch(text):
+    if not _COUNT.fullmatch(text if text.isascii() else plain(text)):
         warnings.append(f"unparsed-visits: {text!r} is not a count")
         return None
-    count = int(re.sub(r"\D", "", text))
+    count = int(re.sub(r"\D", "", plain(text)))
     if count >= MAX_COUNT:
         warnings.append(f"unparsed-visits: {text!r} is too large")
         return None
