@@ -54,10 +54,12 @@ def test_the_samples_directory_gives_one_record_per_sample() -> None:
     samples, others = len(SAMPLE_TEXTS), len(list(SAMPLES.rglob("*.json"))) + 1  # + the rule file
     result = invoke(str(SAMPLES), "-f", "jsonl")
     assert len(records(result)) == samples
-    # Warnings: 3 posted-by samples, 6 samples of other dialects (see their goldens), and the 3 rule
-    # samples, which have no known header when read without --rules.
+    # Warnings: 3 posted-by samples, 6 samples of other dialects (see their goldens), the 3 rule
+    # samples, which have no known header when read without --rules, and every page sample (the
+    # page mode names the line of each value; the others have no header).
+    warned = 12 + len(list((SAMPLES / "pages").glob("*.txt")))
     assert result.stderr.splitlines()[-1] == (
-        f"artparse: {samples + others} inputs: {samples} records (12 with warnings), 0 failed, "
+        f"artparse: {samples + others} inputs: {samples} records ({warned} with warnings), 0 failed, "
         f"{others} skipped ({others} other file name)"
     )
 

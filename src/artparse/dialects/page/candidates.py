@@ -16,18 +16,14 @@ from datetime import date
 
 from artparse.dates import FUTURE_SLACK, DateOptions, normalize_date
 from artparse.dialects.page.lines import Page, PageLine
-from artparse.dialects.page.words import (
-    copyright_pattern,
-    joined_pattern,
-    label_kinds,
-    label_pattern,
-    starts_with_label,
-)
+from artparse.dialects.page.words import BYLINE_ROLES, is_copyright, is_joined, label_alone, starts_with_label
+from artparse.dialects.vocabulary import AUTHOR, DATE, looks_like_name, read_line
+from artparse.languages import fold
+from artparse.languages.tables import name_words
 
 MAX_CANDIDATE_WORDS = 30  # a longer line is a sentence, whatever it starts with
 MAX_UNLABELLED_REST = 3  # words beside an unlabelled date: a place, a weekday, "Updated"
 MAX_DATES_READ = 200  # bounded work on pages full of dates
-MAX_NAME_WORDS = 6
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:html?|php|aspx?)\b\S*", re.IGNORECASE)
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -45,9 +41,7 @@ _DATE = re.compile(
     rf"|{_DAY}(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?{_YEAR}"
     rf"|{_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)(?P<time>{_TIME})"
 )
-_NAME_END = re.compile(r"\s*(?:[,|·•\u2013\u2014]| - | on | le | am | el | il | em | في ).*$", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
-_HANDLE = re.compile(r"[\w.-]{2,30}")
 _STRIP = " ,;:|·•\u2013\u2014-"
 
 
@@ -134,9 +128,9 @@ def _may_hold_a_candidate(text: str) -> bool:
 
 
 def _decoy_line(text: str) -> str | None:
-    if copyright_pattern().search(text):
+    if is_copyright(text):
         return "a copyright line"
-    if joined_pattern().search(text):
+    if is_joined(text):
         return "a member's joining date"
     return None
 
@@ -147,7 +141,7 @@ def _passed_date(item: DateFound, line: PageLine, page: Page, section: _Section,
         return "after now"
     if day < options.min_date:
         return "before --min-date"
-    if item.kind != "date":
+    if item.kind != DATE:
         return ""
     if section.related:
         return "in a list of other stories"
@@ -161,68 +155,55 @@ def _passed_date(item: DateFound, line: PageLine, page: Page, section: _Section,
 def _read_line(
     page: Page, position: int, options: DateOptions, budget: list[int], *, loose: bool
 ) -> Candidates:
-    """The labelled parts of a line and its unlabelled date, if it has one; `loose`: any date in the
-    line (a decoy line, to name what was passed over)."""
+    """The labelled parts of a line (read by the header vocabulary) or, without them, its
+    unlabelled date; `loose`: any date in the line (a decoy line, to name what was passed over)."""
     found = Candidates([], [], [])
-    text = _URL.sub(" ", page.lines[position].text)
-    parts = _parts(text)
-    for label, kind, value in parts:
-        if kind == "author":
-            _read_author(position, label, value, found, options, budget)
-            continue
-        where = position
-        if not value and kind != "date" and position + 1 < len(page.lines):
-            where = position + 1  # "Published" above its date, as w3m lays out lists
-            value = _URL.sub(" ", page.lines[where].text)
-        read = _first_date(value, options, budget, whole=kind != "date")
-        if read is None:
-            continue
+    view = _without_urls(page.lines[position].text)
+    if role := label_alone(view):
+        if position + 1 < len(page.lines):  # "Published" above its date, as w3m lays out lists
+            _read_dated(
+                position + 1, role, view, _without_urls(page.lines[position + 1].text), found, options, budget
+            )
+        return found
+    labelled = [part for part in read_line(view) if part.label is not None and part.role in BYLINE_ROLES]
+    for part in labelled:
+        if part.role == AUTHOR:
+            found.names.append(NameFound(position, part.value, part.label or ""))
+        else:
+            _read_dated(position, part.role, part.label or "", part.value, found, options, budget)
+    if not any(part.role != AUTHOR for part in labelled) and (read := _first_date(view, options, budget)):
         raw, iso, rest = read
-        if kind == "date" and not loose and len(_WORDS.findall(rest)) > MAX_UNLABELLED_REST:
-            continue
-        found.dates.append(DateFound(where, kind, raw, iso, label))
+        if loose or len(_WORDS.findall(rest)) <= MAX_UNLABELLED_REST:
+            found.dates.append(DateFound(position, DATE, raw, iso, None))
     return found
 
 
-def _read_author(
-    position: int, label: str, value: str, found: Candidates, options: DateOptions, budget: list[int]
+def _read_dated(
+    position: int,
+    role: str,
+    label: str,
+    value: str,
+    found: Candidates,
+    options: DateOptions,
+    budget: list[int],
 ) -> None:
-    """`By NAME`, and `by NAME on DATE` (whose date is the published one)."""
-    read = _first_date(value, options, budget, whole=False)
-    if read is not None:
-        raw, iso, _ = read
-        found.dates.append(DateFound(position, "published", raw, iso, label))
-        value = value[: value.find(raw)]
-    name = _NAME_END.sub("", value).strip(_STRIP)
-    if looks_like_a_name(name) or (read is None and found.dates and _HANDLE.fullmatch(name)):
-        found.names.append(NameFound(position, name, label))
+    """A labelled date, and the user name after it (`Posted on DATE by jdoe`)."""
+    read = _first_date(value, options, budget, whole=True)
+    if read is None:
+        return
+    raw, iso, rest = read
+    found.dates.append(DateFound(position, role, raw, iso, label))
+    by = rest.split()
+    if len(by) == 2 and fold(by[0]) in name_words().by and looks_like_name(by[1], lax=True):
+        found.names.append(NameFound(position, by[1], by[0]))
 
 
-def _parts(text: str) -> list[tuple[str, str, str]]:
-    """(label, kind, value) for each labelled part; the text before the first label has kind "date".
-
-    A label counts at the start of the line, after a separator or a comma, and an author label
-    also after a date (`Posted on DATE by NAME`).
-    """
-    kinds = label_kinds()
-    starts: list[tuple[int, int, str]] = []
-    for match in label_pattern().finditer(text):
-        before = text[: match.start()].rstrip()
-        kind = kinds[match["label"].casefold()]
-        if before and before[-1] not in _STRIP and not (kind == "author" and _DATE.search(before)):
-            continue
-        starts.append((match.start(), match.end(), match["label"]))
-    parts = []
-    if not starts or starts[0][0] > 0:
-        parts.append(("", "date", text[: starts[0][0] if starts else len(text)]))
-    for number, (_, end, label) in enumerate(starts):
-        stop = starts[number + 1][0] if number + 1 < len(starts) else len(text)
-        parts.append((label, kinds[label.casefold()], text[end:stop].strip(_STRIP)))
-    return parts
+def _without_urls(text: str) -> str:
+    return " ".join(_URL.sub(" ", text).split()) if "/" in text or "www" in text else text
 
 
 def _first_date(
-    text: str, options: DateOptions, budget: list[int], *, whole: bool
+    text: str, options: DateOptions, budget: list[int], *, whole: bool = False
 ) -> tuple[str, str, str] | None:
     """(raw, ISO, the rest of `text`) for the first full date in `text`; the whole of it first when
     `whole` (a labelled value, which may be in any form the date layer reads)."""
@@ -244,16 +225,3 @@ def _full_day(text: str, options: DateOptions, budget: list[int]) -> str | None:
     budget[0] -= 1
     iso = normalize_date(text, options).iso
     return iso if iso is not None and len(iso) >= len("2021-03-04") else None
-
-
-def looks_like_a_name(text: str) -> bool:
-    """Words that start with a capital (or a script without case), save particles; no digits."""
-    words = text.split()
-    if not words or len(words) > MAX_NAME_WORDS or not text[0].isalpha() or any(c.isdigit() for c in text):
-        return False
-    return all(not word[0].islower() or word in _PARTICLES for word in words)
-
-
-_PARTICLES = frozenset(
-    {"and", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "van", "von"}
-)

@@ -22,13 +22,13 @@ from artparse.dialects.page.candidates import (
     NameFound,
     PassedOver,
     has_date,
-    looks_like_a_name,
 )
 from artparse.dialects.page.lines import Page, PageLine
 from artparse.dialects.page.words import starts_with_label
+from artparse.dialects.vocabulary import DATE, PUBLISHED, UPDATED, looks_like_name
 
 MIN_SCORE = 5
-LABEL_SCORE = {"published": 4, "updated": 4, "date": 1}
+LABEL_SCORE = {PUBLISHED: 4, UPDATED: 4, DATE: 1}
 NAME_SCORE = 3
 MIN_NAME_SCORE = 5
 HEADLINE_STEPS = 4  # non-blank lines between a headline and the metadata below it
@@ -65,8 +65,8 @@ def choose(page: Page, candidates: Candidates) -> Header | None:
     layout = _Layout(page, _repeated_title(page))
     names = candidates.names
     score = partial(_date_score, layout=layout, names=names)
-    published = _best([d for d in candidates.dates if d.kind != "updated"], score)
-    updated = _best([d for d in candidates.dates if d.kind == "updated"], score)
+    published = _best([d for d in candidates.dates if d.kind != UPDATED], score)
+    updated = _best([d for d in candidates.dates if d.kind == UPDATED], score)
     dated = [d.position for d in (published, updated) if d is not None]
     author = _best(names, lambda n: _name_score(n, layout, dated), minimum=MIN_NAME_SCORE)
     if published is None and updated is None and author is None:
@@ -187,7 +187,7 @@ def _is_metadata_like(line: PageLine) -> bool:
         line.words <= MAX_KICKER_WORDS
         or starts_with_label(text)
         or has_date(text)
-        or looks_like_a_name(text)
+        or looks_like_name(text)
         or len(_SHARE.findall(text)) >= 2
         or _BREADCRUMB.search(text) is not None
     )

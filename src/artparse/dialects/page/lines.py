@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from artparse.dialects.header import MAX_HEADER_LINE, header_view
-from artparse.dialects.page.words import LANGUAGES, starts_with_label
+from artparse.dialects.page.words import headings, starts_with_label
+from artparse.languages import fold
 
 MAX_PAGE_LINES = 3000  # the metadata of a page is near its top: comments can go on for ever
 MIN_PROSE_WORDS = 6
@@ -110,26 +110,17 @@ def _reads_as_sentences(text: str) -> bool:
 def _heading(text: str) -> str | None:
     """ "related" or "comments" when the line heads a list of other stories or the comments."""
     counted = text[:1].isdigit()
-    words = _SPACES.sub(" ", _HEADING_NOISE.sub(" ", text.casefold())).strip()
+    words = _SPACES.sub(" ", _HEADING_NOISE.sub(" ", fold(text))).strip()
     if not words:
         return None
-    headings = _headings()
     for kind in ("comments", "related"):
-        phrases = headings[kind]
+        phrases = headings()[kind]
         if words in phrases:
             return kind
         short = len(words.split()) <= MAX_HEADING_WORDS
         if (counted or (short and kind == "related")) and any(words.startswith(p + " ") for p in phrases):
             return kind
     return None
-
-
-@cache
-def _headings() -> dict[str, frozenset[str]]:
-    return {
-        "related": frozenset(word for words in LANGUAGES.values() for word in words.related),
-        "comments": frozenset(word for words in LANGUAGES.values() for word in words.comments),
-    }
 
 
 def _main_run(lines: list[PageLine]) -> tuple[int, int]:
