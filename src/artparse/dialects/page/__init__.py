@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from artparse.dates import DEFAULT_OPTIONS, DateOptions
 from artparse.dialects.header import Header
-from artparse.dialects.page.candidates import find_candidates
+from artparse.dialects.page.candidates import find_candidates, may_hold_candidates
 from artparse.dialects.page.choice import choose
 from artparse.dialects.page.lines import read_page
 
@@ -29,5 +29,7 @@ def parse(lines: Sequence[str], dates: DateOptions = DEFAULT_OPTIONS) -> Header 
 
     `dates` are the caller's date options: `now` decides which dates are in the future.
     """
+    if not may_hold_candidates(lines):
+        return None
     page = read_page(lines)
     return choose(page, find_candidates(page, dates))

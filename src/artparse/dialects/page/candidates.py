@@ -3,27 +3,38 @@
 A candidate is a label-anchored part of a line (`By NAME`, `Published DATE`, `mis à jour le
 DATE`, a date followed by `by NAME`) or an unlabelled full date (day, month and year) on a short
 line. Dates are read by the date layer; only full days count. Passed over, with the reason:
-copyright lines, `Joined:` lines, dates below a comments heading, unlabelled dates in a list of
-other stories or below the article, dates after `now`, and dates only inside a URL (URLs are
+copyright lines, `Joined:` lines, dates below a comments heading or below the article, unlabelled
+dates in a list of other stories, dates after `now`, and dates only inside a URL (URLs are
 removed before looking).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from artparse.dates import FUTURE_SLACK, DateOptions, normalize_date
-from artparse.dialects.page.lines import Page, PageLine
-from artparse.dialects.page.words import BYLINE_ROLES, is_copyright, is_joined, label_alone, starts_with_label
+from artparse.dialects.page.lines import MAX_PAGE_LINES, Page, PageLine
+from artparse.dialects.page.words import (
+    BYLINE_ROLES,
+    is_copyright,
+    is_joined,
+    label_alone,
+    may_have_label,
+    starts_a_byline,
+    starts_with_label,
+)
 from artparse.dialects.vocabulary import AUTHOR, DATE, looks_like_name, read_line
 from artparse.languages import fold
-from artparse.languages.tables import name_words
+from artparse.languages.tables import month_names, name_words
 
 MAX_CANDIDATE_WORDS = 30  # a longer line is a sentence, whatever it starts with
+MAX_CANDIDATE_CHARS = 300
 MAX_UNLABELLED_REST = 3  # words beside an unlabelled date: a place, a weekday, "Updated"
-MAX_DATES_READ = 200  # bounded work on pages full of dates
+MAX_PASSED_OVER = 5  # decoys named in the warning
+MAX_DATES_READ = 40  # dates read by the date layer: bounded work on pages full of dates
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:html?|php|aspx?)\b\S*", re.IGNORECASE)
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -38,9 +49,11 @@ _DATE = re.compile(
     rf"(?P<date>\d{{4}}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
     rf"|{_YEAR}/[01]?\d/[0-3]?\d"
     rf"|{_DAY}[./-][01]?\d[./-]{_YEAR}"
-    rf"|{_DAY}(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?{_YEAR}"
-    rf"|{_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)(?P<time>{_TIME})"
+    rf"|{_DAY}(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?(?P<month1>{_MONTH_WORD}),?\s+(?:de\s+)?{_YEAR}"
+    rf"|(?P<month2>{_MONTH_WORD})\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)(?P<time>{_TIME})"
 )
+_DIGIT = re.compile(r"\d")
+_LIST_LEADS = " \t•*·-"
 _WORDS = re.compile(r"\w+")
 _STRIP = " ,;:|·•\u2013\u2014-"
 
@@ -85,27 +98,47 @@ class _Section:
     related: bool = False
 
 
+def may_hold_candidates(lines: Sequence[str]) -> bool:
+    """A cheap look before the page is read: some short line starts with a label or has a date."""
+    for line in lines[:MAX_PAGE_LINES]:
+        if len(line) <= MAX_CANDIDATE_CHARS and (
+            (_DIGIT.search(line) is not None and _DATE.search(line) is not None)
+            or starts_a_byline(line.lstrip(_LIST_LEADS))
+        ):
+            return True
+    return False
+
+
 def find_candidates(page: Page, options: DateOptions) -> Candidates:
-    """Every candidate of `page`, in page order, and the dates passed over as decoys."""
+    """Every candidate of `page`, in page order, and the dates passed over as decoys.
+
+    A date that a decoy rule passes over is not read; the others are read by the date layer, and
+    the ones after `now` or before the minimum date are passed over then.
+    """
     found = Candidates([], [], [])
     section = _Section()
     budget = [MAX_DATES_READ]
     for position, line in enumerate(page.lines):
         _follow_sections(line, section)
+        below = section.comments or 0 <= page.prose_end < position
+        if below and len(found.passed_over) > MAX_PASSED_OVER:
+            break  # below the comments heading or the article, no date can win: enough to show
         if line.words > MAX_CANDIDATE_WORDS or line.prose or not _may_hold_a_candidate(line.text):
             continue
-        reason = _decoy_line(line.text)
-        line_found = _read_line(page, position, options, budget, loose=reason is not None)
-        if reason is None and section.comments:
-            reason = "in the comments"
-        for item in line_found.dates:
-            why = reason or _passed_date(item, line, page, section, options)
-            if why:
-                found.passed_over.append(PassedOver(item.position, item.raw, why))
-            else:
-                found.dates.append(item)
+        reason = _decoy_line(line.text) or ("in the comments" if section.comments else None)
+        written, names = _read_line(page, position, loose=reason is not None)
         if reason is None:
-            found.names.extend(line_found.names)
+            found.names.extend(names)
+        for item in written:
+            why = reason or _passed_unread(item, line, page, section)
+            read = None if why else _read(item, options, budget)
+            if read is not None:
+                why = _passed_read(read, options)
+            if why:
+                found.passed_over.append(PassedOver(item.position, item.shown, why))
+            elif read is not None:
+                found.dates.append(read)
+                found.names.extend(_name_after(read, item))
     return found
 
 
@@ -124,7 +157,7 @@ def has_date(text: str) -> bool:
 
 
 def _may_hold_a_candidate(text: str) -> bool:
-    return any(character.isdigit() for character in text) or starts_with_label(text)
+    return _DIGIT.search(text) is not None or starts_with_label(text)
 
 
 def _decoy_line(text: str) -> str | None:
@@ -135,87 +168,95 @@ def _decoy_line(text: str) -> str | None:
     return None
 
 
-def _passed_date(item: DateFound, line: PageLine, page: Page, section: _Section, options: DateOptions) -> str:
-    day = date.fromisoformat(item.iso[:10])
-    if options.now is not None and day > (options.now + FUTURE_SLACK).date():
-        return "after now"
-    if day < options.min_date:
-        return "before --min-date"
-    if item.kind != DATE:
-        return ""
-    if section.related:
+def _passed_unread(item: _Written, line: PageLine, page: Page, section: _Section) -> str:
+    if item.kind == DATE and section.related:
         return "in a list of other stories"
     if page.prose_end >= 0 and item.position > page.prose_end:
         return "below the article"
+    if item.kind != DATE:
+        return ""
     if line.listed:
         return "in a list"
     return ""
 
 
-def _read_line(
-    page: Page, position: int, options: DateOptions, budget: list[int], *, loose: bool
-) -> Candidates:
-    """The labelled parts of a line (read by the header vocabulary) or, without them, its
-    unlabelled date; `loose`: any date in the line (a decoy line, to name what was passed over)."""
-    found = Candidates([], [], [])
+def _passed_read(found: DateFound, options: DateOptions) -> str:
+    day = date.fromisoformat(found.iso[:10])
+    if options.now is not None and day > (options.now + FUTURE_SLACK).date():
+        return "after now"
+    if day < options.min_date:
+        return "before --min-date"
+    return ""
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A date as written, not read yet: a labelled value, or an unlabelled date's span."""
+
+    position: int
+    kind: str
+    label: str | None
+    shown: str  # the date's text, as the warnings show it
+    value: str  # the labelled value ("" for an unlabelled date)
+
+
+def _read_line(page: Page, position: int, *, loose: bool) -> tuple[list[_Written], list[NameFound]]:
+    """The dates written on a line and its bylines: its labelled parts (read by the header
+    vocabulary) or, without them, its unlabelled date; `loose`: any date shape in the line (a
+    decoy line, to name what was passed over)."""
     view = _without_urls(page.lines[position].text)
     if role := label_alone(view):
         if position + 1 < len(page.lines):  # "Published" above its date, as w3m lays out lists
-            _read_dated(
-                position + 1, role, view, _without_urls(page.lines[position + 1].text), found, options, budget
-            )
-        return found
-    labelled = [part for part in read_line(view) if part.label is not None and part.role in BYLINE_ROLES]
-    for part in labelled:
-        if part.role == AUTHOR:
-            found.names.append(NameFound(position, part.value, part.label or ""))
-        else:
-            _read_dated(position, part.role, part.label or "", part.value, found, options, budget)
-    if not any(part.role != AUTHOR for part in labelled) and (read := _first_date(view, options, budget)):
-        raw, iso, rest = read
+            below = _without_urls(page.lines[position + 1].text)
+            return [_Written(position + 1, role, view, below, below)], []
+        return [], []
+    parts = read_line(view) if may_have_label(view) else []
+    labelled = [part for part in parts if part.label is not None and part.role in BYLINE_ROLES]
+    names = [NameFound(position, part.value, part.label or "") for part in labelled if part.role == AUTHOR]
+    dates = [_Written(position, p.role, p.label, p.value, p.value) for p in labelled if p.role != AUTHOR]
+    if not dates and (span := _date_span(view)):
+        rest = view[: span.start()] + view[span.end() :]
         if loose or len(_WORDS.findall(rest)) <= MAX_UNLABELLED_REST:
-            found.dates.append(DateFound(position, DATE, raw, iso, None))
-    return found
+            dates.append(_Written(position, DATE, None, span[0].strip(_STRIP), ""))
+    return dates, names
 
 
-def _read_dated(
-    position: int,
-    role: str,
-    label: str,
-    value: str,
-    found: Candidates,
-    options: DateOptions,
-    budget: list[int],
-) -> None:
-    """A labelled date, and the user name after it (`Posted on DATE by jdoe`)."""
-    read = _first_date(value, options, budget, whole=True)
-    if read is None:
-        return
-    raw, iso, rest = read
-    found.dates.append(DateFound(position, role, raw, iso, label))
-    by = rest.split()
+def _read(item: _Written, options: DateOptions, budget: list[int]) -> DateFound | None:
+    """The date `item` says, when it is a full day (a labelled value may be in any form the date
+    layer reads: it is read whole first)."""
+    value = item.value.strip(_STRIP)
+    if value and (iso := _full_day(value, options, budget)):
+        return DateFound(item.position, item.kind, value, iso, item.label)
+    span = _date_span(value or item.shown)
+    if span is None:
+        return None
+    for raw in (span[0], span["date"]) if span["time"] else (span[0],):
+        if iso := _full_day(raw.strip(_STRIP), options, budget):
+            return DateFound(item.position, item.kind, raw.strip(_STRIP), iso, item.label)
+    return None
+
+
+def _name_after(found: DateFound, item: _Written) -> list[NameFound]:
+    """The user name after a labelled date (`Posted on DATE by jdoe`)."""
+    if not item.value or found.raw not in item.value:
+        return []
+    by = item.value[item.value.index(found.raw) + len(found.raw) :].split()
     if len(by) == 2 and fold(by[0]) in name_words().by and looks_like_name(by[1], lax=True):
-        found.names.append(NameFound(position, by[1], by[0]))
+        return [NameFound(found.position, by[1], by[0])]
+    return []
+
+
+def _date_span(text: str) -> re.Match[str] | None:
+    """The first span of `text` shaped like a full date whose month word, if any, is a month."""
+    for match in _DATE.finditer(text):
+        word = match["month1"] or match["month2"]
+        if word is None or fold(word.rstrip(".")) in month_names():
+            return match
+    return None
 
 
 def _without_urls(text: str) -> str:
     return " ".join(_URL.sub(" ", text).split()) if "/" in text or "www" in text else text
-
-
-def _first_date(
-    text: str, options: DateOptions, budget: list[int], *, whole: bool = False
-) -> tuple[str, str, str] | None:
-    """(raw, ISO, the rest of `text`) for the first full date in `text`; the whole of it first when
-    `whole` (a labelled value, which may be in any form the date layer reads)."""
-    text = text.strip(_STRIP)
-    if whole and text and (iso := _full_day(text, options, budget)):
-        return text, iso, ""
-    for match in _DATE.finditer(text):
-        for raw in (match[0], match["date"]) if match["time"] else (match[0],):
-            iso = _full_day(raw.strip(_STRIP), options, budget)
-            if iso:
-                return raw.strip(_STRIP), iso, text[: match.start()] + text[match.end() :]
-    return None
 
 
 def _full_day(text: str, options: DateOptions, budget: list[int]) -> str | None:

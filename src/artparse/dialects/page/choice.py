@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from artparse.dialects.header import Header
 from artparse.dialects.page.candidates import (
+    MAX_PASSED_OVER,
     Candidates,
     DateFound,
     NameFound,
@@ -36,7 +37,6 @@ TITLE_STEPS = 8
 NEAR_PROSE = (-8, 4)  # positions before and after the start of the article's prose
 AROUND_PROSE = (-20, 8)
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS, MAX_HEADLINE_CHARS = 3, 20, 160
-MAX_PASSED_OVER = 5
 MAX_KICKER_WORDS = 2  # "Share", "Business", "Advertisement": passed over between headline and byline
 MAX_STANDFIRST_WORDS = 40
 
@@ -45,6 +45,7 @@ _TITLE_PARTS = re.compile(r"\s+(?:[|\u2013\u2014:·-]|::)\s+")
 _BREADCRUMB = re.compile(r"[\u203a»>/]")
 _NOT_A_HEADLINE = re.compile(r"[\u203a»>/]|\s[|]\s|[.,;:]$")  # breadcrumbs, menus, sentences
 _SENTENCE_END = re.compile(r"[.!?…]$")
+_MARKUP = re.compile(r"##|[*_`>]|.*\\$")  # a section heading, emphasis, a quote: Markdown, not a page
 _SHARE = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|pinterest|telegram|reddit)\b", re.I)
 
 
@@ -76,15 +77,15 @@ def choose(page: Page, candidates: Candidates) -> Header | None:
     if title is None:
         return None
     header = Header(body_start=0, title=page.lines[title].text)
-    header.warnings.append(f"page: title from line {page.lines[title].index + 1}")
+    header.warnings.append(f"page: title from line {page.lines[title].number}")
     if author is not None:
         header.author = author.name
-        header.warnings.append(f"page: author from line {page.lines[author.position].index + 1}")
+        header.warnings.append(f"page: author from line {page.lines[author.position].number}")
     for found, field in ((published, "published"), (updated, "updated")):
         if found is not None:
             setattr(header, f"{field}_raw", found.raw)
             header.warnings.append(
-                f"page: {field} from line {page.lines[found.position].index + 1}{_how(found)}"
+                f"page: {field} from line {page.lines[found.position].number}{_how(found)}"
             )
     if candidates.passed_over:
         header.warnings.append(_passed_over(page, candidates.passed_over))
@@ -101,7 +102,10 @@ def _best(found: list[_T], score: Callable[[_T], int], minimum: int = MIN_SCORE)
 
 
 def _date_score(found: DateFound, layout: _Layout, names: list[NameFound]) -> int:
-    score = LABEL_SCORE[found.kind] + _around_prose(found.position, layout.page)
+    around = _around_prose(found.position, layout.page)
+    if found.kind == DATE and found.position >= layout.page.prose_start:
+        around = min(around, 0)  # a date without a label counts above the article only
+    score = LABEL_SCORE[found.kind] + around
     if _below_headline(found.position, layout):
         score += 2
     if any(abs(name.position - found.position) <= 2 for name in names):
@@ -165,7 +169,9 @@ def _is_headline(line: PageLine) -> bool:
     text = line.text
     return (
         not line.listed
+        and not line.in_paragraph
         and line.heading is None
+        and not _MARKUP.match(text)
         and MIN_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS
         and len(text) <= MAX_HEADLINE_CHARS
         and not _NOT_A_HEADLINE.search(text)
@@ -213,8 +219,8 @@ def _how(found: DateFound) -> str:
 
 def _passed_over(page: Page, passed: list[PassedOver]) -> str:
     shown = "; ".join(
-        f"line {page.lines[item.position].index + 1} {item.raw!r} ({item.reason})"
+        f"line {page.lines[item.position].number} {item.raw!r} ({item.reason})"
         for item in passed[:MAX_PASSED_OVER]
     )
-    more = f"; and {len(passed) - MAX_PASSED_OVER} more" if len(passed) > MAX_PASSED_OVER else ""
+    more = "; and more" if len(passed) > MAX_PASSED_OVER else ""
     return f"page: dates passed over: {shown}{more}"

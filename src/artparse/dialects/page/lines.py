@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from artparse.dialects.header import MAX_HEADER_LINE, header_view
 from artparse.dialects.page.words import headings, starts_with_label
@@ -18,27 +19,30 @@ from artparse.languages import fold
 MAX_PAGE_LINES = 3000  # the metadata of a page is near its top: comments can go on for ever
 MIN_PROSE_WORDS = 6
 MIN_PROSE_CHARS = 40
+MIN_WRAPPED_CHARS = 55  # a line that w3m or lynx wrapped is close to the 80 columns they wrap at
 LONG_PROSE_WORDS = 15  # a line this long is prose even without a sentence end
 MAX_PROSE_GAP = 2  # short lines (captions, "Advertisement") allowed inside a run of prose
 MAX_HEADING_WORDS = 6
+SENTENCE_SAMPLE = 12  # words looked at to tell a sentence from a menu
 
 _LYNX_REFERENCE = re.compile(r"\[\d{1,4}\]")
+_LIST_STARTS = frozenset("•*·▪◦‣●■□\u2013\u2014-0123456789")
 _LIST_MARK = re.compile(r"(?:[•*·▪◦‣●■□\u2013\u2014-]|\d{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”'\u2019)]$")
 _HEADING_NOISE = re.compile(r"[\d()\[\]:\"“”«»„.,!|]+")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class PageLine:
-    """A non-blank line: its index in the file, its text for matching, and what it looks like."""
+class PageLine(NamedTuple):
+    """A non-blank line: its number in the file (from 1), its text for matching, what it looks like."""
 
-    index: int
+    number: int
     text: str
     words: int
     listed: bool  # it began with a bullet or a list number, removed from `text`
     prose: bool = False
     heading: str | None = None  # "related" or "comments": the heading of a section of decoys
+    in_paragraph: bool = False  # the line above flows into it, or it flows into the line below
 
 
 @dataclass(frozen=True)
@@ -52,73 +56,97 @@ class Page:
 
 def read_page(raw_lines: Sequence[str]) -> Page:
     """The page's non-blank lines, classed, and the longest run of prose among them."""
-    window = raw_lines[:MAX_PAGE_LINES]
-    cleaned = [_cleaned(index, line) for index, line in enumerate(window) if line.strip()]
+    cleaned = [
+        _cleaned(number, line) for number, line in enumerate(raw_lines[:MAX_PAGE_LINES], 1) if line.strip()
+    ]
     lines: list[PageLine] = []
     for position, line in enumerate(cleaned):
-        adjacent = position + 1 < len(cleaned) and cleaned[position + 1].index == line.index + 1
-        continued = adjacent and len(cleaned[position + 1].text) >= MIN_PROSE_CHARS
-        wrapped = bool(lines) and lines[-1].index == line.index - 1 and _wraps(lines[-1])
-        lines.append(_classed(line, continued, wrapped))
+        adjacent = position + 1 < len(cleaned) and cleaned[position + 1].number == line.number + 1
+        below = cleaned[position + 1] if adjacent else None
+        wrapped = bool(lines) and lines[-1].number == line.number - 1 and _wraps(lines[-1], line)
+        lines.append(_classed(line, below, wrapped))
     start, end = _main_run(lines)
     return Page(tuple(lines), start, end)
 
 
-def _cleaned(index: int, line: str) -> PageLine:
+class _Cleaned(NamedTuple):
+    number: int
+    text: str
+    words: int
+    listed: bool
+    sentences: bool  # it reads as sentences rather than as a menu (see _reads_as_sentences)
+
+
+def _cleaned(number: int, line: str) -> _Cleaned:
     if len(line) > MAX_HEADER_LINE:
-        return PageLine(index, line, line.count(" ") + 1, listed=False)
-    text = _LYNX_REFERENCE.sub("", header_view(line))
-    listed = _LIST_MARK.match(text)
-    if listed:
-        text = text[listed.end() :]
-    return PageLine(index, text, len(text.split()), listed=listed is not None)
+        return _Cleaned(number, line, line.count(" ") + 1, listed=False, sentences=True)
+    words = line.split()
+    text = " ".join(words) if line.isascii() else header_view(line)
+    listed = _LIST_MARK.match(text) if text[0] in _LIST_STARTS else None
+    if listed or "[" in text:
+        text = _LYNX_REFERENCE.sub("", text[listed.end() :] if listed else text)
+        words = text.split()
+    sentences = len(text) >= MIN_PROSE_CHARS and _reads_as_sentences(words)
+    return _Cleaned(number, text, len(words), listed is not None, sentences)
 
 
-def _classed(line: PageLine, continued: bool, wrapped: bool) -> PageLine:
-    """`line` with its class; `continued`: a long line follows it; `wrapped`: it goes on the
-    paragraph of the prose line above (w3m and lynx wrap paragraphs at about 80 columns)."""
+def _classed(line: _Cleaned, below: _Cleaned | None, wrapped: bool) -> PageLine:
+    """`line` with its class. `below` is the line right under it (no blank line between);
+    `wrapped`: it goes on the paragraph of the prose line above (w3m and lynx wrap paragraphs at
+    about 80 columns)."""
     if len(line.text) > MAX_HEADER_LINE:
-        return PageLine(line.index, line.text, line.words, listed=False, prose=True)
-    heading = _heading(line.text) if line.words <= 3 * MAX_HEADING_WORDS else None
-    prose = heading is None and not line.listed and not starts_with_label(line.text)
-    prose = prose and (wrapped or _reads_as_prose(line, continued))
-    return PageLine(line.index, line.text, line.words, line.listed, prose, heading)
+        return PageLine(line.number, line.text, line.words, listed=False, prose=True, in_paragraph=True)
+    heading = _heading(line.text, line.words) if line.words <= 3 * MAX_HEADING_WORDS else None
+    continued = below is not None and below.sentences
+    prose = heading is None and not line.listed and (wrapped or _reads_as_prose(line, continued))
+    prose = prose and not starts_with_label(line.text)
+    in_paragraph = wrapped or (below is not None and below.text[:1].islower())
+    return PageLine(line.number, line.text, line.words, line.listed, prose, heading, in_paragraph)
 
 
-def _reads_as_prose(line: PageLine, continued: bool) -> bool:
+def _reads_as_prose(line: _Cleaned, continued: bool) -> bool:
     return (
-        line.words >= MIN_PROSE_WORDS
-        and len(line.text) >= MIN_PROSE_CHARS
-        and _reads_as_sentences(line.text)
+        line.sentences
+        and line.words >= MIN_PROSE_WORDS
         and (line.words >= LONG_PROSE_WORDS or continued or _SENTENCE_END.search(line.text) is not None)
     )
 
 
-def _wraps(line: PageLine) -> bool:
-    """True when prose `line` stops mid-sentence, so that the next line goes on with it."""
-    return line.prose and len(line.text) >= MIN_PROSE_CHARS and not _SENTENCE_END.search(line.text)
+def _wraps(line: PageLine, below: _Cleaned) -> bool:
+    """True when prose `line` stops mid-sentence and `below` reads as the rest of it."""
+    return (
+        line.prose
+        and len(line.text) >= MIN_WRAPPED_CHARS
+        and not _SENTENCE_END.search(line.text)
+        and (below.text[:1].islower() or below.sentences)
+    )
 
 
-def _reads_as_sentences(text: str) -> bool:
+def _reads_as_sentences(words: list[str]) -> bool:
     """Most words of a menu are capitalised; at least two in five of a sentence's are not."""
-    cased = [word for word in text.split() if word[0].isupper() or word[0].islower()]
-    if not cased:
-        return True  # a script without letter case (Arabic)
-    return 5 * sum(word[0].islower() for word in cased) >= 2 * len(cased)
+    lower = upper = 0
+    for word in words[:SENTENCE_SAMPLE]:
+        if word[0].islower():
+            lower += 1
+        elif word[0].isupper():
+            upper += 1
+    return 3 * lower >= 2 * upper  # also a script without letter case (Arabic)
 
 
-def _heading(text: str) -> str | None:
-    """ "related" or "comments" when the line heads a list of other stories or the comments."""
+def _heading(text: str, words: int) -> str | None:
+    """ "related" or "comments" when the line heads a list of other stories or the comments:
+    it is one of their headings, or starts with one ("Most read in Business", "12 comments on")."""
     counted = text[:1].isdigit()
-    words = _SPACES.sub(" ", _HEADING_NOISE.sub(" ", fold(text))).strip()
-    if not words:
+    if words > (3 * MAX_HEADING_WORDS if counted else MAX_HEADING_WORDS):
         return None
+    folded = _SPACES.sub(" ", _HEADING_NOISE.sub(" ", fold(text))).strip().split(" ")
     for kind in ("comments", "related"):
         phrases = headings()[kind]
-        if words in phrases:
+        if " ".join(folded) in phrases:
             return kind
-        short = len(words.split()) <= MAX_HEADING_WORDS
-        if (counted or (short and kind == "related")) and any(words.startswith(p + " ") for p in phrases):
+        if (counted or kind == "related") and any(
+            " ".join(folded[:length]) in phrases for length in range(1, min(len(folded), MAX_HEADING_WORDS))
+        ):
             return kind
     return None
 

@@ -20,7 +20,25 @@ BYLINE_ROLES = (AUTHOR, PUBLISHED, UPDATED)
 
 def starts_with_label(text: str) -> bool:
     """True when `text` starts with an author, published or updated label of any language."""
+    first = text.split(maxsplit=1)[0] if text else ""
+    if fold(first).rstrip(":") not in _first_label_words():
+        return False
     return _label_start().match(fold(text)) is not None
+
+
+def starts_a_byline(text: str) -> bool:
+    """A cheap test: `text` starts with a label, and has a digit (a date) or a capital after it
+    (a name)."""
+    if not starts_with_label(text):
+        return False
+    rest = text.split(maxsplit=2)[1:]
+    return any(c.isdigit() for c in text) or any(not word[0].islower() for word in rest)
+
+
+def may_have_label(text: str) -> bool:
+    """A cheap test: some word of `text` starts an author, published or updated label."""
+    first_words = _first_label_words()
+    return any(word.rstrip(":") in first_words for word in fold(text).split())
 
 
 def label_alone(text: str) -> str | None:
@@ -50,6 +68,11 @@ def headings() -> dict[str, frozenset[str]]:
 @cache
 def _byline_labels() -> dict[str, str]:
     return {text: label.role for text, label in labels().items() if label.role in BYLINE_ROLES}
+
+
+@cache
+def _first_label_words() -> frozenset[str]:
+    return frozenset(text.split()[0] for text in _byline_labels())
 
 
 @cache
