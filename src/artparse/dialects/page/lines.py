@@ -56,9 +56,8 @@ class Page:
 
 def read_page(raw_lines: Sequence[str]) -> Page:
     """The page's non-blank lines, classed, and the longest run of prose among them."""
-    cleaned = [
-        _cleaned(number, line) for number, line in enumerate(raw_lines[:MAX_PAGE_LINES], 1) if line.strip()
-    ]
+    window = raw_lines[:MAX_PAGE_LINES]
+    cleaned = [line for line in map(_cleaned, range(1, len(window) + 1), window) if line is not None]
     lines: list[PageLine] = []
     for position, line in enumerate(cleaned):
         adjacent = position + 1 < len(cleaned) and cleaned[position + 1].number == line.number + 1
@@ -77,11 +76,14 @@ class _Cleaned(NamedTuple):
     sentences: bool  # it reads as sentences rather than as a menu (see _reads_as_sentences)
 
 
-def _cleaned(number: int, line: str) -> _Cleaned:
+def _cleaned(number: int, line: str) -> _Cleaned | None:
+    """The line as the page mode reads it, or None when it is blank (or only invisible marks)."""
     if len(line) > MAX_HEADER_LINE:
         return _Cleaned(number, line, line.count(" ") + 1, listed=False, sentences=True)
     words = line.split()
     text = " ".join(words) if line.isascii() else header_view(line)
+    if not text:
+        return None
     listed = _LIST_MARK.match(text) if text[0] in _LIST_STARTS else None
     if listed or "[" in text:
         text = _LYNX_REFERENCE.sub("", text[listed.end() :] if listed else text)

@@ -20,8 +20,8 @@ BYLINE_ROLES = (AUTHOR, PUBLISHED, UPDATED)
 
 def starts_with_label(text: str) -> bool:
     """True when `text` starts with an author, published or updated label of any language."""
-    first = text.split(maxsplit=1)[0] if text else ""
-    if fold(first).rstrip(":") not in _first_label_words():
+    words = text.split(maxsplit=1)
+    if not words or fold(words[0]).rstrip(":") not in _first_label_words():
         return False
     return _label_start().match(fold(text)) is not None
 
