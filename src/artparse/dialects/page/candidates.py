@@ -24,7 +24,6 @@ from artparse.dialects.page.words import (
     label_alone,
     may_have_label,
     starts_a_byline,
-    starts_with_label,
 )
 from artparse.dialects.vocabulary import AUTHOR, DATE, looks_like_name, read_line
 from artparse.languages import fold
@@ -123,7 +122,7 @@ def find_candidates(page: Page, options: DateOptions) -> Candidates:
         below = section.comments or 0 <= page.prose_end < position
         if below and len(found.passed_over) > MAX_PASSED_OVER:
             break  # below the comments heading or the article, no date can win: enough to show
-        if line.words > MAX_CANDIDATE_WORDS or line.prose or not _may_hold_a_candidate(line.text):
+        if line.words > MAX_CANDIDATE_WORDS or line.prose or not (line.labelled or _DIGIT.search(line.text)):
             continue
         reason = _decoy_line(line.text) or ("in the comments" if section.comments else None)
         written, names = _read_line(page, position, loose=reason is not None)
@@ -147,17 +146,13 @@ def _follow_sections(line: PageLine, section: _Section) -> None:
         section.comments = True
     elif line.heading == "related":
         section.related = True
-    elif line.prose or starts_with_label(line.text):
+    elif line.prose or line.labelled:
         section.related = False
 
 
 def has_date(text: str) -> bool:
     """True when `text` has something shaped like a full date (not read: a cheap test)."""
     return _DATE.search(text) is not None
-
-
-def _may_hold_a_candidate(text: str) -> bool:
-    return _DIGIT.search(text) is not None or starts_with_label(text)
 
 
 def _decoy_line(text: str) -> str | None:

@@ -25,7 +25,6 @@ from artparse.dialects.page.candidates import (
     has_date,
 )
 from artparse.dialects.page.lines import Page, PageLine
-from artparse.dialects.page.words import starts_with_label
 from artparse.dialects.vocabulary import DATE, PUBLISHED, UPDATED, looks_like_name
 
 MIN_SCORE = 5
@@ -177,7 +176,7 @@ def _is_headline(line: PageLine) -> bool:
         and not _NOT_A_HEADLINE.search(text)
         and _has_small_words(text)
         and len(_SHARE.findall(text)) < 2
-        and not starts_with_label(text)
+        and not line.labelled
         and not has_date(text)
     )
 
@@ -191,7 +190,7 @@ def _is_metadata_like(line: PageLine) -> bool:
     text = line.text
     return (
         line.words <= MAX_KICKER_WORDS
-        or starts_with_label(text)
+        or line.labelled
         or has_date(text)
         or looks_like_name(text)
         or len(_SHARE.findall(text)) >= 2

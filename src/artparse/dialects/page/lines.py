@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import NamedTuple
 
 from artparse.dialects.header import MAX_HEADER_LINE, header_view
-from artparse.dialects.page.words import headings, starts_with_label
+from artparse.dialects.page.words import heading_first_words, headings, starts_with_label
 from artparse.languages import fold
 
 MAX_PAGE_LINES = 3000  # the metadata of a page is near its top: comments can go on for ever
@@ -23,13 +24,16 @@ MIN_WRAPPED_CHARS = 55  # a line that w3m or lynx wrapped is close to the 80 col
 LONG_PROSE_WORDS = 15  # a line this long is prose even without a sentence end
 MAX_PROSE_GAP = 2  # short lines (captions, "Advertisement") allowed inside a run of prose
 MAX_HEADING_WORDS = 6
+MIN_ARTICLE_WORDS = 60  # prose above a comments heading that makes it the article's comments
+COMMENT_LINES = 30
 SENTENCE_SAMPLE = 12  # words looked at to tell a sentence from a menu
 
 _LYNX_REFERENCE = re.compile(r"\[\d{1,4}\]")
 _LIST_STARTS = frozenset("•*·▪◦‣●■□\u2013\u2014-0123456789")
 _LIST_MARK = re.compile(r"(?:[•*·▪◦‣●■□\u2013\u2014-]|\d{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”'\u2019)]$")
-_HEADING_NOISE = re.compile(r"[\d()\[\]:\"“”«»„.,!|]+")
+_NOISE_CHARACTERS = '0123456789()[]:"“”«»„.,!|'
+_HEADING_NOISE = re.compile(f"[{re.escape(_NOISE_CHARACTERS)}]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -43,6 +47,7 @@ class PageLine(NamedTuple):
     prose: bool = False
     heading: str | None = None  # "related" or "comments": the heading of a section of decoys
     in_paragraph: bool = False  # the line above flows into it, or it flows into the line below
+    labelled: bool = False  # it starts with an author, published or updated label
 
 
 @dataclass(frozen=True)
@@ -55,15 +60,29 @@ class Page:
 
 
 def read_page(raw_lines: Sequence[str]) -> Page:
-    """The page's non-blank lines, classed, and the longest run of prose among them."""
+    """The page's non-blank lines, classed, and the longest run of prose among them.
+
+    A comments heading below an article ends the reading: COMMENT_LINES more lines are kept, not
+    classed, so that the dates passed over there can be named.
+    """
     window = raw_lines[:MAX_PAGE_LINES]
-    cleaned = [line for line in map(_cleaned, range(1, len(window) + 1), window) if line is not None]
+    cleaned = (line for line in map(_cleaned, range(1, len(window) + 1), window) if line is not None)
     lines: list[PageLine] = []
-    for position, line in enumerate(cleaned):
-        adjacent = position + 1 < len(cleaned) and cleaned[position + 1].number == line.number + 1
-        below = cleaned[position + 1] if adjacent else None
+    prose_words = 0
+    line = next(cleaned, None)
+    while line is not None:
+        below = next(cleaned, None)
+        adjacent = below if below is not None and below.number == line.number + 1 else None
         wrapped = bool(lines) and lines[-1].number == line.number - 1 and _wraps(lines[-1], line)
-        lines.append(_classed(line, below, wrapped))
+        lines.append(classed := _classed(line, adjacent, wrapped))
+        prose_words += classed.words if classed.prose else 0
+        if classed.heading == "comments" and prose_words >= MIN_ARTICLE_WORDS:
+            rest = islice(chain([below] if below is not None else [], cleaned), COMMENT_LINES)
+            lines.extend(
+                PageLine(item.number, item.text, item.words, item.listed, labelled=True) for item in rest
+            )
+            break
+        line = below
     start, end = _main_run(lines)
     return Page(tuple(lines), start, end)
 
@@ -101,9 +120,18 @@ def _classed(line: _Cleaned, below: _Cleaned | None, wrapped: bool) -> PageLine:
     heading = _heading(line.text, line.words) if line.words <= 3 * MAX_HEADING_WORDS else None
     continued = below is not None and below.sentences
     prose = heading is None and not line.listed and (wrapped or _reads_as_prose(line, continued))
-    prose = prose and not starts_with_label(line.text)
+    labelled = starts_with_label(line.text)
     in_paragraph = wrapped or (below is not None and below.text[:1].islower())
-    return PageLine(line.number, line.text, line.words, line.listed, prose, heading, in_paragraph)
+    return PageLine(
+        line.number,
+        line.text,
+        line.words,
+        line.listed,
+        prose and not labelled,
+        heading,
+        in_paragraph,
+        labelled,
+    )
 
 
 def _reads_as_prose(line: _Cleaned, continued: bool) -> bool:
@@ -140,6 +168,10 @@ def _heading(text: str, words: int) -> str | None:
     it is one of their headings, or starts with one ("Most read in Business", "12 comments on")."""
     counted = text[:1].isdigit()
     if words > (3 * MAX_HEADING_WORDS if counted else MAX_HEADING_WORDS):
+        return None
+    tokens = text.split(maxsplit=2)
+    lead = tokens[1] if counted and len(tokens) > 1 else tokens[0]
+    if fold(lead.strip(_NOISE_CHARACTERS)) not in heading_first_words():
         return None
     folded = _SPACES.sub(" ", _HEADING_NOISE.sub(" ", fold(text))).strip().split(" ")
     for kind in ("comments", "related"):

@@ -66,6 +66,11 @@ def headings() -> dict[str, frozenset[str]]:
 
 
 @cache
+def heading_first_words() -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrases in headings().values() for phrase in phrases)
+
+
+@cache
 def _byline_labels() -> dict[str, str]:
     return {text: label.role for text, label in labels().items() if label.role in BYLINE_ROLES}
 
