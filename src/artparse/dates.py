@@ -47,6 +47,13 @@ _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re
 _SPACES = re.compile(r"\s+")
 # RFC 2822: a comment after a numeric offset, as in "+0200 (MET DST)", only names the zone.
 _OFFSET_COMMENT = re.compile(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
+# "EDT(-0400)": the offset in the comment is what the zone name meant.
+_NAME_THEN_OFFSET = re.compile(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4})\)$", re.ASCII)
+# Dotted numeric dates are day first wherever they are written (01.11.2025 is 1 November).
+_DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.])", re.ASCII)
+_DOTTED_TIME = re.compile(
+    r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.:])", re.ASCII
+)  # 11.56 BST
 
 # Two parses with different defaults: any part that differs between them was not in the text.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
@@ -63,7 +70,8 @@ class DateOptions:
     `zone` is the zone the site writes naive times in (--tz); `utc` converts aware results to
     UTC; `now` is what relative dates count back from and what "in the future" means (None:
     relative dates are not read and no date is in the future); dates before `min_date` are
-    implausible.
+    implausible. `mail_zones` reads zone names as RFC 822 defines them (CST is -06:00), for the
+    dates of mail and news headers.
     """
 
     dayfirst: bool = False
@@ -71,6 +79,7 @@ class DateOptions:
     utc: bool = False
     now: datetime | None = None
     min_date: date = MIN_DATE
+    mail_zones: bool = False
 
 
 DEFAULT_OPTIONS = DateOptions()
@@ -102,8 +111,11 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
 
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
     text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
+    text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
     if not text:
         raise _Unreadable("it is empty")
+    if "." in text:
+        text = _undotted(text)
     if not text.isascii():
         from artparse.languages.spelling import plain
 
@@ -123,6 +135,20 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     if relative := read_relative(fold(text)):
         return _from_relative(relative, raw, options, label, warnings)
     return _from_dateutil(to_english(text), options, label, raw, warnings)
+
+
+def _undotted(text: str) -> str:
+    """`text` with a dotted date as an ISO date (day first) and dotted times with colons."""
+    if found := _DOTTED_DATE.search(text):
+        day, month, year = int(found["d"]), int(found["m"]), int(found["y"])
+        if len(found["y"]) == 2:
+            year += 2000 if year < 50 else 1900
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError as error:
+            raise _Unreadable(f"{found[0]} is day.month.year: {error}") from None
+        text = f"{text[: found.start()]}{iso}{text[found.end() :]}"
+    return _DOTTED_TIME.sub(lambda found: f"{found['h']}:{found['m']}", text)
 
 
 def _from_iso_like(match: re.Match[str]) -> Stated:
@@ -227,12 +253,14 @@ def _zone_in_text(
     warnings: list[str],
 ) -> tzinfo | None:
     name, seconds = found
+    if name in UTC_NAMES and not seconds:
+        return UTC  # dateutil does not know RFC 822's "UT"
     if name is None or name in UTC_NAMES:
         try:
             return None if seconds is None else offset_zone(timedelta(seconds=seconds))
         except (ValueError, OverflowError):
             raise _Unreadable(f"offset {seconds} s is not a real UTC offset") from None
-    zone, problem = abbreviation_zone(name, local, options.zone)
+    zone, problem = abbreviation_zone(name, local, options.zone, mail=options.mail_zones)
     if problem:
         kind, detail = problem
         warnings.append(f"{kind}: {label} {raw!r}: {detail}")

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
-from artparse.dialects import DATED, DIALECTS, Header, Parser
+from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
 from artparse.record import Article
 from artparse.zones import site_zone
 
@@ -82,11 +83,24 @@ def _with_dates(name: str, parse: Parser, dates: DateOptions) -> Parser:
 
 
 def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
-    for name, parse in parsers:
+    """The first dialect that reads a header. A header that gives nothing but a title (the first
+    line of a page saved as text often reads as one) gives way to a later dialect that reads the
+    whole text, when that one finds more."""
+    for number, (name, parse) in enumerate(parsers):
         header = parse(lines)
-        if header is not None:
-            return name, header
+        if header is None:
+            continue
+        if _only_a_title(header):
+            for later, read_whole in parsers[number + 1 :]:
+                if later in WHOLE_TEXT and (found := read_whole(lines)) is not None:
+                    return later, found
+        return name, header
     return None, None
+
+
+def _only_a_title(header: Header) -> bool:
+    said = (header.author, header.published_raw, header.updated_raw, header.updated_by, header.visits)
+    return all(value is None for value in said) and not (header.share or header.tags or header.extra)
 
 
 def _article(
@@ -95,6 +109,8 @@ def _article(
     if header.published_raw is None and source:
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
+    if header.mail_zones or header.dayfirst:
+        dates = replace(dates, mail_zones=header.mail_zones, dayfirst=dates.dayfirst or header.dayfirst)
     published = _date(header.published_raw, "published", dates, warnings)
     updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):

@@ -11,7 +11,8 @@ Detection order, from the least to the most likely to see a header where there i
 4. byline: a `By NAME` line or `Published:`/`Updated:` labels right at the top, below at most one
    headline. Its lines look the most like ordinary text.
 5. page: a whole web page saved as text, read anywhere past its menus. Last of all, and only on
-   strong evidence: it fills nothing from a text that is not a page.
+   strong evidence: it fills nothing from a text that is not a page. When an earlier dialect
+   read nothing but a title (a page's first line often reads as one), page mode still tries.
 
 User rules (--rules) are tried before all of these. Adding a dialect means adding its module and
 one entry in DIALECTS.
@@ -40,4 +41,8 @@ DIALECTS: dict[str, Parser] = {
 DATED: dict[str, DatedParser] = {page.NAME: page.parse}
 """Dialects that read dates while detecting, and so take the date options (`now`) as well."""
 
-__all__ = ["DATED", "DIALECTS", "Header", "Parser", "header_view"]
+WHOLE_TEXT = frozenset({page.NAME})
+"""Dialects that read the whole text rather than its top: a header of an earlier dialect that gives
+nothing but a title gives way to them when they find more (see extract)."""
+
+__all__ = ["DATED", "DIALECTS", "WHOLE_TEXT", "Header", "Parser", "header_view"]

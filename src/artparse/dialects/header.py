@@ -22,7 +22,11 @@ MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON re
 
 @dataclass
 class Header:
-    """Header fields as written; `body_start` is the index of the first line after the header."""
+    """Header fields as written; `body_start` is the index of the first line after the header.
+
+    `mail_zones`: its dates are a mail or news header's, whose zone names RFC 822 defines;
+    `dayfirst`: a label in a language that writes numeric dates day first said which the date is.
+    """
 
     body_start: int
     title: str | None = None
@@ -35,6 +39,8 @@ class Header:
     tags: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    mail_zones: bool = False
+    dayfirst: bool = False
 
 
 def top_views(lines: Sequence[str], count: int) -> Iterator[tuple[int, str]]:

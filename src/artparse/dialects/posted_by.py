@@ -5,8 +5,10 @@
     Share: Facebook | Twitter | Whatsapp | Linkedin Visits: 5
 
 Only the top of the file is read: the Posted line must come first, or right after one title line
-(blank lines allowed). The author is everything before the *last* " on " of its part, so names
-such as "Ahmed on Behalf of LANA" survive.
+(blank lines allowed). Parts and following lines that the vocabulary reads (`Category:`, `Tags:`,
+`Published:`, `2 comments`, in any listed language) fill their fields as in the byline dialect.
+The author is everything before the *last* " on " of its part, so names such as "Ahmed on Behalf
+of LANA" survive; without a date, the author must read as a name ("Posted by the end of...").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from artparse.dialects import byline, vocabulary
 from artparse.dialects.header import MAX_HEADER_LINE, Header, header_view, read_count, top_views
 
 NAME = "posted-by"
@@ -40,6 +43,12 @@ def parse(lines: Sequence[str]) -> Header | None:
     title, posted = found
     header = Header(body_start=posted + 1, title=title)
     _read_posted_line(header_view(lines[posted]), header)
+    if (
+        header.published_raw is None
+        and header.author
+        and not vocabulary.looks_like_name(header.author, lax=True)
+    ):
+        return None  # "Posted by the end of the week, ...": a sentence, not a header
     _read_following_lines(lines, posted + 1, header)
     return header
 
@@ -60,6 +69,7 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
 
 def _read_posted_line(view: str, header: Header) -> None:
     header_text = view[len("posted by") :]  # _find_posted_line matched it at the start
+    header_text = header_text.removeprefix(":")  # "Posted by: admin"
     share = _SHARE_INSIDE.search(header_text)
     if share:
         _read_share(share["rest"], header)
@@ -80,6 +90,8 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
             _read_share(share["rest"], header)
         elif _VISITS.match(view) or _UPDATED.match(view):
             _read_segments(_SEGMENT_BREAK.split(view), header)
+        elif _understood(parts := vocabulary.read_line(view)):
+            byline.fill(header, parts)  # "Category: Politics | Tags: ports" and the like
         else:
             return
         header.body_start = index + 1
@@ -99,11 +111,18 @@ def _read_segment(segment: str, header: Header) -> None:
         header.updated_by, header.updated_raw = _who_and_when(rest)
     elif match := _VISITS.match(segment):
         header.visits = read_count(match["count"], header.warnings)
+    elif _understood(parts := vocabulary.read_line(segment)):
+        byline.fill(header, parts)
     elif match := _FIELD.fullmatch(segment):
         header.extra[match["key"]] = match["value"]
     else:
         header.extra.setdefault("unrecognised", []).append(segment)
         header.warnings.append(f"unrecognised-header: {segment!r}")
+
+
+def _understood(parts: list[vocabulary.Part]) -> bool:
+    """The vocabulary recognises every part, and the parts make a header line."""
+    return vocabulary.is_header_line(parts) and all(part.role != vocabulary.UNKNOWN for part in parts)
 
 
 def _read_share(rest: str, header: Header) -> None:

@@ -4,6 +4,7 @@ Public interface (stable: the byline reader and page mode build on it):
 
     read_line(view) -> list[Part]       every part of the line, in order; UNKNOWN when not understood
     classify_line(view) -> list[Part]   the recognised parts only (no UNKNOWN)
+    day_first(part) -> bool             the part's label is in a language that writes 3/4 for 3 April
     is_header_line(parts) -> bool       the parts make a header line (a label or shape says so)
     is_date(text) -> bool               the whole text is a date by its shape (no label needed)
     is_date_like(text) -> bool          a labelled value that may be a date (a digit, "yesterday")
@@ -34,6 +35,7 @@ CATEGORY or SHARE part.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -81,6 +83,7 @@ __all__ = [
     "Part",
     "breadcrumb",
     "classify_line",
+    "day_first",
     "is_date",
     "is_date_like",
     "is_header_line",
@@ -91,6 +94,9 @@ __all__ = [
 ]
 
 MAX_NAME_WORDS = 12
+MAX_CASELESS_NAME_WORDS = 6
+MAX_DATE_WORDS = 10  # a longer labelled value is a sentence, unless all of it is a date
+MAX_ITEM_WORDS = 5  # words in one tag or category
 MAX_HEADLINE_WORDS = 24
 MAX_HEADLINE_CHARS = 200
 DATE_ROLES = frozenset({PUBLISHED, UPDATED, DATE})
@@ -100,11 +106,14 @@ STRONG_ROLES = frozenset(
 """Roles that make a line a header line; a NAME, JOB or OUTLET alone does not."""
 
 _SEPARATOR = re.compile(r"\s*(?:[|·•]|\u2014|\s[\u2013-]\s|\s--\s)\s*")  # em dash, spaced en dash or hyphen
-_LIST_BREAK = re.compile(r"\s*[,;|·•]\s*")
+_LIST_BREAK = re.compile(r"\s*[,;|·•\u060c\u061b]\s*")  # with the Arabic comma and semicolon
+_CASELESS_END = re.compile(r"[.!?:;\u060c\u061b\u061f]$")
 _SENTENCE_END = re.compile(r"[.!?;:,…]$")
 _NAME_END = re.compile(r"[!?:;]$")  # not ".": "Jr." and "DAILYMAIL.COM" end names
 _USER_NAME = re.compile(r"[\w.@'-]{1,40}")
-_COUNT_START = re.compile(r"\d")
+_COUNT_VALUE = re.compile(r"\d[\d,.' \u066c]*")
+_DURATION = re.compile(r"\d{1,3}\s*[^\W\d_]{0,12}\.?")  # "4 min", "4 min.", "3 Minuten"
+_ABBREVIATED = re.compile(r"(?:\d|\b[^\W\d_]{1,4})\.$")  # "3 March 2021.", "4 min.", "Jr."
 _ADDRESS = re.compile(
     r"(?:^|\s+)[<(\[]?(?P<address>[\w.+'-]+(?:@|\s+at\s+|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)+)[>)\]]?$",
     re.IGNORECASE,
@@ -117,9 +126,11 @@ _DATE_TOKEN = re.compile(
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO
     r"|\d{1,2}[:.h]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?"  # time
     r"|[+-]\d{2}:?\d{2}|\(?[A-Z]{1,5}\)?|\(?(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?\)?"  # zones
-    r"|\d{1,2}(?:[ap]\.?m\.?)",
+    r"|\d{1,2}(?:[ap]\.?m\.?)"
+    r"|\d{1,2}\.[a-z]{3,9}\.\d{4}",  # Folha's "3.mar.2021"
     re.ASCII,
 )
+_TIME_ONLY = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?", re.IGNORECASE)
 _DATE_SHAPE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[:.h]\d{2}", re.ASCII)
 _ARABIC_VARIANTS = {
     "\u0627": "[\u0627\u0623\u0625\u0622\u0671]",
@@ -147,7 +158,32 @@ def read_line(view: str) -> list[Part]:
     parts: list[Part] = []
     for start, end in _segments(view):
         parts.extend(_read_segment(view, start, end))
-    return parts
+    return _times_with_dates(view, _channels_in_context(parts))
+
+
+def _times_with_dates(view: str, parts: list[Part]) -> list[Part]:
+    """A time cut off from its date by a separator ("8 April 2024 - 09:40 am") joins the date."""
+    kept: list[Part] = []
+    for part in parts:
+        before = kept[-1] if kept else None
+        if before and before.role in DATE_ROLES and part.role == DATE and _TIME_ONLY.fullmatch(part.value):
+            span = (before.span[0], part.span[1])
+            kept[-1] = Part(before.role, view[span[0] : span[1]], span, before.label)
+        else:
+            kept.append(part)
+    return kept
+
+
+def _channels_in_context(parts: list[Part]) -> list[Part]:
+    """One channel name alone ("X", "Email") is a share channel only after a share label."""
+    labelled = False
+    kept = []
+    for part in parts:
+        labelled = labelled or (part.role == SHARE and part.label is not None)
+        if part.role == SHARE and part.label is None and len(part.items) < 2 and not labelled:
+            part = Part(NAME if looks_like_name(part.value) else UNKNOWN, part.value, part.span)
+        kept.append(part)
+    return kept
 
 
 def classify_line(view: str) -> list[Part]:
@@ -214,7 +250,7 @@ def _read_segment(view: str, start: int, end: int) -> list[Part]:
         value_start = _skip_colon(view, found.end(), end)
         has_colon = ":" in view[found.end() : value_start]
         if has_colon or not label.colon:
-            parts = _labelled(view, found[0], label.role, value_start, end, lax=has_colon or " " in found[0])
+            parts = _labelled(view, found[0], label.role, value_start, end, colon=has_colon)
             if parts:
                 return parts
             if has_colon:  # "Date: not yet announced": the label is clear, the value is not one
@@ -228,29 +264,46 @@ def _skip_colon(view: str, index: int, end: int) -> int:
     return index
 
 
-def _labelled(view: str, label: str, role: str, start: int, end: int, *, lax: bool) -> list[Part]:
+def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: bool) -> list[Part]:
+    """The parts of a labelled value, or [] when the value is not of the kind the label says."""
     value = view[start:end]
     span = (start, end)
     if role == AUTHOR:
-        return _who(view, label, start, end, lax=lax)
+        return _who(view, label, start, end, lax=colon or " " in label)
     if role in (PUBLISHED, UPDATED):
         if role == UPDATED and _starts_with_word(value, name_words().by):
             by_end = _skip_word(view, start, end)
             return _updated_by(view, label, by_end, end)
-        if not is_date_like(value):
-            return []
+        if not is_date_like(value) or not (is_date(value) or _short(value, MAX_DATE_WORDS)):
+            return []  # "Updated 3 times since the war began."
         return _date_then_by(view, label, role, start, end)
-    if role in (VISITS, COMMENTS, READING_TIME):
-        if not _COUNT_START.match(plain(value)):
-            return []
-        number = value.split()[0] if role == READING_TIME else value
-        return [Part(role, value, span, label, count=_count(number))]
-    if role in (CATEGORY, TAGS, SHARE):
-        items = tuple(item for item in _LIST_BREAK.split(value) if item)
-        if not items and role != SHARE:
-            return []
+    if role in (VISITS, COMMENTS):
+        return (
+            [Part(role, value, span, label, count=_count(value))]
+            if _COUNT_VALUE.fullmatch(plain(value))
+            else []
+        )
+    if role == READING_TIME:
+        return (
+            [Part(role, value, span, label, count=_count(value.split()[0]))]
+            if _DURATION.fullmatch(value)
+            else []
+        )
+    items = tuple(item for item in _LIST_BREAK.split(value) if item)
+    if role == SHARE:
+        channels = all(fold(item) in name_words().share for item in items)
+        return [Part(role, value, span, label, items=items)] if colon or channels else []
+    listed = role in (CATEGORY, TAGS) and bool(items) and (colon or " " in label)
+    if listed and _short(value, MAX_DATE_WORDS * 3) and all(_short(item, MAX_ITEM_WORDS) for item in items):
         return [Part(role, value, span, label, items=items)]
     return []
+
+
+def _short(text: str, words: int) -> bool:
+    """A value, not a sentence: at most `words` words and no sentence end."""
+    if len(text.split()) > words:
+        return False
+    return not text.endswith((".", "!", "?")) or bool(_ABBREVIATED.search(text))
 
 
 def _unlabelled(view: str, start: int, end: int) -> list[Part]:
@@ -264,6 +317,8 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
     if len(by := _date_then_by(view, None, DATE, start, end)) > 1:
         return by
     channels = _LIST_BREAK.split(value)
+    if len(channels) == 1 and " " in value and fold(value) not in name_words().share:
+        channels = value.split()  # "Facebook Twitter Email"
     if all(fold(channel) in name_words().share for channel in channels):
         return [Part(SHARE, value, span, items=tuple(channels))]
     if address := _ADDRESS.search(value):
@@ -353,8 +408,10 @@ def _updated_by(view: str, label: str, start: int, end: int) -> list[Part]:
 def _date_then_by(view: str, label: str | None, role: str, start: int, end: int) -> list[Part]:
     """A date part, or a date and AUTHOR for "DATE by NAME"; [] for an unlabelled non-date."""
     value = view[start:end]
-    by = _last_word_before(value, name_words().by, looks_like_name)
-    if by is not None and (label is not None or is_date(value[: by[0]])):
+    lax = label is not None  # after "Posted on": "March 3, 2021 by admin"
+    date_head = is_date_like if label is not None else is_date
+    by = _first_split(value, name_words().by, date_head, lambda tail: looks_like_name(tail, lax=lax))
+    if by is not None:
         date_end, name_start = start + by[0], start + by[1]
         return [
             Part(role, view[start:date_end], (start, date_end), label),
@@ -365,13 +422,29 @@ def _date_then_by(view: str, label: str | None, role: str, start: int, end: int)
     return [Part(role, value, (start, end), label)]
 
 
-def _last_word_before(value: str, words: frozenset[str], check: object) -> tuple[int, int] | None:
+def _first_split(
+    value: str, words: frozenset[str], head_check: Callable[[str], bool], tail_check: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """(end of the head, start of the tail) around the first of `words` with a head and a tail
+    that pass their checks: "1. Januar 2000 von Jonas von Weber" splits at the first "von"."""
+    tokens = list(re.finditer(r"\S+", value))
+    for index in range(1, len(tokens) - 1):
+        if fold(tokens[index][0]) in words:
+            head, tail = value[: tokens[index - 1].end()], value[tokens[index + 1].start() :]
+            if head_check(head) and tail_check(tail):
+                return tokens[index - 1].end(), tokens[index + 1].start()
+    return None
+
+
+def _last_word_before(
+    value: str, words: frozenset[str], check: Callable[[str], bool]
+) -> tuple[int, int] | None:
     """(end of the head, start of the tail) around the last of `words` whose tail passes `check`."""
     tokens = list(re.finditer(r"\S+", value))
     for index in range(len(tokens) - 2, 0, -1):
         if fold(tokens[index][0]) in words:
             tail = value[tokens[index + 1].start() :]
-            if callable(check) and check(tail):
+            if check(tail):
                 return tokens[index - 1].end(), tokens[index + 1].start()
     return None
 
@@ -394,6 +467,12 @@ def _count(text: str) -> int | None:
 
 
 # --- shapes ---
+
+
+def day_first(part: Part) -> bool:
+    """True when the part's own label is in a language that writes numeric dates day first."""
+    label = labels().get(_folded(part.label)) if part.label else None
+    return label is not None and label.day_first
 
 
 def is_date_like(text: str) -> bool:
@@ -447,6 +526,8 @@ def looks_like_name(text: str, lax: bool = False) -> bool:
         return False
     if lax and len(words) == 1 and _USER_NAME.fullmatch(text):
         return True
+    if not any(char.isupper() or char.islower() for char in text):  # Arabic: no capitals to go by
+        return len(words) <= MAX_CASELESS_NAME_WORDS and not _CASELESS_END.search(text)
     small = name_words().particles | name_words().on
     return all(not word[0].islower() or fold(word) in small for word in words)
 

@@ -29,7 +29,7 @@ LANGUAGE = Language(
             *("updated", "updated on", "updated at", "last updated", "last updated on", "modified"),
             *("modified on", "last modified", "last modified on", "edited", "last edited", "date modified"),
         ),
-        "visits": ("visits", "views", "hits", "reads", "page views", "pageviews"),
+        "visits": ("visits", "views", "hits", "reads", "readers", "page views", "pageviews"),
         "comments": ("comments", "comment", "responses", "replies"),
         "reading_time": (
             *("min read", "mins read", "minute read", "minutes read", "min. read", "reading time"),
@@ -98,4 +98,5 @@ LANGUAGE = Language(
         at=("at",),
     ),
     share_words=("email", "e-mail", "print", "copy link", "comment"),
+    day_first=False,  # 03/04/2021 is 4 March on US sites and 3 April on British ones: --dayfirst decides
 )

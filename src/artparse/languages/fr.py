@@ -25,7 +25,7 @@ LANGUAGE = Language(
         ),
         "visits": ("vues", "lectures", "visites", "consultations"),
         "comments": ("commentaires", "commentaire", "réactions"),
-        "reading_time": ("min de lecture", "minutes de lecture", "temps de lecture"),
+        "reading_time": ("min de lecture", "minutes de lecture", "temps de lecture", "lecture"),
         "category": ("catégorie", "catégories", "rubrique", "classé dans", "dans:", "section:"),
         "tags": ("mots-clés", "mots clés", "étiquettes", "tags", "thèmes"),
         "share": ("partager", "partagez", "partager sur", "partager cet article"),

@@ -70,7 +70,9 @@ class Language:
     titles written after a name ("Berlin correspondent"). `months` has twelve entries and
     `weekdays` seven (Monday first), each the names and abbreviations of one; `dropped` are the
     words a date may carry that say nothing (French "le", German "Uhr"); `zones` are zone phrases
-    and the abbreviation each means; `page` the words of whole pages that mark decoy dates.
+    and the abbreviation each means; `share_words` name share channels (print, mail). `day_first`:
+    the language writes numeric dates day first (03/04/2021 is 3 April). `page` are the words of
+    whole pages that mark decoy dates.
     """
 
     code: str
@@ -88,6 +90,7 @@ class Language:
     dropped: tuple[str, ...] = ()
     zones: Mapping[str, str] = field(default_factory=dict)
     share_words: tuple[str, ...] = ()
+    day_first: bool = True
     page: PageWords = field(default_factory=PageWords)
 
     def __post_init__(self) -> None:

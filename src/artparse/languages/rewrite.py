@@ -19,11 +19,14 @@ _ARABIC_ERA = re.compile(r"(\d{4})\s*م(?!\w)")  # م after a year: of the commo
 _HOURS_H = re.compile(r"\b(\d{1,2})\s*h\s*(\d{2})?(?![\w:])", re.IGNORECASE)  # 10h30, 10 h
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:er|º|°|ª)(?!\w)", re.IGNORECASE)
 _DOTTED_DAY = re.compile(r"\b(\d{1,2})\.(?=\s+[^\W\d_])")  # German "3. März"
+_DOTTED_MONTH = re.compile(r"\b(\d{1,2})\.([^\W\d_]{3,9})\.(\d{4})\b")  # Folha's "3.mar.2021"
 _SPACED_AM_PM = re.compile(r"\b([ap])\.\s*m\.", re.IGNORECASE)
 _SAME_MONTH_TWICE = re.compile(r"\b([A-Z][a-z]{2})\s*[/(-]\s*\1\b\s*\)?")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_FORMS = re.compile(r"\d\s*h\b|\d(?:er|º|°)|\b[ap]\.\s+m\.|\b\d{1,2}\.\s+[^\W\d_]", re.IGNORECASE)
+_ASCII_FORMS = re.compile(
+    r"\d\s*h\b|\d(?:er|º|°)|\b[ap]\.\s+m\.|\b\d{1,2}\.\s+[^\W\d_]|\d\.[^\W\d_]{3,9}\.\d", re.IGNORECASE
+)
 
 
 def to_english(text: str) -> str:
@@ -37,6 +40,7 @@ def to_english(text: str) -> str:
     text = _HOURS_H.sub(lambda m: f"{m[1]}:{m[2] or '00'}", text)
     text = _ORDINAL_DAY.sub(r"\1", text)
     text = _DOTTED_DAY.sub(r"\1", text)
+    text = _DOTTED_MONTH.sub(r"\1 \2 \3", text)
     text = _SPACED_AM_PM.sub(r"\1m", text)
     replacements = foreign_words()
     text = foreign_words_pattern().sub(lambda m: replacements[_SPACES.sub(" ", m[1].lower())], text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
@@ -158,18 +158,20 @@ def am_pm_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass(frozen=True)
 class Label:
-    """A header label: the role it gives its value, whether it needs its colon, its language."""
+    """A header label: its role, whether it needs its colon, its language and whether that
+    language writes numeric dates day first."""
 
     role: str
     colon: bool
     language: str
+    day_first: bool
 
 
 @cache
 def labels() -> dict[str, Label]:
     """Folded label text (without its colon) -> Label, for every language."""
     pairs = (
-        (fold(text.rstrip(":")), Label(role, text.endswith(":"), language.code))
+        (fold(text.rstrip(":")), Label(role, text.endswith(":"), language.code, language.day_first))
         for language in _languages()
         for role, texts in language.labels.items()
         for text in texts
@@ -181,6 +183,8 @@ def labels() -> dict[str, Label]:
             raise ValueError(f"labels: {text!r} is both {known.role!r} and {label.role!r}")
         if known.colon and not label.colon:
             merged[text] = label  # a language that takes it bare wins
+        if known.day_first != label.day_first:
+            merged[text] = replace(merged[text], day_first=False)  # shared with English: --dayfirst decides
     return merged
 
 

@@ -42,7 +42,8 @@ MAX_STANDFIRST_WORDS = 40
 _T = TypeVar("_T", DateFound, NameFound)
 _TITLE_PARTS = re.compile(r"\s+(?:[|\u2013\u2014:·-]|::)\s+")
 _BREADCRUMB = re.compile(r"[\u203a»>/]")
-_NOT_A_HEADLINE = re.compile(r"[\u203a»>/]|\s[|]\s|[.,;:]$")  # breadcrumbs, menus, sentences
+# breadcrumbs, menus, a sentence's end, two sentences ("We use cookies. Accept")
+_NOT_A_HEADLINE = re.compile(r"[\u203a»>/]|\s[|]\s|[.,;:]$|[a-z]{3}\.\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…]$")
 _MARKUP = re.compile(r"##|[*_`>]|.*\\$")  # a section heading, emphasis, a quote: Markdown, not a page
 _SHARE = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|pinterest|telegram|reddit)\b", re.I)
