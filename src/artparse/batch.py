@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from artparse.dates import MIN_DATE
-from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
-from artparse.extract import parse_text
+from artparse.ingest import parse_bytes
 from artparse.record import Article
-from artparse.sources import STDIN, VANISHED, Input, Problem, ReadOptions, display_path, read_bytes
+from artparse.sources import (
+    STDIN,
+    VANISHED,
+    Input,
+    Problem,
+    ReadOptions,
+    display_path,
+    file_time,
+    read_bytes,
+)
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
@@ -21,7 +28,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ParseOptions:
-    """What the command line lets a user decide about parsing."""
+    """What the command line lets a user decide about parsing: parse_text's keyword arguments."""
 
     dialect: str | None = None
     dayfirst: bool = False
@@ -47,30 +54,24 @@ def process(
 def process_bytes(
     item: Input, data: bytes, options: ParseOptions, reading: ReadOptions | None = None
 ) -> Article | Problem:
-    """Decode and parse the bytes already read from `item`; failures become Problems.
-
-    The record's warnings start with the decoding's (a fallback encoding, replaced bytes).
-    """
+    """Decode and parse the bytes already read from `item` (ingest.parse_bytes); failures
+    become Problems."""
+    reading = reading or ReadOptions()
+    arguments = {name.name: getattr(options, name.name) for name in fields(options)}
+    if options.now is None:
+        arguments["now"] = _modified(item)
     try:
-        decoded = decode_bytes(data, (reading or ReadOptions()).encoding)
-        article = parse_text(
-            decoded.text,
+        return parse_bytes(
+            data,
             source=display_path(item.path),
-            dialect=options.dialect,
-            dayfirst=options.dayfirst,
-            rules=options.rules,
-            tz=options.tz,
-            utc=options.utc,
-            now=options.now if options.now is not None else _modified(item),
-            min_date=options.min_date,
+            encoding=reading.encoding,
+            max_size=reading.max_size,
+            **arguments,
         )
     except InputError as error:
         return input_problem(item, error)
     except Exception as error:  # a bug on one input must not stop the batch
         return Problem(item.path, f"internal error, please report it: {type(error).__name__}: {error}")
-    if decoded.warnings:
-        article = replace(article, warnings=decoded.warnings + article.warnings)
-    return article
 
 
 def input_problem(item: Input, error: InputError) -> Problem:
@@ -79,15 +80,11 @@ def input_problem(item: Input, error: InputError) -> Problem:
 
 
 def _modified(item: Input) -> datetime | None:
-    """When `item` was last modified (now, for stdin), to the second; None when unknowable."""
-    try:
-        if item.path == STDIN:
-            moment = datetime.now(UTC)
-        else:
-            moment = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC)
-    except (OSError, OverflowError, ValueError):
-        return None  # relative dates then stay unread, with a warning
-    return moment.replace(microsecond=0)
+    """When `item` was last modified (now, for stdin), to the second; None when unknowable
+    (relative dates then stay unread, with a warning)."""
+    if item.path == STDIN:
+        return datetime.now(UTC).replace(microsecond=0)
+    return file_time(item.path)
 
 
 class Recorded(Protocol):

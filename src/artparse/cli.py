@@ -6,19 +6,21 @@ import json
 import os
 import re
 import signal
-import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from artparse.batch import ParseOptions
+from artparse.completion import complete_dialect, complete_path, complete_zone
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
-from artparse.output import silence_stdout
+from artparse.output import RefusedTarget, check_database_kept, check_inputs_kept, silence_stdout
 from artparse.parallel import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import (
@@ -68,6 +70,11 @@ Exit codes:
 """
 
 
+NOTHING_TO_READ = (
+    "no PATH given, and standard input is a terminal: name the files or folders to read, "
+    "or pipe articles in (artparse - reads what you type, until Ctrl-D)"
+)
+
 _SIZE = re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
 
 
@@ -88,7 +95,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 
 
 @click.command("artparse", context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
-@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.argument("paths", nargs=-1, metavar="[PATH]...", shell_complete=complete_path)
 @click.option(
     "-f",
     "--format",
@@ -98,7 +105,11 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "sqlite writes a database (needs -o), summary a report instead of records.",
 )
 @click.option(
-    "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
+    "-o",
+    "--output",
+    metavar="FILE",
+    shell_complete=complete_path,
+    help="Write the records to FILE (atomically) instead of stdout.",
 )
 @click.option("--fields", metavar="A,B,...", help="Only these record fields, in this order.")
 @click.option(
@@ -113,6 +124,11 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "--follow",
     is_flag=True,
     help="In directories, follow symbolic links (loops are detected and skipped).",
+)
+@click.option(
+    "--hidden",
+    is_flag=True,
+    help="In directories, also read hidden files and folders (.git/, .DS_Store) [default: skip them].",
 )
 @click.option(
     "--max-size",
@@ -131,12 +147,14 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--dialect",
     metavar="NAME",
+    shell_complete=complete_dialect,
     help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
     "or the name of a --rules rule.",
 )
 @click.option(
     "--rules",
     metavar="FILE",
+    shell_complete=complete_path,
     callback=lambda ctx, param, path: _load_rules(path),
     help="Try the header rules in this TOML file before the built-in dialects (see the README).",
 )
@@ -144,6 +162,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--tz",
     metavar="ZONE",
+    shell_complete=complete_zone,
     callback=lambda _ctx, _param, value: _zone_option(value),
     help="The zone the site writes times in (an IANA name: Africa/Tripoli); "
     "times without an offset get that zone's offset for their date.",
@@ -216,6 +235,7 @@ def command(
     fields: str | None,
     patterns: tuple[str, ...],
     follow: bool,
+    hidden: bool,
     max_size: int,
     encoding: str | None,
     dialect: str | None,
@@ -243,25 +263,29 @@ def command(
     if schema:
         click.echo(json.dumps(json_schema(), indent=2))
         ctx.exit(EXIT_OK)
-    if not paths:
-        if _stdin_is_terminal():
-            click.echo(ctx.get_usage(), err=True)
-            click.echo("Try 'artparse -h' for help.", err=True)
-            ctx.exit(EXIT_USAGE)
-        paths = (STDIN,)
+    if not paths and _stdin_is_terminal():
+        click.echo(f"artparse: {NOTHING_TO_READ}", err=True)
+        click.echo(ctx.get_usage(), err=True)
+        click.echo("Try 'artparse -h' for help.", err=True)
+        ctx.exit(EXIT_USAGE)
     if summary and output is None and fmt is None:
         fmt = REPORT
+    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden)
+    if output is not None:  # first: that it is an input matters more than its format
+        with _refused_as_usage_error():
+            check_inputs_kept(output, paths, walk)
     chosen_format = _choose_format(fmt, output)
     if (csv_raw or bom) and chosen_format not in DELIMITED:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
-    if output is not None:
-        _refuse_to_overwrite_an_input(paths, output)
+    if output is not None and chosen_format != DATABASE:
+        with _refused_as_usage_error():
+            check_database_kept(output, chosen_format)
     options = RunOptions(
         paths=paths,
         fmt=chosen_format,
         output=output,
         fields=_choose_fields(fields),
-        walk=WalkOptions(patterns=patterns, follow=follow),
+        walk=walk,
         parse=ParseOptions(
             dialect=_check_dialect(dialect, rules),
             dayfirst=dayfirst,
@@ -283,6 +307,14 @@ def command(
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
+
+
+@contextmanager
+def _refused_as_usage_error() -> Iterator[None]:
+    try:
+        yield
+    except RefusedTarget as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _choose_format(fmt: str | None, output: str | None) -> str:
@@ -384,22 +416,6 @@ def _choose_fields(fields: str | None) -> tuple[str, ...]:
             param_hint="--fields",
         )
     return chosen
-
-
-def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
-    """`-o` naming a file that is also named as input would replace the article with records
-    (a symbolic link at `output` is replaced itself, so its target is safe)."""
-    try:
-        target = os.lstat(output)
-    except OSError:
-        return
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
-            raise click.UsageError(f"{output!r} is also an input: refusing to overwrite it")
 
 
 def main() -> NoReturn:

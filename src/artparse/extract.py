@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
 from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
+from artparse.errors import ArgumentError, ArgumentTypeError
 from artparse.record import Article
 from artparse.zones import site_zone
 
@@ -44,11 +45,15 @@ def parse_text(
     The date options: `dayfirst` reads 03/04/2021 as 3 April; `tz` (an IANA name) is the zone
     the site writes naive times in; `utc` converts aware dates to UTC; `now` is what relative
     dates count back from and what "in the future" means; dates before `min_date` get a warning.
-    Never raises on any text; what the parser doubted is in the record's `warnings`.
+    Never raises on any text; what the parser doubted is in the record's `warnings`. Arguments
+    it cannot use raise ArgumentError (a ValueError: an unknown dialect or zone) or
+    ArgumentTypeError (a TypeError: `now` not a datetime), both ArtparseErrors.
     """
+    _check_types(text, source=source, now=now, min_date=min_date, rules=rules)
+    available = _parsers(dialect, rules)
     zone = site_zone(tz) if tz is not None else None
     dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
-    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in _parsers(dialect, rules)]
+    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in available]
     lines = split_lines(text)
     name, header = _detect(lines, parsers)
     if header is None:
@@ -63,6 +68,32 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+def _check_types(text: object, *, source: object, now: object, min_date: object, rules: object) -> None:
+    """ArgumentTypeError for the first argument of the wrong kind, before it fails deep inside."""
+    if not isinstance(text, str):
+        raise _wrong_type("text", "a str (decode bytes with parse_bytes)", text)
+    if source is not None and not isinstance(source, str):
+        raise _wrong_type("source", "a str or None", source)
+    if now is not None and not isinstance(now, datetime):
+        raise _wrong_type("now", "a datetime or None", now)
+    if not isinstance(min_date, date) or isinstance(
+        min_date, datetime
+    ):  # a datetime does not compare with dates
+        raise _wrong_type("min_date", "a date", min_date)
+    if rules:
+        from artparse.rules import Rule
+
+        if isinstance(rules, str) or not isinstance(rules, Sequence):
+            raise _wrong_type("rules", "a sequence of rules from load_rules()", rules)
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise _wrong_type("rules", "a sequence of rules from load_rules()", rule)
+
+
+def _wrong_type(name: str, wanted: str, value: object) -> ArgumentTypeError:
+    return ArgumentTypeError(f"{name} must be {wanted}, not {type(value).__name__}")
+
+
 def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parser]]:
     if not rules and forced is None:
         return list(DIALECTS.items())
@@ -71,7 +102,7 @@ def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parse
     if forced is None:
         return list(available.items())
     if forced not in available:
-        raise ValueError(f"unknown dialect {forced!r}; known: {', '.join(available)}")
+        raise ArgumentError(f"unknown dialect {forced!r}; known: {', '.join(available)}")
     return [(forced, available[forced])]
 
 

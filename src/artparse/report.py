@@ -30,6 +30,8 @@ NAME_WIDTH = 40
 PLAIN_WIDTH = 160
 """Off a terminal, lines are not wrapped (none is this long): the same text whatever COLUMNS says."""
 NO_DIALECT = "(none)"
+FIRST_LABEL = "records"
+"""The first word of a report (output.py tells an earlier report by it)."""
 
 
 @dataclass
@@ -144,7 +146,7 @@ def _overview(figures: Figures) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    grid.add_row("records", f"{figures.records:,} ({figures.with_warnings:,} with warnings)")
+    grid.add_row(FIRST_LABEL, f"{figures.records:,} ({figures.with_warnings:,} with warnings)")
     if figures.run is not None:
         grid.add_row("run", figures.run)
     grid.add_row("published", _span(figures))

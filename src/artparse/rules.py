@@ -24,6 +24,7 @@ from typing import Any
 
 from artparse.dialects import DIALECTS
 from artparse.dialects.header import Header, header_view, read_count
+from artparse.errors import ArtparseError
 
 GROUPS = ("title", "author", "published", "updated", "updated_by", "visits")
 """The named groups a pattern may use."""
@@ -37,7 +38,7 @@ _HEADER_FIELD = {
 }
 
 
-class RulesError(ValueError):
+class RulesError(ArtparseError, ValueError):
     """A rule file that cannot be used; the message names the rule and the problem."""
 
 

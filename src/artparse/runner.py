@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
 from artparse.batch import ParseOptions, Recorded, Tally
@@ -20,7 +20,7 @@ from artparse.parallel import Render, Rendered, outcomes
 from artparse.progress import progress_bar
 from artparse.record import Article
 from artparse.sources import (
-    OTHER_FILE,
+    QUIET_SKIPS,
     STDIN,
     OwnOutput,
     Problem,
@@ -106,11 +106,13 @@ def _outcomes(
     options: RunOptions, tally: Tally, own_output: OwnOutput | None = None, render: Render | None = None
 ) -> Iterator[Article | Rendered]:
     """The record of every input, in order; every outcome is counted and reported on the way."""
-    walk = WalkOptions(options.walk.patterns, options.walk.follow, own_output or OwnOutput())
+    walk = replace(options.walk, own_output=own_output or OwnOutput())
     inputs = iter_inputs(options.paths, walk)
     stdin = sys.stdin.buffer
     batch = any(path != STDIN and os.path.isdir(path) for path in options.paths)
-    with progress_bar(options.paths, shown=batch and not options.quiet) as advance:
+    with progress_bar(
+        options.paths, shown=batch and not options.quiet, hidden=options.walk.hidden
+    ) as advance:
         for outcome in outcomes(
             inputs, options.parse, options.reading, stdin, jobs=options.jobs, render=render
         ):
@@ -254,7 +256,7 @@ def _version() -> str:
 
 def _report(outcome: Recorded | Problem, quiet: int) -> None:
     if isinstance(outcome, Problem):
-        if outcome.reason != OTHER_FILE:
+        if outcome.reason not in QUIET_SKIPS:
             prefix = "skipped: " if outcome.skipped else ""
             shown = quiet < 1 if outcome.skipped else quiet < 2
             message(f"{display_path(outcome.path)}: {prefix}{outcome.reason}", show=shown)

@@ -7,9 +7,14 @@ the same as when the record was made.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
+import re
 from dataclasses import dataclass
-from typing import BinaryIO
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, BinaryIO
 
 from artparse.batch import ParseOptions, input_problem, process, process_bytes
 from artparse.errors import InputError
@@ -37,8 +42,33 @@ class Stamped:
 
 
 def settings_key(version: str, options: ParseOptions, reading: ReadOptions) -> str:
-    """A short fingerprint of what, besides the file, decides its record."""
-    return hashlib.sha256(f"{version}\n{options!r}\n{reading!r}".encode()).hexdigest()[:16]
+    """A short fingerprint of what, besides the file, decides its record: every value spelled
+    out in full (repr() cuts a compiled pattern at 200 characters, and hides nothing else)."""
+    settings = json.dumps([version, spelled(options), spelled(reading)], sort_keys=True)
+    return hashlib.sha256(settings.encode()).hexdigest()[:16]
+
+
+def spelled(value: Any) -> Any:
+    """`value` as plain JSON data that holds all of it; TypeError for a kind it cannot spell,
+    so that a new setting is never fingerprinted by a guess."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime | date):
+        return [type(value).__name__, value.isoformat()]  # isoformat keeps the offset, or its absence
+    if isinstance(value, re.Pattern):
+        return {"pattern": value.pattern, "flags": value.flags}
+    if isinstance(value, tuple | list):
+        return [spelled(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((spelled(item) for item in value), key=json.dumps)
+    if isinstance(value, dict):
+        return [[spelled(key), spelled(item)] for key, item in value.items()]
+    if isinstance(value, Enum):
+        return [type(value).__name__, spelled(value.value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {field.name: spelled(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        return {type(value).__name__: fields}
+    raise TypeError(f"cannot fingerprint a setting of type {type(value).__name__}")
 
 
 def process_stamped(

@@ -1,4 +1,4 @@
-"""Record writers: JSON Lines, JSON, CSV, TSV, and pretty JSON for a terminal.
+"""Record writers: JSON Lines, JSON, CSV (RFC 4180), TSV (jq @tsv), and pretty JSON for a terminal.
 
 A writer gets a text stream it did not open and records as dicts (already cut to the chosen
 fields). It writes each record as it comes, so memory does not grow with the number of records.
@@ -81,7 +81,7 @@ class JsonArrayWriter(Writer):
 
 
 class DelimitedWriter(Writer):
-    """RFC 4180 CSV (CRLF rows, so a lone CR in a cell is quoted) or TSV; lists joined with "; ",
+    """RFC 4180 CSV (CRLF rows, so a lone CR in a cell is quoted); lists joined with "; ",
     `extra` as JSON text, null as an empty cell. Text cells that a spreadsheet would run as a
     formula get a leading `'` unless `neutralise` is off; `bom` starts the output with a UTF-8
     byte-order mark, which Excel needs to read UTF-8."""
@@ -113,11 +113,44 @@ class DelimitedWriter(Writer):
         return self._row.getvalue()
 
     def _cell(self, value: Any) -> str:
-        text = cell_text(value)
-        return csv_safe(text) if self._neutralise and not isinstance(value, int) else text
+        return spreadsheet_cell(cell_text(value), value, neutralise=self._neutralise)
 
     def write_rendered(self, text: str) -> None:
         self._out.write(text)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+class TsvWriter(Writer):
+    """Tab-separated values as `jq @tsv`, PostgreSQL COPY and `mlr --tsv` write them: LF row
+    ends, no quoting; a backslash, tab, newline or CR in a value is written `\\\\`, `\\t`,
+    `\\n`, `\\r`, so every row is one line of cells split at tabs. Cells as in CSV otherwise
+    (lists, `extra`, null, formulas, `bom`)."""
+
+    def __init__(
+        self, out: TextIO, fields: Sequence[str], *, neutralise: bool = True, bom: bool = False
+    ) -> None:
+        self._out = out
+        self._neutralise = neutralise
+        if bom:
+            out.write("\ufeff")
+        out.write(_tsv_line(fields))
+
+    def render(self, record: Record) -> str:
+        return _tsv_line(
+            [
+                spreadsheet_cell(cell_text(value).translate(_TSV_ESCAPES), value, neutralise=self._neutralise)
+                for value in record.values()
+            ]
+        )
+
+    def write_rendered(self, text: str) -> None:
+        self._out.write(text)
+
+
+def _tsv_line(cells: Sequence[str]) -> str:
+    return "\t".join(cells) + "\n"
 
 
 class PrettyWriter(Writer):
@@ -151,6 +184,11 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def spreadsheet_cell(text: str, value: Any, *, neutralise: bool) -> str:
+    """The cell `text` of `value`, neutralised when asked unless the value is a number."""
+    return csv_safe(text) if neutralise and not isinstance(value, int) else text
+
+
 def csv_safe(cell: str) -> str:
     """`cell` with a leading `'` when a spreadsheet would run it as a formula (OWASP "CSV
     Injection"): it starts with = + - @, also after spaces, or with a tab, CR or LF."""
@@ -175,9 +213,10 @@ def make_writer(
         return JsonLinesWriter(out)
     if fmt == "json":
         return JsonArrayWriter(out)
-    if fmt in DELIMITED:
-        delimiter = "," if fmt == "csv" else "\t"
-        return DelimitedWriter(out, fields, delimiter, neutralise=neutralise, bom=bom)
+    if fmt == "csv":
+        return DelimitedWriter(out, fields, neutralise=neutralise, bom=bom)
+    if fmt == "tsv":
+        return TsvWriter(out, fields, neutralise=neutralise, bom=bom)
     if fmt == "pretty":
         return PrettyWriter(out)
     raise ValueError(f"unknown format {fmt!r}")
