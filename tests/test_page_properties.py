@@ -24,7 +24,7 @@ MENU = st.sampled_from(
             "",
         ),
         *("We use cookies to improve your experience. Accept", "[12]About", "Accueil \u203a Monde"),
-        "Advertisement",
+        *("Advertisement", "[7]", "  * ", "1."),
     ]
 )
 HEADLINE = st.sampled_from(

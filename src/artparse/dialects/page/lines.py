@@ -105,8 +105,10 @@ def _cleaned(number: int, line: str) -> _Cleaned | None:
         return None
     listed = _LIST_MARK.match(text) if text[0] in _LIST_STARTS else None
     if listed or "[" in text:
-        text = _LYNX_REFERENCE.sub("", text[listed.end() :] if listed else text)
+        text = _LYNX_REFERENCE.sub("", text[listed.end() :] if listed else text).strip()
         words = text.split()
+        if not words:
+            return None  # a bullet or a link number alone
     sentences = len(text) >= MIN_PROSE_CHARS and _reads_as_sentences(words)
     return _Cleaned(number, text, len(words), listed is not None, sentences)
 
