@@ -101,3 +101,13 @@ def test_every_value_is_on_the_line_its_warning_names(text: str) -> None:
 @given(pages(byline=st.one_of(st.builds("By {}".format, NAME), DECOY)))
 def test_decoys_never_give_a_date(text: str) -> None:
     assert parse_text(text, now=NOW, dialect="page").published is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(), MENU, BYLINE, DECOY, PROSE), max_size=40))
+def test_any_lines_give_a_record(lines: list[str]) -> None:
+    record = parse_text("\n".join(lines), now=NOW, dialect="page")
+    assert record.dialect in ("page", None)
+    assert (record.dialect == "page") == any(
+        warning.startswith("page: title from") for warning in record.warnings
+    )
