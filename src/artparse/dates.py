@@ -111,7 +111,8 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
 
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
     text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
-    text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
+    if text.endswith(")"):
+        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
     if not text:
         raise _Unreadable("it is empty")
     if "." in text:

@@ -34,6 +34,8 @@ class Relative:
 
 def read_relative(folded: str) -> Relative | None:
     """The relative date in `folded` text (see languages.fold), or None when it is not one."""
+    if _key_words().isdisjoint(_WORD.findall(folded)):
+        return None  # no unit, day or "now" word: spared the patterns
     patterns = _patterns()
     for ago in patterns.ago:
         if match := ago.fullmatch(folded):
@@ -104,6 +106,17 @@ class _Patterns:
     ago: tuple[re.Pattern[str], ...]
     day: re.Pattern[str]
     now: re.Pattern[str]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _key_words() -> frozenset[str]:
+    """The words one of which every relative date has: units, day words, "now" words."""
+    words = relative_words()
+    phrases = (*words.units, *words.days, *words.now)
+    return frozenset(word for phrase in phrases for word in _WORD.findall(phrase))
 
 
 @cache

@@ -8,8 +8,10 @@ Detection order, from the least to the most likely to see a header where there i
 3. rfc822: `Field: value` lines from the top to a blank line, at least two of them and at least
    one a known mail, news or PEP field. After posted-by, so that a headline with a colon above a
    Posted line stays a title.
-4. byline: a `By NAME` line or `Published:`/`Updated:` labels right at the top, below at most one
-   headline. Its lines look the most like ordinary text.
+4. byline: header lines read by the vocabulary (dialects.vocabulary: labels of every listed
+   language, shapes of values) near the top, below at most three lines (breadcrumb, kicker,
+   headline, standfirst); or a headline followed by a blank line. Its lines look the most like
+   ordinary text.
 5. page: a whole web page saved as text, read anywhere past its menus. Last of all, and only on
    strong evidence: it fills nothing from a text that is not a page. When an earlier dialect
    read nothing but a title (a page's first line often reads as one), page mode still tries.

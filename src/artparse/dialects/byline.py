@@ -24,6 +24,7 @@ not understood goes to `extra.unrecognised` with a warning; so does a second val
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ MAX_CONTEXT = 3  # lines above the header: breadcrumb, kicker, headline, standfi
 MAX_LINE = 300  # characters: a longer line is body text
 KICKER_WORDS = 3
 
+_SEPARATED = re.compile(r"[|·•\u2014]|\s[\u2013-]\s")  # parts worth reading for a site | section line
 _HEADER, _CRUMB, _KICKER, _HEADLINE, _TEXT = "header", "crumb", "kicker", "headline", "text"
 
 
@@ -50,11 +52,14 @@ class _Line:
 
 def parse(lines: Sequence[str]) -> Header | None:
     """Read a byline header from the top of `lines`, or None when there is none."""
-    filled = [(index, view) for index, view in top_views(lines, TOP_LINES) if view]
+    filled: list[tuple[int, str]] = []
     context: list[_Line] = []
     block: list[_Line] = []
     title_below: _Line | None = None
-    for index, view in filled:
+    for index, view in top_views(lines, TOP_LINES):
+        if not view:
+            continue
+        filled.append((index, view))
         line = _classified(index, view)
         if not block:
             if line.kind == _HEADER:
@@ -84,7 +89,7 @@ def parse(lines: Sequence[str]) -> Header | None:
 def _classified(index: int, view: str) -> _Line:
     if len(view) > MAX_LINE:
         return _Line(index, view, _TEXT, [])
-    parts = v.read_line(view)
+    parts = v.read_line(view) if v.might_be_header_line(view) or _SEPARATED.search(view) else []
     if v.is_header_line(parts):
         return _Line(index, view, _HEADER, parts)
     if v.breadcrumb(view):

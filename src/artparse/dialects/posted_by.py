@@ -60,6 +60,8 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
         if not view:
             continue
         if _POSTED.match(view):
+            if title is not None and _is_header_line(title):
+                return None  # a header line above the Posted line: the byline reader takes both
             return title, index
         if title is not None:
             return None
@@ -90,7 +92,7 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
             _read_share(share["rest"], header)
         elif _VISITS.match(view) or _UPDATED.match(view):
             _read_segments(_SEGMENT_BREAK.split(view), header)
-        elif _understood(parts := vocabulary.read_line(view)):
+        elif _may_be_understood(view) and _understood(parts := vocabulary.read_line(view)):
             byline.fill(header, parts)  # "Category: Politics | Tags: ports" and the like
         else:
             return
@@ -118,6 +120,21 @@ def _read_segment(segment: str, header: Header) -> None:
     else:
         header.extra.setdefault("unrecognised", []).append(segment)
         header.warnings.append(f"unrecognised-header: {segment!r}")
+
+
+def _is_header_line(view: str) -> bool:
+    """A header line above the Posted line opens with a label or a number ("Published ...")."""
+    return _opens_like_a_header(view) and vocabulary.is_header_line(vocabulary.read_line(view))
+
+
+def _opens_like_a_header(view: str) -> bool:
+    first_two = " ".join(view.split(maxsplit=2)[:2])
+    return first_two[:1].isdigit() or vocabulary.might_be_header_line(first_two)
+
+
+def _may_be_understood(view: str) -> bool:
+    """A header line below the Posted line opens with a label or a number ("Tags: ...")."""
+    return len(view) <= byline.MAX_LINE and _opens_like_a_header(view)
 
 
 def _understood(parts: list[vocabulary.Part]) -> bool:

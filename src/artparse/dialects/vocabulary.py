@@ -4,6 +4,7 @@ Public interface (stable: the byline reader and page mode build on it):
 
     read_line(view) -> list[Part]       every part of the line, in order; UNKNOWN when not understood
     classify_line(view) -> list[Part]   the recognised parts only (no UNKNOWN)
+    might_be_header_line(view) -> bool  a cheap check: False means read_line finds no header line
     day_first(part) -> bool             the part's label is in a language that writes 3/4 for 3 April
     is_header_line(parts) -> bool       the parts make a header line (a label or shape says so)
     is_date(text) -> bool               the whole text is a date by its shape (no label needed)
@@ -37,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from artparse.dialects.header import read_count as _read_count
@@ -89,6 +90,7 @@ __all__ = [
     "is_header_line",
     "is_headline",
     "looks_like_name",
+    "might_be_header_line",
     "read_count",
     "read_line",
 ]
@@ -97,6 +99,7 @@ MAX_NAME_WORDS = 12
 MAX_CASELESS_NAME_WORDS = 6
 MAX_DATE_WORDS = 10  # a longer labelled value is a sentence, unless all of it is a date
 MAX_ITEM_WORDS = 5  # words in one tag or category
+MAX_UNLABELLED_CHARS = 160  # a name with its job and address, a date by a name, a list of channels
 MAX_HEADLINE_WORDS = 24
 MAX_HEADLINE_CHARS = 200
 DATE_ROLES = frozenset({PUBLISHED, UPDATED, DATE})
@@ -111,6 +114,8 @@ _CASELESS_END = re.compile(r"[.!?:;\u060c\u061b\u061f]$")
 _SENTENCE_END = re.compile(r"[.!?;:,…]$")
 _NAME_END = re.compile(r"[!?:;]$")  # not ".": "Jr." and "DAILYMAIL.COM" end names
 _USER_NAME = re.compile(r"[\w.@'-]{1,40}")
+_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _COUNT_VALUE = re.compile(r"\d[\d,.' \u066c]*")
 _DURATION = re.compile(r"\d{1,3}\s*[^\W\d_]{0,12}\.?")  # "4 min", "4 min.", "3 Minuten"
 _ABBREVIATED = re.compile(r"(?:\d|\b[^\W\d_]{1,4})\.$")  # "3 March 2021.", "4 min.", "Jr."
@@ -186,6 +191,19 @@ def _channels_in_context(parts: list[Part]) -> list[Part]:
     return kept
 
 
+def might_be_header_line(view: str) -> bool:
+    """A quick check before read_line: False when no part of `view` can be a strong header part
+    (no digit, no mail address, no word that starts a label or names a share channel)."""
+    if _DIGIT.search(view) or "@" in view or " at " in view or "(at)" in view or "[at]" in view:
+        return True
+    words = view.split()
+    channels = name_words().share
+    return any(
+        _may_start_label(word, words[index + 1] if index + 1 < len(words) else "") or fold(word) in channels
+        for index, word in enumerate(words)
+    )
+
+
 def classify_line(view: str) -> list[Part]:
     """The parts of `view` that a label or shape recognises, in order."""
     return [part for part in read_line(view) if part.role != UNKNOWN]
@@ -222,7 +240,12 @@ def _segments(view: str) -> list[tuple[int, int]]:
 
 def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int]]:
     inner = [start]
-    for found in _label_pattern().finditer(view, start, end):
+    covered = start  # a word inside a longer label ("Written by") starts no label of its own
+    for position in _label_starts(view, start, end):
+        found = _label_pattern().match(view, position, end) if position >= covered else None
+        if found is None:
+            continue
+        covered = found.end()
         if found.start() == start or not view[found.start() - 1].isspace():
             continue
         after = view[found.end() : end]
@@ -244,7 +267,7 @@ def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int
 def _read_segment(view: str, start: int, end: int) -> list[Part]:
     text = view[start:end].rstrip()
     end = start + len(text)
-    found = _label_pattern().match(view, start, end)
+    found = _label_pattern().match(view, start, end) if _opens_with_label(view, start, end) else None
     if found:
         label = labels()[_folded(found[0])]
         value_start = _skip_colon(view, found.end(), end)
@@ -309,6 +332,8 @@ def _short(text: str, words: int) -> bool:
 def _unlabelled(view: str, start: int, end: int) -> list[Part]:
     value = view[start:end]
     span = (start, end)
+    if len(value) > MAX_UNLABELLED_CHARS:
+        return [Part(UNKNOWN, value, span)]  # a sentence: no shape of a header part is this long
     if counted := _counted_pattern().fullmatch(value):
         role = labels()[_folded(counted["label"])].role
         return [Part(role, value, span, counted["label"], count=_count(counted["count"]))]
@@ -477,7 +502,7 @@ def day_first(part: Part) -> bool:
 
 def is_date_like(text: str) -> bool:
     """True when a labelled value may be a date: it has a digit, or a relative-date word."""
-    if any(char.isdigit() for char in text):
+    if _DIGIT.search(text):
         return True
     words = relative_words()
     folded = fold(text)
@@ -492,19 +517,26 @@ def is_date(text: str) -> bool:
     """True when all of `text` is a date: only date words and numbers, with a month or a numeric
     date or time, or a relative date ("3 hours ago", "أمس")."""
     text = plain(text)
-    if not any(char.isdigit() for char in text):
+    if not _DIGIT.search(text):
         return _is_relative(text)
-    known = date_words()
     has_month = bool(_DATE_SHAPE.search(text))
     for token in text.replace(",", " ").split():
-        if _DATE_TOKEN.fullmatch(token):
-            continue
-        word = fold(token.strip(".()"))
-        if word in month_names():
-            has_month = True
-        elif word not in known:
+        kind = _date_token(token)
+        if kind is None:
             return _is_relative(text)
+        has_month = has_month or kind
     return has_month or _is_relative(text)
+
+
+@lru_cache(maxsize=4096)
+def _date_token(token: str) -> bool | None:
+    """True for a month name, False for another word or number a date may have, None for others."""
+    if _DATE_TOKEN.fullmatch(token):
+        return False
+    word = fold(token.strip(".()"))
+    if word in month_names():
+        return True
+    return False if word in date_words() else None
 
 
 def _is_relative(text: str) -> bool:
@@ -556,6 +588,53 @@ def is_headline(view: str) -> bool:
 
 
 # --- patterns built from the language data ---
+
+
+def _label_starts(view: str, start: int, end: int) -> list[int]:
+    """Where a label may begin: a word that starts a one-word label, or two that start a longer one."""
+    tokens = [(token.start(), token[0]) for token in _TOKEN.finditer(view, start, end)]
+    return [
+        position
+        for index, (position, word) in enumerate(tokens)
+        if _may_start_label(word, tokens[index + 1][1] if index + 1 < len(tokens) else "")
+    ]
+
+
+def _opens_with_label(view: str, start: int, end: int) -> bool:
+    tokens = _TOKEN.finditer(view, start, end)
+    first, following = next(tokens, None), next(tokens, None)
+    return (
+        first is not None
+        and first.start() == start
+        and _may_start_label(first[0], following[0] if following else "")
+    )
+
+
+@lru_cache(maxsize=8192)
+def _may_start_label(token: str, following: str = "") -> bool:
+    """A cheap test before the label pattern: `token` (then `following`) may open a label."""
+    word = fold(token).rstrip(":\uff1a,;.")
+    bare, with_colon, pairs = _label_words()
+    if word in bare or (word in with_colon and token.endswith((":", "\uff1a"))):
+        return True
+    return fold(following).rstrip(":\uff1a,;.") in pairs.get(word, ())
+
+
+@cache
+def _label_words() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """One-word labels that may go without a colon, those that need one, and the first two
+    words of the longer labels (first -> seconds)."""
+    single = {text: label for text, label in labels().items() if " " not in text}
+    pairs: dict[str, set[str]] = {}
+    for text in labels():
+        if " " in text:
+            first, second = text.split()[:2]
+            pairs.setdefault(first, set()).add(second)
+    return (
+        frozenset(text for text, label in single.items() if not label.colon),
+        frozenset(text for text, label in single.items() if label.colon),
+        {first: frozenset(seconds) for first, seconds in pairs.items()},
+    )
 
 
 def _folded(label: str) -> str:

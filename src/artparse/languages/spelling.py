@@ -26,4 +26,4 @@ def plain(text: str) -> str:
 
 def fold(text: str) -> str:
     """`text` lower-cased with one spelling per Arabic letter group, for matching phrases."""
-    return text.translate(ARABIC_LETTERS).lower()
+    return text.lower() if text.isascii() else text.translate(ARABIC_LETTERS).lower()
