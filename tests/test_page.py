@@ -180,3 +180,33 @@ def test_a_long_page_is_read_in_bounded_time() -> None:
 def test_a_page_full_of_dates_is_read_in_bounded_time() -> None:
     record = parse_text("\n".join([*MENUS, *["3 March 2021"] * 200_000]))
     assert (record.dialect, record.published) == ("byline", None)  # the first line reads as a title
+
+
+def test_a_numeric_date_under_a_day_first_label_is_read_day_first() -> None:
+    record = parse_text(
+        page("La Loire sous surveillance à Tours", "Par Martin Leclerc", "Publié le 08/04/2023 à 14:20")
+    )
+    assert (record.published, record.author) == ("2023-04-08T14:20:00", "Martin Leclerc")
+    english = parse_text(page("Bridge reopens after repairs", "By Jane Smith", "Published 08/04/2023"))
+    assert english.published == "2023-08-04"  # an English label leaves it to --dayfirst
+
+
+def test_the_value_of_a_field_line_and_a_reading_time_are_no_headline() -> None:
+    top = ["New rules for rental e-scooter trials", "", "From:", "Department for Transport", "Published"]
+    record = parse_text(page(*top, "12 October 2022"))
+    assert (record.title, record.published) == ("New rules for rental e-scooter trials", "2022-10-12")
+    record = parse_text(page("Lessons from running a tiny company", "Alex Chen", "6 min read", "Jan 3, 2022"))
+    assert (record.title, record.published) == ("Lessons from running a tiny company", "2022-01-03")
+
+
+def test_a_date_and_its_update_on_one_line() -> None:
+    record = parse_text(page("City council approves the budget", "Nov 15, 2023 Updated Nov 16, 2023"))
+    assert (record.published, record.updated) == ("2023-11-15", "2023-11-16")
+
+
+def test_a_name_after_a_labelled_date_and_a_desk_after_a_name() -> None:
+    line = "Publicado el 4 de marzo de 2020 a las 09:15 por Marta Gil"
+    record = parse_text(page("Tres días en Oporto sin coche", line))
+    assert (record.published, record.author) == ("2020-03-04T09:15:00", "Marta Gil")
+    record = parse_text(page("Bahn kündigt neue Verbindungen an", "Von Lena Hoffmann, ARD-Hauptstadtstudio"))
+    assert (record.author, record.extra) == ("Lena Hoffmann", {"credit": ["ARD-Hauptstadtstudio"]})

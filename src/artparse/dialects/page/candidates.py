@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from artparse.dates import FUTURE_SLACK, DateOptions, normalize_date
@@ -20,12 +20,22 @@ from artparse.dialects.page.lines import MAX_PAGE_LINES, Page, PageLine
 from artparse.dialects.page.words import (
     BYLINE_ROLES,
     is_copyright,
+    is_day_first,
     is_joined,
     label_alone,
+    label_start,
     may_have_label,
     starts_a_byline,
 )
-from artparse.dialects.vocabulary import AUTHOR, DATE, looks_like_name, read_line
+from artparse.dialects.vocabulary import (
+    AUTHOR,
+    DATE,
+    PUBLISHED,
+    UPDATED,
+    day_first,
+    looks_like_name,
+    read_line,
+)
 from artparse.languages import fold
 from artparse.languages.tables import month_names, name_words
 
@@ -66,6 +76,7 @@ class DateFound:
     raw: str
     iso: str
     label: str | None
+    dayfirst: bool = False  # its label's language writes numeric dates day first
 
 
 @dataclass(frozen=True)
@@ -193,6 +204,7 @@ class _Written:
     label: str | None
     shown: str  # the date's text, as the warnings show it
     value: str  # the labelled value ("" for an unlabelled date)
+    dayfirst: bool = False  # the label's language writes numeric dates day first (03/04 is 3 April)
 
 
 def _read_line(page: Page, position: int, *, loose: bool) -> tuple[list[_Written], list[NameFound]]:
@@ -203,41 +215,62 @@ def _read_line(page: Page, position: int, *, loose: bool) -> tuple[list[_Written
     if role := label_alone(view):
         if position + 1 < len(page.lines):  # "Published" above its date, as w3m lays out lists
             below = _without_urls(page.lines[position + 1].text)
-            return [_Written(position + 1, role, view, below, below)], []
+            return [_Written(position + 1, role, view, below, below, is_day_first(view))], []
         return [], []
     parts = read_line(view) if may_have_label(view) else []
     labelled = [part for part in parts if part.label is not None and part.role in BYLINE_ROLES]
     names = [NameFound(position, part.value, part.label or "") for part in labelled if part.role == AUTHOR]
-    dates = [_Written(position, p.role, p.label, p.value, p.value) for p in labelled if p.role != AUTHOR]
+    dates = [
+        _Written(position, p.role, p.label, p.value, p.value, day_first(p))
+        for p in labelled
+        if p.role != AUTHOR
+    ]
+    if not dates and page.lines[position].labelled and (own := _labelled_start(position, view)):
+        dates.append(own)  # a label the vocabulary did not split from its value
     if not dates and (span := _date_span(view)):
-        rest = view[: span.start()] + view[span.end() :]
+        before, after = view[: span.start()], view[span.end() :].strip(_STRIP)
+        then = _labelled_start(position, after) if after else None  # "Nov 15, 2023 Updated Nov 16, 2023"
+        rest = before if then else before + after
         if loose or len(_WORDS.findall(rest)) <= MAX_UNLABELLED_REST:
             dates.append(_Written(position, DATE, None, span[0].strip(_STRIP), ""))
+            dates.extend([then] if then else [])
     return dates, names
+
+
+def _labelled_start(position: int, text: str) -> _Written | None:
+    """A published or updated label at the start of `text` and the value after it."""
+    found = label_start(text)
+    if found is None or found[1] not in (PUBLISHED, UPDATED):
+        return None
+    label, role, value = found
+    return _Written(position, role, label, value, value, is_day_first(label))
 
 
 def _read(item: _Written, options: DateOptions, budget: list[int]) -> DateFound | None:
     """The date `item` says, when it is a full day (a labelled value may be in any form the date
     layer reads: it is read whole first)."""
+    if item.dayfirst and not options.dayfirst:
+        options = replace(options, dayfirst=True)
     value = item.value.strip(_STRIP)
     if value and (iso := _full_day(value, options, budget)):
-        return DateFound(item.position, item.kind, value, iso, item.label)
+        return DateFound(item.position, item.kind, value, iso, item.label, item.dayfirst)
     span = _date_span(value or item.shown)
     if span is None:
         return None
     for raw in (span[0], span["date"]) if span["time"] else (span[0],):
         if iso := _full_day(raw.strip(_STRIP), options, budget):
-            return DateFound(item.position, item.kind, raw.strip(_STRIP), iso, item.label)
+            return DateFound(item.position, item.kind, raw.strip(_STRIP), iso, item.label, item.dayfirst)
     return None
 
 
 def _name_after(found: DateFound, item: _Written) -> list[NameFound]:
-    """The user name after a labelled date (`Posted on DATE by jdoe`)."""
+    """The name after a labelled date (`Posted on DATE by jdoe`, `Publicado el DATE por Marta Gil`)."""
     if not item.value or found.raw not in item.value:
         return []
-    by = item.value[item.value.index(found.raw) + len(found.raw) :].split()
-    if len(by) == 2 and fold(by[0]) in name_words().by and looks_like_name(by[1], lax=True):
-        return [NameFound(found.position, by[1], by[0])]
+    by, *name = item.value[item.value.index(found.raw) + len(found.raw) :].split() or [""]
+    who = " ".join(name)
+    if name and fold(by) in name_words().by and looks_like_name(who, lax=len(name) == 1):
+        return [NameFound(found.position, who, by)]
     return []
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import TypeVar
 
 from artparse.dialects.header import Header
@@ -25,7 +25,7 @@ from artparse.dialects.page.candidates import (
     has_date,
 )
 from artparse.dialects.page.lines import Page, PageLine
-from artparse.dialects.vocabulary import DATE, PUBLISHED, UPDATED, looks_like_name
+from artparse.dialects.vocabulary import DATE, NAME, PUBLISHED, UNKNOWN, UPDATED, looks_like_name, read_line
 
 MIN_SCORE = 5
 LABEL_SCORE = {PUBLISHED: 4, UPDATED: 4, DATE: 1}
@@ -38,6 +38,7 @@ AROUND_PROSE = (-20, 8)
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS, MAX_HEADLINE_CHARS = 3, 20, 160
 MAX_KICKER_WORDS = 2  # "Share", "Business", "Advertisement": passed over between headline and byline
 MAX_STANDFIRST_WORDS = 40
+MAX_WALK = 8  # lines looked at above a byline for its headline, metadata lines included
 
 _T = TypeVar("_T", DateFound, NameFound)
 _TITLE_PARTS = re.compile(r"\s+(?:[|\u2013\u2014:·-]|::)\s+")
@@ -79,17 +80,28 @@ def choose(page: Page, candidates: Candidates) -> Header | None:
     header = Header(body_start=0, title=page.lines[title].text)
     header.warnings.append(f"page: title from line {page.lines[title].number}")
     if author is not None:
-        header.author = author.name
+        header.author, credit = _name_and_credit(author.name)
+        if credit:
+            header.extra["credit"] = [credit]
         header.warnings.append(f"page: author from line {page.lines[author.position].number}")
     for found, field in ((published, "published"), (updated, "updated")):
         if found is not None:
             setattr(header, f"{field}_raw", found.raw)
+            header.dayfirst = header.dayfirst or found.dayfirst
             header.warnings.append(
                 f"page: {field} from line {page.lines[found.position].number}{_how(found)}"
             )
     if candidates.passed_over:
         header.warnings.append(_passed_over(page, candidates.passed_over))
     return header
+
+
+def _name_and_credit(byline: str) -> tuple[str, str | None]:
+    """`Lena Hoffmann, ARD-Hauptstadtstudio` gives the name and the rest (a desk, a role, a place)."""
+    head, comma, tail = byline.partition(", ")
+    if comma and len(head.split()) >= 2 and looks_like_name(head):
+        return head, tail.strip() or None
+    return byline, None
 
 
 def _best(found: list[_T], score: Callable[[_T], int], minimum: int = MIN_SCORE) -> _T | None:
@@ -149,24 +161,34 @@ def _title(layout: _Layout, top: int) -> int | None:
 
 
 def _headline_above(page: Page, position: int, steps: int) -> int | None:
-    """The headline within `steps` lines above `position`: past metadata lines (labels, dates,
-    names, share lines, breadcrumbs, kickers) and at most one standfirst sentence."""
+    """The headline within `steps` lines above `position`, not counting the metadata lines passed
+    on the way (labels, dates, names, share lines, breadcrumbs, kickers, counters), and past at
+    most one standfirst sentence; never more than MAX_WALK lines up."""
     standfirst = False
-    for above in range(position - 1, max(-1, position - 1 - steps), -1):
-        line = page.lines[above]
-        if _is_headline(line):
+    for above in range(position - 1, max(-1, position - 1 - MAX_WALK), -1):
+        if _is_headline(page, above):
             return above
+        line = page.lines[above]
         if _is_metadata_like(line):
             continue
-        if standfirst or not _SENTENCE_END.search(line.text) or line.words > MAX_STANDFIRST_WORDS:
+        steps -= 1
+        if (
+            steps <= 0
+            or standfirst
+            or not _SENTENCE_END.search(line.text)
+            or line.words > MAX_STANDFIRST_WORDS
+        ):
             return None
         standfirst = True
     return None
 
 
-def _is_headline(line: PageLine) -> bool:
-    """Short, no sentence end, not a menu: some words without a capital (or no letter case)."""
+def _is_headline(page: Page, position: int) -> bool:
+    """Short, no sentence end, not a menu (some words without a capital, or no letter case), not
+    the value of a `Field:` line above it, and nothing the header vocabulary reads."""
+    line = page.lines[position]
     text = line.text
+    above = page.lines[position - 1] if position > 0 else None
     return (
         not line.listed
         and not line.in_paragraph
@@ -179,6 +201,8 @@ def _is_headline(line: PageLine) -> bool:
         and len(_SHARE.findall(text)) < 2
         and not line.labelled
         and not has_date(text)
+        and not (above is not None and above.number == line.number - 1 and above.text.endswith(":"))
+        and not _vocabulary_reads(text)
     )
 
 
@@ -196,7 +220,16 @@ def _is_metadata_like(line: PageLine) -> bool:
         or looks_like_name(text)
         or len(_SHARE.findall(text)) >= 2
         or _BREADCRUMB.search(text) is not None
+        or (line.words <= MAX_HEADLINE_WORDS and _vocabulary_reads(text))
     )
+
+
+@lru_cache(maxsize=512)
+def _vocabulary_reads(text: str) -> bool:
+    """True when the header vocabulary reads something in `text`: a job, a counter ("6 min read",
+    "2,345 views"), a label, a share list. Not a name alone: in a script without letter case, any
+    short line may read as one (the menu test above tells names from headlines where there is)."""
+    return any(part.role not in (UNKNOWN, NAME) for part in read_line(text))
 
 
 def _repeated_title(page: Page) -> int | None:
@@ -208,7 +241,7 @@ def _repeated_title(page: Page) -> int | None:
     parts = {part.casefold() for part in (first, *_TITLE_PARTS.split(first)) if len(part.split()) >= 3}
     for position in range(1, len(page.lines)):
         line = page.lines[position]
-        if line.text.casefold() in parts and _is_headline(line):
+        if line.text.casefold() in parts and _is_headline(page, position):
             return position
     return None
 

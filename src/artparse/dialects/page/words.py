@@ -41,10 +41,27 @@ def may_have_label(text: str) -> bool:
     return any(word.rstrip(":") in first_words for word in fold(text).split())
 
 
+def label_start(text: str) -> tuple[str, str, str] | None:
+    """(label as written, role, the value after it) when `text` starts with an author, published
+    or updated label."""
+    found = _label_start().match(fold(text))
+    if found is None or len(fold(text)) != len(text):
+        return None  # folding changed the length (Arabic marks): no safe cut in `text`
+    label = text[: found.end()]
+    role = _byline_labels().get(" ".join(fold(label).split()))
+    return None if role is None else (label, role, text[found.end() :].lstrip(" :\uff1a-"))
+
+
 def label_alone(text: str) -> str | None:
     """The role of `text` when it is a published or updated label and nothing else ("Published")."""
     role = _byline_labels().get(fold(text).strip(" :"))
     return role if role in (PUBLISHED, UPDATED) else None
+
+
+def is_day_first(text: str) -> bool:
+    """True when `text` is a label in a language that writes numeric dates day first."""
+    label = labels().get(fold(text).strip(" :"))
+    return label is not None and label.day_first
 
 
 def is_copyright(text: str) -> bool:
