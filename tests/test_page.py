@@ -210,3 +210,14 @@ def test_a_name_after_a_labelled_date_and_a_desk_after_a_name() -> None:
     assert (record.published, record.author) == ("2020-03-04T09:15:00", "Marta Gil")
     record = parse_text(page("Bahn kündigt neue Verbindungen an", "Von Lena Hoffmann, ARD-Hauptstadtstudio"))
     assert (record.author, record.extra) == ("Lena Hoffmann", {"credit": ["ARD-Hauptstadtstudio"]})
+
+
+def test_a_standfirst_wrapped_over_lines_lies_between_the_headline_and_the_byline() -> None:
+    standfirst = [
+        "Trials of rental e-scooters will be extended to the end of the year, with new safety",
+        "rules for the operators and training for new riders.",
+    ]
+    record = parse_text(
+        page("New rules for rental e-scooter trials", "", *standfirst, "", "Published 12 October 2022")
+    )
+    assert (record.title, record.published) == ("New rules for rental e-scooter trials", "2022-10-12")

@@ -169,8 +169,8 @@ def _headline_above(page: Page, position: int, steps: int) -> int | None:
         if _is_headline(page, above):
             return above
         line = page.lines[above]
-        if _is_metadata_like(line):
-            continue
+        if _is_metadata_like(line) or (standfirst and line.in_paragraph and not line.labelled):
+            continue  # a standfirst wrapped over several lines is one
         steps -= 1
         if (
             steps <= 0
