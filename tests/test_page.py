@@ -221,3 +221,20 @@ def test_a_standfirst_wrapped_over_lines_lies_between_the_headline_and_the_bylin
         page("New rules for rental e-scooter trials", "", *standfirst, "", "Published 12 October 2022")
     )
     assert (record.title, record.published) == ("New rules for rental e-scooter trials", "2022-10-12")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Written by netadmin42", "netadmin42"),
+        ("Author: str", None),
+        ("Posted on 3 March 2021 by kate", "kate"),
+    ],
+)
+def test_a_user_name_needs_a_label_that_says_a_name_follows(line: str, author: str | None) -> None:
+    assert parse_text(page("Setting up VLANs on a budget switch", line, "4 March 2021")).author == author
+
+
+def test_markup_is_not_a_page() -> None:
+    text = page("For more context on the regression, see", "<!-- 2024-08-27 -->")
+    assert parse_text(text).published is None

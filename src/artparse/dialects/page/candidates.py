@@ -32,6 +32,7 @@ from artparse.dialects.vocabulary import (
     DATE,
     PUBLISHED,
     UPDATED,
+    Part,
     day_first,
     looks_like_name,
     read_line,
@@ -135,6 +136,8 @@ def find_candidates(page: Page, options: DateOptions) -> Candidates:
             break  # below the comments heading or the article, no date can win: enough to show
         if line.words > MAX_CANDIDATE_WORDS or line.prose or not (line.labelled or _DIGIT.search(line.text)):
             continue
+        if line.text.startswith("<"):
+            continue  # markup (an HTML comment or tag): not what a page shows
         reason = _decoy_line(line.text) or ("in the comments" if section.comments else None)
         written, names = _read_line(page, position, loose=reason is not None)
         if reason is None:
@@ -219,7 +222,12 @@ def _read_line(page: Page, position: int, *, loose: bool) -> tuple[list[_Written
         return [], []
     parts = read_line(view) if may_have_label(view) else []
     labelled = [part for part in parts if part.label is not None and part.role in BYLINE_ROLES]
-    names = [NameFound(position, part.value, part.label or "") for part in labelled if part.role == AUTHOR]
+    names = [  # a user name ("author: str" in code) only after "Posted by" or a date ("DATE by jdoe")
+        NameFound(position, part.value, part.label or "")
+        for number, part in enumerate(labelled)
+        if part.role == AUTHOR
+        and (looks_like_name(part.value) or _takes_a_user_name(part, labelled[:number]))
+    ]
     dates = [
         _Written(position, p.role, p.label, p.value, p.value, day_first(p))
         for p in labelled
@@ -235,6 +243,15 @@ def _read_line(page: Page, position: int, *, loose: bool) -> tuple[list[_Written
             dates.append(_Written(position, DATE, None, span[0].strip(_STRIP), ""))
             dates.extend([then] if then else [])
     return dates, names
+
+
+def _takes_a_user_name(part: Part, before: list[Part]) -> bool:
+    """True after a label of several words (`Posted by`, `Written by`) or a "by" after a date."""
+    label = (part.label or "").split()
+    if len(label) > 1:
+        return True
+    by = bool(label) and fold(label[0]) in name_words().by
+    return by and any(other.role in (PUBLISHED, UPDATED) for other in before)
 
 
 def _labelled_start(position: int, text: str) -> _Written | None:

@@ -25,7 +25,16 @@ from artparse.dialects.page.candidates import (
     has_date,
 )
 from artparse.dialects.page.lines import Page, PageLine
-from artparse.dialects.vocabulary import DATE, NAME, PUBLISHED, UNKNOWN, UPDATED, looks_like_name, read_line
+from artparse.dialects.vocabulary import (
+    DATE,
+    NAME,
+    PUBLISHED,
+    UNKNOWN,
+    UPDATED,
+    breadcrumb,
+    looks_like_name,
+    read_line,
+)
 
 MIN_SCORE = 5
 LABEL_SCORE = {PUBLISHED: 4, UPDATED: 4, DATE: 1}
@@ -42,7 +51,6 @@ MAX_WALK = 8  # lines looked at above a byline for its headline, metadata lines 
 
 _T = TypeVar("_T", DateFound, NameFound)
 _TITLE_PARTS = re.compile(r"\s+(?:[|\u2013\u2014:·-]|::)\s+")
-_BREADCRUMB = re.compile(r"[\u203a»>/]")
 # breadcrumbs, menus, a sentence's end, two sentences ("We use cookies. Accept")
 _NOT_A_HEADLINE = re.compile(r"[\u203a»>/]|\s[|]\s|[.,;:]$|[a-z]{3}\.\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…]$")
@@ -219,7 +227,7 @@ def _is_metadata_like(line: PageLine) -> bool:
         or has_date(text)
         or looks_like_name(text)
         or len(_SHARE.findall(text)) >= 2
-        or _BREADCRUMB.search(text) is not None
+        or breadcrumb(text) is not None
         or (line.words <= MAX_HEADLINE_WORDS and _vocabulary_reads(text))
     )
 
