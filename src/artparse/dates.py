@@ -15,7 +15,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from artparse.languages.tables import english_months
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
 if TYPE_CHECKING:
@@ -130,7 +129,8 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     if (named := _NAMED_MONTH.fullmatch(text)) and (stated := _from_named_month(named)) is not None:
         return _in_site_zone(stated, options, label, raw, warnings)
     # Past the fast paths: the language tables and dateutil are imported on first use only.
-    from artparse.languages import fold, to_english
+    from artparse.languages.rewrite import to_english
+    from artparse.languages.spelling import fold
     from artparse.relative import read_relative
 
     if relative := read_relative(fold(text)):
@@ -172,6 +172,8 @@ def _from_iso_like(match: re.Match[str]) -> Stated:
 
 def _from_named_month(match: re.Match[str]) -> Stated | None:
     """The date of an English month-name form; None leaves anything unusual to dateutil."""
+    from artparse.languages.tables import english_months
+
     month = english_months().get((match["m1"] or match["m2"]).lower())
     hour = int(match["H"] or 0)
     if month is None or (match["half"] and not 1 <= hour <= 12):

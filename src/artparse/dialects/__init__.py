@@ -24,26 +24,44 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from artparse.dates import DateOptions
-from artparse.dialects import byline, front_matter, page, posted_by, rfc822
+from artparse.dates import DEFAULT_OPTIONS, DateOptions
+from artparse.dialects import front_matter, posted_by, rfc822
 from artparse.dialects.header import Header, header_view
 
 Parser = Callable[[Sequence[str]], Header | None]
 DatedParser = Callable[[Sequence[str], DateOptions], Header | None]
 
+BYLINE = "byline"  # dialects.byline.NAME; that module and the vocabulary load on first use
+
+
+def _byline(lines: Sequence[str]) -> Header | None:
+    from artparse.dialects import byline
+
+    return byline.parse(lines)
+
+
+PAGE = "page"  # dialects.page.NAME; loaded on first use, as the byline reader is
+
+
+def _page(lines: Sequence[str], dates: DateOptions = DEFAULT_OPTIONS) -> Header | None:
+    from artparse.dialects import page
+
+    return page.parse(lines, dates)
+
+
 DIALECTS: dict[str, Parser] = {
     front_matter.NAME: front_matter.parse,
     posted_by.NAME: posted_by.parse,
     rfc822.NAME: rfc822.parse,
-    byline.NAME: byline.parse,
-    page.NAME: page.parse,
+    BYLINE: _byline,
+    PAGE: _page,
 }
 """Detection order: the first dialect whose parse() returns a Header wins."""
 
-DATED: dict[str, DatedParser] = {page.NAME: page.parse}
+DATED: dict[str, DatedParser] = {PAGE: _page}
 """Dialects that read dates while detecting, and so take the date options (`now`) as well."""
 
-WHOLE_TEXT = frozenset({page.NAME})
+WHOLE_TEXT = frozenset({PAGE})
 """Dialects that read the whole text rather than its top: a header of an earlier dialect that gives
 nothing but a title gives way to them when they find more (see extract)."""
 

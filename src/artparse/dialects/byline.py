@@ -29,13 +29,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artparse.dialects import vocabulary as v
-from artparse.dialects.header import Header, read_count, top_views
+from artparse.dialects.header import MAX_LABELLED_LINE, Header, read_count, top_views
 
-NAME = "byline"
+NAME = "byline"  # also dialects.BYLINE, so that the registry need not import this module
 
 TOP_LINES = 16  # the header is looked for among the first lines only
 MAX_CONTEXT = 3  # lines above the header: breadcrumb, kicker, headline, standfirst, name
-MAX_LINE = 300  # characters: a longer line is body text
 KICKER_WORDS = 3
 
 _SEPARATED = re.compile(r"[|·•\u2014]|\s[\u2013-]\s")  # parts worth reading for a site | section line
@@ -87,7 +86,7 @@ def parse(lines: Sequence[str]) -> Header | None:
 
 
 def _classified(index: int, view: str) -> _Line:
-    if len(view) > MAX_LINE:
+    if len(view) > MAX_LABELLED_LINE:
         return _Line(index, view, _TEXT, [])
     parts = v.read_line(view) if v.might_be_header_line(view) or _SEPARATED.search(view) else []
     if v.is_header_line(parts):
@@ -120,7 +119,7 @@ def _title_only(lines: Sequence[str], filled: list[tuple[int, str]]) -> Header |
         return None
     index, view = filled[0]
     follows = index + 1 < len(lines) and not lines[index + 1].strip()
-    if not follows or len(filled) < 2 or len(view) > MAX_LINE or not v.is_headline(view):
+    if not follows or len(filled) < 2 or len(view) > MAX_LABELLED_LINE or not v.is_headline(view):
         return None
     return Header(body_start=index + 1, title=view)
 

@@ -7,8 +7,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from artparse.languages.spelling import plain
-
 # Invisible marks that break matching (zero-width space, bidi marks and overrides, BOM).
 # ZWNJ and ZWJ stay: they change how Arabic-script names are spelt.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\u061c"), None)
@@ -16,6 +14,7 @@ _INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 _SPACES = re.compile(r"\s+")
 MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
+MAX_LABELLED_LINE = 300  # characters: the longest line the vocabulary reads (a byline, a date line)
 _COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
@@ -59,10 +58,14 @@ def header_view(line: str) -> str:
 def read_count(text: str, warnings: list[str]) -> int | None:
     """A counter such as `1,234`, `1.234` or `1 234` (any digits); None and a warning when it is not."""
     text = text.strip()
-    if not _COUNT.fullmatch(text if text.isascii() else plain(text)):
+    if not text.isascii():
+        from artparse.languages.spelling import plain
+
+        text = plain(text)
+    if not _COUNT.fullmatch(text):
         warnings.append(f"unparsed-visits: {text!r} is not a count")
         return None
-    count = int(re.sub(r"\D", "", plain(text)))
+    count = int(re.sub(r"\D", "", text))
     if count >= MAX_COUNT:
         warnings.append(f"unparsed-visits: {text!r} is too large")
         return None

@@ -15,9 +15,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from artparse.dialects import byline, vocabulary
-from artparse.dialects.header import MAX_HEADER_LINE, Header, header_view, read_count, top_views
+from artparse.dialects.header import (
+    MAX_HEADER_LINE,
+    MAX_LABELLED_LINE,
+    Header,
+    header_view,
+    read_count,
+    top_views,
+)
+
+if TYPE_CHECKING:
+    from artparse.dialects.vocabulary import Part
+
+# The vocabulary (dialects.vocabulary, dialects.byline) is imported where it is used: the common
+# posted-by header never needs it, and a one-file run does not pay for it at start-up.
 
 NAME = "posted-by"
 
@@ -43,11 +56,7 @@ def parse(lines: Sequence[str]) -> Header | None:
     title, posted = found
     header = Header(body_start=posted + 1, title=title)
     _read_posted_line(header_view(lines[posted]), header)
-    if (
-        header.published_raw is None
-        and header.author
-        and not vocabulary.looks_like_name(header.author, lax=True)
-    ):
+    if header.published_raw is None and header.author and not _looks_like_a_name(header.author):
         return None  # "Posted by the end of the week, ...": a sentence, not a header
     _read_following_lines(lines, posted + 1, header)
     return header
@@ -92,8 +101,8 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
             _read_share(share["rest"], header)
         elif _VISITS.match(view) or _UPDATED.match(view):
             _read_segments(_SEGMENT_BREAK.split(view), header)
-        elif _may_be_understood(view) and _understood(parts := vocabulary.read_line(view)):
-            byline.fill(header, parts)  # "Category: Politics | Tags: ports" and the like
+        elif _may_be_understood(view) and _understood(parts := _read_line(view)):
+            _fill(header, parts)  # "Category: Politics | Tags: ports" and the like
         else:
             return
         header.body_start = index + 1
@@ -113,8 +122,8 @@ def _read_segment(segment: str, header: Header) -> None:
         header.updated_by, header.updated_raw = _who_and_when(rest)
     elif match := _VISITS.match(segment):
         header.visits = read_count(match["count"], header.warnings)
-    elif _understood(parts := vocabulary.read_line(segment)):
-        byline.fill(header, parts)
+    elif _understood(parts := _read_line(segment)):
+        _fill(header, parts)
     elif match := _FIELD.fullmatch(segment):
         header.extra[match["key"]] = match["value"]
     else:
@@ -124,22 +133,46 @@ def _read_segment(segment: str, header: Header) -> None:
 
 def _is_header_line(view: str) -> bool:
     """A header line above the Posted line opens with a label or a number ("Published ...")."""
-    return _opens_like_a_header(view) and vocabulary.is_header_line(vocabulary.read_line(view))
+    from artparse.dialects.vocabulary import is_header_line
+
+    return _opens_like_a_header(view) and is_header_line(_read_line(view))
 
 
 def _opens_like_a_header(view: str) -> bool:
+    from artparse.dialects.vocabulary import might_be_header_line
+
     first_two = " ".join(view.split(maxsplit=2)[:2])
-    return first_two[:1].isdigit() or vocabulary.might_be_header_line(first_two)
+    return first_two[:1].isdigit() or might_be_header_line(first_two)
 
 
 def _may_be_understood(view: str) -> bool:
     """A header line below the Posted line opens with a label or a number ("Tags: ...")."""
-    return len(view) <= byline.MAX_LINE and _opens_like_a_header(view)
+    return len(view) <= MAX_LABELLED_LINE and _opens_like_a_header(view)
 
 
-def _understood(parts: list[vocabulary.Part]) -> bool:
+def _understood(parts: list[Part]) -> bool:
     """The vocabulary recognises every part, and the parts make a header line."""
-    return vocabulary.is_header_line(parts) and all(part.role != vocabulary.UNKNOWN for part in parts)
+    from artparse.dialects.vocabulary import UNKNOWN, is_header_line
+
+    return is_header_line(parts) and all(part.role != UNKNOWN for part in parts)
+
+
+def _read_line(view: str) -> list[Part]:
+    from artparse.dialects.vocabulary import read_line
+
+    return read_line(view)
+
+
+def _fill(header: Header, parts: list[Part]) -> None:
+    from artparse.dialects.byline import fill
+
+    fill(header, parts)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    from artparse.dialects.vocabulary import looks_like_name
+
+    return looks_like_name(text, lax=True)
 
 
 def _read_share(rest: str, header: Header) -> None:

@@ -99,6 +99,7 @@ MAX_NAME_WORDS = 12
 MAX_CASELESS_NAME_WORDS = 6
 MAX_DATE_WORDS = 10  # a longer labelled value is a sentence, unless all of it is a date
 MAX_ITEM_WORDS = 5  # words in one tag or category
+MAX_DURATION_CHARS = 20
 MAX_UNLABELLED_CHARS = 160  # a name with its job and address, a date by a name, a list of channels
 MAX_HEADLINE_WORDS = 24
 MAX_HEADLINE_CHARS = 200
@@ -117,7 +118,7 @@ _USER_NAME = re.compile(r"[\w.@'-]{1,40}")
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _COUNT_VALUE = re.compile(r"\d[\d,.' \u066c]*")
-_DURATION = re.compile(r"\d{1,3}\s*[^\W\d_]{0,12}\.?")  # "4 min", "4 min.", "3 Minuten"
+_DURATION = re.compile(r"\d{1,3}\s*[^\W\d_]*\.?")  # "4 min", "4 min.", "3 Minuten"
 _ABBREVIATED = re.compile(r"(?:\d|\b[^\W\d_]{1,4})\.$")  # "3 March 2021.", "4 min.", "Jr."
 _ADDRESS = re.compile(
     r"(?:^|\s+)[<(\[]?(?P<address>[\w.+'-]+(?:@|\s+at\s+|\s*[\[(]at[\])]\s*)[\w-]+(?:\.[\w-]+)+)[>)\]]?$",
@@ -309,7 +310,7 @@ def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: 
     if role == READING_TIME:
         return (
             [Part(role, value, span, label, count=_count(value.split()[0]))]
-            if _DURATION.fullmatch(value)
+            if len(value) <= MAX_DURATION_CHARS and _DURATION.fullmatch(value)
             else []
         )
     items = tuple(item for item in _LIST_BREAK.split(value) if item)

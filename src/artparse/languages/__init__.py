@@ -5,29 +5,36 @@ role (author, published, updated, visits, comments, reading time, category, tags
 words around names (by, on, and, particles, job titles), month and weekday names, relative-date
 words, am/pm words and the words a date may carry that say nothing. `tables` derives from them
 everything the readers match with (the date rewrite, relative dates, the header vocabulary), in
-one place; adding a language is adding its module and one entry in LANGUAGES.
+one place; adding a language is adding its module and one entry in `all_languages`.
 
-The date helpers `plain`, `fold` and `to_english` are re-exported here.
+The data modules are imported on first use (`all_languages()`, or the LANGUAGES and ENGLISH
+attributes), so that a run that never needs them does not pay for them at start-up.
 """
 
 from __future__ import annotations
 
-from artparse.languages import ar, de, en, es, fr, it, pt
+from functools import cache
+from typing import Any
+
 from artparse.languages.language import ROLES, UNITS, Language, Relative
-from artparse.languages.rewrite import to_english
 from artparse.languages.spelling import fold, plain
 
-LANGUAGES: tuple[Language, ...] = (
-    en.LANGUAGE,
-    fr.LANGUAGE,
-    es.LANGUAGE,
-    de.LANGUAGE,
-    it.LANGUAGE,
-    pt.LANGUAGE,
-    ar.LANGUAGE,
-)
-"""Every language artparse reads, English first."""
 
-ENGLISH = en.LANGUAGE
+@cache
+def all_languages() -> tuple[Language, ...]:
+    """Every language artparse reads, English first."""
+    from artparse.languages import ar, de, en, es, fr, it, pt
 
-__all__ = ["ENGLISH", "LANGUAGES", "ROLES", "UNITS", "Language", "Relative", "fold", "plain", "to_english"]
+    return (en.LANGUAGE, fr.LANGUAGE, es.LANGUAGE, de.LANGUAGE, it.LANGUAGE, pt.LANGUAGE, ar.LANGUAGE)
+
+
+def __getattr__(name: str) -> Any:
+    """LANGUAGES (all_languages()) and ENGLISH, loaded on first use."""
+    if name == "LANGUAGES":
+        return all_languages()
+    if name == "ENGLISH":
+        return all_languages()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["ROLES", "UNITS", "Language", "Relative", "all_languages", "fold", "plain"]

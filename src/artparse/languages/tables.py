@@ -25,9 +25,9 @@ T = TypeVar("T")
 
 
 def _languages() -> tuple[Language, ...]:
-    from artparse.languages import LANGUAGES
+    from artparse.languages import all_languages
 
-    return LANGUAGES
+    return all_languages()
 
 
 def _merged(table: str, pairs: Iterable[tuple[str, T]]) -> dict[str, T]:
@@ -51,9 +51,8 @@ def alternatives(words: Iterable[str]) -> str:
 @cache
 def english_months() -> dict[str, int]:
     """English month names and abbreviations -> month number (1-12)."""
-    from artparse.languages import ENGLISH
-
-    return {name: number for number, names in enumerate(ENGLISH.months, 1) for name in names}
+    english = _languages()[0]
+    return {name: number for number, names in enumerate(english.months, 1) for name in names}
 
 
 @cache
