@@ -415,6 +415,9 @@ def _choose_fields(fields: str | None) -> tuple[str, ...]:
             f"unknown field {', '.join(map(repr, unknown)) or 'list (empty)'}; known: {', '.join(FIELDS)}",
             param_hint="--fields",
         )
+    repeated = next((name for index, name in enumerate(chosen) if name in chosen[:index]), None)
+    if repeated is not None:  # a record has each key once: a CSV header would not match its rows
+        raise click.BadParameter(f"field {repeated!r} is given twice", param_hint="--fields")
     return chosen
 
 

@@ -9,10 +9,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
+from artparse.decoding import repair_unencodable
 from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
+from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
 from artparse.record import Article
 from artparse.zones import site_zone
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from artparse.rules import Rule
 
 _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
+_WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_HEADER_CHARS:,} characters)"
+_UNENCODABLE = "encoding: {count} lone surrogate code points (not text) replaced with U+FFFD"
 # Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
 _NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
 
@@ -54,11 +58,16 @@ def parse_text(
     zone = site_zone(tz) if tz is not None else None
     dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
     parsers = [(name, _with_dates(name, parse, dates)) for name, parse in available]
+    text, replaced = repair_unencodable(text)
     lines = split_lines(text)
-    name, header = _detect(lines, parsers)
+    window = header_window(lines)  # a header is small: no dialect's time grows with the file
+    name, header = _detect(window, parsers)
     if header is None:
         wanted = f"a {dialect} header" if dialect else "a known header"
-        header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted)])
+        cut = _WINDOW if window[-1] == WINDOW_END else ""
+        header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
+    source, in_source = repair_unencodable(source) if source is not None else (None, 0)
+    _repair_header(header, replaced + in_source)
     return _article(name, header, lines, source, dates)
 
 
@@ -113,17 +122,17 @@ def _with_dates(name: str, parse: Parser, dates: DateOptions) -> Parser:
     return lambda lines: dated(lines, dates)
 
 
-def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
+def _detect(window: Sequence[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
     """The first dialect that reads a header. A header that gives nothing but a title (the first
-    line of a page saved as text often reads as one) gives way to a later dialect that reads the
-    whole text, when that one finds more."""
+    line of a page saved as text often reads as one) gives way to a later dialect that reads all
+    of the window rather than its top, when that one finds more."""
     for number, (name, parse) in enumerate(parsers):
-        header = parse(lines)
+        header = parse(window)
         if header is None:
             continue
         if _only_a_title(header):
             for later, read_whole in parsers[number + 1 :]:
-                if later in WHOLE_TEXT and (found := read_whole(lines)) is not None:
+                if later in WHOLE_TEXT and (found := read_whole(window)) is not None:
                     return later, found
         return name, header
     return None, None
@@ -132,6 +141,35 @@ def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | 
 def _only_a_title(header: Header) -> bool:
     said = (header.author, header.published_raw, header.updated_raw, header.updated_by, header.visits)
     return all(value is None for value in said) and not (header.share or header.tags or header.extra)
+
+
+def _repair_header(header: Header, replaced: int) -> None:
+    """Repair every text a dialect read (a JSON escape can make a lone surrogate), and warn when
+    this or the `replaced` code points repaired before changed anything. The body comes from
+    the text, repaired already."""
+
+    def repaired(value: Any) -> Any:
+        nonlocal replaced
+        if isinstance(value, str):
+            value, count = repair_unencodable(value)
+            replaced += count
+            return value
+        if isinstance(value, list):
+            return [repaired(item) for item in value]
+        if isinstance(value, dict):
+            return {repaired(key): repaired(item) for key, item in value.items()}
+        return value
+
+    for name in _HEADER_TEXTS:
+        setattr(header, name, repaired(getattr(header, name)))
+    if replaced:
+        header.warnings.insert(0, _UNENCODABLE.format(count=replaced))
+
+
+_HEADER_TEXTS = (
+    *("title", "author", "published_raw", "updated_raw", "updated_by"),
+    *("share", "tags", "extra", "warnings"),
+)
 
 
 def _article(

@@ -1,8 +1,13 @@
 """Where the records go: standard output, or a file that is replaced only when complete.
 
-`-o FILE` is written to a temporary file beside FILE (`.FILE.XXXXXXXX.tmp`), flushed to disk,
-then renamed over FILE: an interrupted or failed run leaves the old FILE or the complete new
-one, never a torn one, and a symbolic link planted at FILE is replaced, not written through.
+`-o FILE` is written to a temporary file beside FILE (`.FILE.XXXXXXXX.tmp`, FILE shortened when
+that would be too long a name), flushed to disk, then renamed over FILE: an interrupted or failed
+run leaves the old FILE or the complete new one, never a torn one, and a symbolic link planted at
+FILE is replaced, not written through.
+
+What is not a file to replace is written into, as the shell's `>` would: a device (`/dev/null`),
+a FIFO, a socket, or one of this process's descriptors (`/dev/stdout`, `/dev/fd/N`, even when it
+is a regular file). Renaming over those would replace the device or the link itself.
 """
 
 from __future__ import annotations
@@ -61,9 +66,61 @@ def open_destination(path: str | None) -> Iterator[Destination]:
     if path is None:
         with _stdout() as destination:
             yield destination
+    elif writes_through(path):
+        with _written_through(path) as destination:
+            yield destination
     else:
         with _atomic_file(path) as destination:
             yield destination
+
+
+_DESCRIPTOR_LINKS = re.compile(r"/proc/[^/]+/fd|/dev/fd")
+_MAX_LINKS = 40  # as the kernel's limit: a longer chain is a loop
+
+
+def writes_through(path: str) -> bool:
+    """Whether `path` names something to write into rather than a file to replace: anything
+    but a directory, a regular file or a new name, and any name that goes through a process's
+    file descriptors (/dev/stdout is a link to /proc/self/fd/1)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False  # a new name, or a broken link, which is replaced
+    if stat.S_ISDIR(info.st_mode):
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return True
+    hop = os.path.abspath(path)
+    for _ in range(_MAX_LINKS):
+        if _DESCRIPTOR_LINKS.fullmatch(os.path.dirname(hop)):
+            return True
+        if not os.path.islink(hop):
+            return False
+        hop = os.path.normpath(os.path.join(os.path.dirname(hop), os.readlink(hop)))
+    return False
+
+
+@contextmanager
+def _written_through(path: str) -> Iterator[Destination]:
+    try:
+        stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as error:
+        raise OutputError(f"{path}: {describe_os_error(error)}") from error
+    try:
+        yield Destination(stream, OwnOutput(files=_regular_file(stream.fileno())))
+        stream.flush()
+    except BrokenPipeError:
+        raise  # a FIFO's reader has gone: ended quietly, as on stdout
+    except OSError as error:
+        raise OutputError(f"{path}: {describe_os_error(error)}") from error
+    finally:
+        with suppress(OSError):
+            stream.close()
+
+
+def _regular_file(descriptor: int) -> frozenset[FileKey]:
+    info = os.fstat(descriptor)
+    return frozenset({(info.st_dev, info.st_ino)}) if stat.S_ISREG(info.st_mode) else frozenset()
 
 
 @contextmanager
@@ -192,7 +249,7 @@ def _atomic_file(path: str) -> Iterator[Destination]:
     # A signal between the file's creation and the try below would leave it behind: hold them.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{_stem(name)}.", suffix=".tmp")
     except OSError as error:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         raise OutputError(f"{path}: {describe_os_error(error)}") from error
@@ -311,7 +368,18 @@ def _looks_like_output(head: bytes) -> bool:
 
 def temporary_name_pattern(name: str) -> re.Pattern[str]:
     """The names tempfile.mkstemp gives our temporary files for output file `name`."""
-    return re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+    return re.compile(rf"\.{re.escape(_stem(name))}\.[a-z0-9_]{{8}}\.tmp")
+
+
+_NAME_MAX = 255  # bytes in a file name, on every file system Linux and macOS use
+_TEMPORARY_PARTS = len(".") + len(".12345678.tmp")
+
+
+def _stem(name: str) -> str:
+    """`name`, shortened (by whole characters) so that its temporary file's name is not too long."""
+    while len(os.fsencode(name)) > _NAME_MAX - _TEMPORARY_PARTS:
+        name = name[:-1]
+    return name
 
 
 def remove_abandoned_temporaries(directory: str, pattern: re.Pattern[str]) -> None:

@@ -211,7 +211,7 @@ def _store_inputs(database: Database, options: RunOptions, tally: Tally, version
         else:
             known = database.known(item.path) if options.incremental else None
             stamped = process_stamped(item, options.parse, options.reading, stdin, settings, known)
-        database.save(stamped)
+        database.save(stamped, item.path)
         tally.count(stamped.outcome)
         if not (isinstance(stamped.outcome, Problem) and stamped.outcome.reason == UNCHANGED):
             _report(stamped.outcome, options.quiet)  # a line per unchanged file would drown the rest

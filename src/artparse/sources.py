@@ -318,16 +318,18 @@ def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -
     except OSError as error:
         raise _open_error(item, error) from error
     try:
-        with open(descriptor, "rb", buffering=0) as file:
-            info = os.fstat(descriptor)
-            regular = stat.S_ISREG(info.st_mode)
-            if not regular and not item.explicit:
-                raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing
-            if regular and info.st_size > max_size:
-                raise InputError(too_large(info.st_size, max_size))
+        info = os.fstat(descriptor)
+        regular = stat.S_ISREG(info.st_mode)
+        if not regular and not item.explicit:
+            raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing (a directory, a FIFO ...)
+        if regular and info.st_size > max_size:
+            raise InputError(too_large(info.st_size, max_size))
+        with open(descriptor, "rb", buffering=0, closefd=False) as file:
             return _read_capped(file.read, max_size, info.st_size if regular else 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error
+    finally:
+        os.close(descriptor)
 
 
 def _open_flags(item: Input) -> int:

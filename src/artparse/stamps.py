@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -55,7 +56,7 @@ def spelled(value: Any) -> Any:
         return value
     if isinstance(value, datetime | date):
         return [type(value).__name__, value.isoformat()]  # isoformat keeps the offset, or its absence
-    if isinstance(value, re.Pattern):
+    if isinstance(value, re.Pattern) or _is_regex_pattern(value):
         return {"pattern": value.pattern, "flags": value.flags}
     if isinstance(value, tuple | list):
         return [spelled(item) for item in value]
@@ -69,6 +70,12 @@ def spelled(value: Any) -> Any:
         fields = {field.name: spelled(getattr(value, field.name)) for field in dataclasses.fields(value)}
         return {type(value).__name__: fields}
     raise TypeError(f"cannot fingerprint a setting of type {type(value).__name__}")
+
+
+def _is_regex_pattern(value: Any) -> bool:
+    """A pattern of the `regex` module (--rules); none exists unless that module was imported."""
+    module = sys.modules.get("regex")
+    return module is not None and isinstance(value, module.Pattern)
 
 
 def process_stamped(

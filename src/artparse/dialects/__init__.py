@@ -62,7 +62,7 @@ DATED: dict[str, DatedParser] = {PAGE: _page}
 """Dialects that read dates while detecting, and so take the date options (`now`) as well."""
 
 WHOLE_TEXT = frozenset({PAGE})
-"""Dialects that read the whole text rather than its top: a header of an earlier dialect that gives
-nothing but a title gives way to them when they find more (see extract)."""
+"""Dialects that read all of the header window rather than its top: a header of an earlier dialect
+that gives nothing but a title gives way to them when they find more (see extract)."""
 
 __all__ = ["DATED", "DIALECTS", "WHOLE_TEXT", "Header", "Parser", "header_view"]

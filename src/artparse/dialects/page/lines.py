@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import NamedTuple
 
-from artparse.dialects.header import MAX_HEADER_LINE, header_view
+from artparse.dialects.header import MAX_HEADER_LINE, MAX_HEADER_LINES, WINDOW_END, header_view
 from artparse.dialects.page.words import heading_first_words, headings, starts_with_label
 from artparse.languages import fold
 
-MAX_PAGE_LINES = 3000  # the metadata of a page is near its top: comments can go on for ever
+MAX_PAGE_LINES = MAX_HEADER_LINES  # and the characters of header_window: what every dialect reads
 MIN_PROSE_WORDS = 6
 MIN_PROSE_CHARS = 40
 MIN_WRAPPED_CHARS = 55  # a line that w3m or lynx wrapped is close to the 80 columns they wrap at
@@ -66,6 +66,8 @@ def read_page(raw_lines: Sequence[str]) -> Page:
     classed, so that the dates passed over there can be named.
     """
     window = raw_lines[:MAX_PAGE_LINES]
+    if window and window[-1] == WINDOW_END:
+        window = window[:-1]  # the text goes on past what dialects read
     cleaned = (line for line in map(_cleaned, range(1, len(window) + 1), window) if line is not None)
     lines: list[PageLine] = []
     prose_words = 0
