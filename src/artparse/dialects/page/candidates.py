@@ -220,7 +220,7 @@ def _read_line(page: Page, position: int, *, loose: bool) -> tuple[list[_Written
             below = _without_urls(page.lines[position + 1].text)
             return [_Written(position + 1, role, view, below, below, is_day_first(view))], []
         return [], []
-    parts = read_line(view) if may_have_label(view) else []
+    parts = read_line(view) if not loose and may_have_label(view) else []  # a decoy's labels: unread
     labelled = [part for part in parts if part.label is not None and part.role in BYLINE_ROLES]
     names = [  # a user name ("author: str" in code) only after "Posted by" or a date ("DATE by jdoe")
         NameFound(position, part.value, part.label or "")
