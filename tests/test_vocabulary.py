@@ -66,6 +66,7 @@ def roles(line: str) -> list[tuple[str, str]]:
         ),
         ("1.204 Aufrufe · 12 Kommentare", [("visits", "1.204 Aufrufe"), ("comments", "12 Kommentare")]),
         ("Tags: politics, Libya", [("tags", "politics, Libya")]),
+        ("Posted in Meta | Leave a comment", [("category", "Meta"), ("comments", "")]),
     ],
 )
 def test_labelled_parts_are_recognised(line: str, expected: list[tuple[str, str]]) -> None:

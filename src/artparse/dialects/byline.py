@@ -195,6 +195,8 @@ def _read_part(part: v.Part, header: Header, dates: list[str]) -> None:
         counted = part.label is not None and value.endswith(part.label)  # "2,345 views"
         number = value[: -len(part.label)] if counted and part.label else value
         header.visits = part.count if part.count is not None else read_count(number, header.warnings)
+    elif role == v.COMMENTS and part.count is None and not value:
+        pass  # "Leave a comment": a link, which says nothing about the article
     elif role in (v.COMMENTS, v.READING_TIME) and role not in header.extra:
         header.extra[role] = part.count if role == v.COMMENTS and part.count is not None else value
     elif role in (v.TAGS, v.CATEGORY):

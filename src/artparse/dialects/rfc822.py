@@ -50,8 +50,6 @@ PUBLISHED_FIELDS = ("date", "created", "published")
 UPDATED_FIELDS = ("updated", "last-modified", "modified")
 TAG_FIELDS = ("keywords", "tags", "category")
 
-MAX_HEADER_LINES = 1000  # a longer block is not a header (real ones have tens of lines)
-MAX_HEADER_CHARS = 256 * 1024
 MAX_DECODED = 4096  # characters: a longer value is kept as written, not MIME-decoded
 MAIL_FIELDS = frozenset({"from", "newsgroups", "message-id", "path", "received", "sender", "to", "xref"})
 """Fields of mail and news: their Date's zone names are RFC 822's (CST is -06:00)."""
@@ -91,17 +89,15 @@ def parse(lines: Sequence[str]) -> Header | None:
 def _read_fields(lines: Sequence[str], start: int) -> tuple[str, list[tuple[str, str]], int] | None:
     """(leading continuation, (name, unfolded value) pairs, index after the blank line ending them).
 
-    None when a line in the block is neither a field nor a continuation, or the block is longer
-    than a header can be (MAX_HEADER_LINES, MAX_HEADER_CHARS): nothing past those is matched.
+    None when a line in the block is neither a field nor a continuation (so also when it reaches
+    the end of the header window, header.header_window: no block is longer than that). Folded
+    with a list join, and every pattern is linear: the time is linear in the window.
     """
     leading: list[str] = []
     fields: list[tuple[str, list[str]]] = []
-    index, chars = start, 0
+    index = start
     while index < len(lines) and lines[index].strip():
         line = lines[index]
-        chars += len(line)
-        if index - start >= MAX_HEADER_LINES or chars > MAX_HEADER_CHARS:
-            return None
         if line[0] in " \t":
             (fields[-1][1] if fields else leading).append(line.strip())
         elif found := _FIELD.fullmatch(line):

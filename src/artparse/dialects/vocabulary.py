@@ -29,8 +29,8 @@ the date and AUTHOR; `Last updated by NAME on DATE` UPDATED_BY and UPDATED.
 
 Part.value is the text of the value as it is in the view; Part.span is where it is in the view
 ([start, end)); Part.label is the label as written (None when a shape alone said so); Part.count
-is the number of a VISITS, COMMENTS or READING_TIME part; Part.items the list of a TAGS,
-CATEGORY or SHARE part.
+is the number of a VISITS, COMMENTS or READING_TIME part (None for a COMMENTS link without one,
+"Leave a comment"); Part.items the list of a TAGS, CATEGORY or SHARE part.
 """
 
 from __future__ import annotations
@@ -243,7 +243,7 @@ def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int
     inner = [start]
     covered = start  # a word inside a longer label ("Written by") starts no label of its own
     for position in _label_starts(view, start, end):
-        found = _label_pattern().match(view, position, end) if position >= covered else None
+        found = _match_label(view, position, end) if position >= covered else None
         if found is None:
             continue
         covered = found.end()
@@ -268,7 +268,7 @@ def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int
 def _read_segment(view: str, start: int, end: int) -> list[Part]:
     text = view[start:end].rstrip()
     end = start + len(text)
-    found = _label_pattern().match(view, start, end) if _opens_with_label(view, start, end) else None
+    found = _match_label(view, start, end) if _opens_with_label(view, start, end) else None
     if found:
         label = labels()[_folded(found[0])]
         value_start = _skip_colon(view, found.end(), end)
@@ -301,6 +301,8 @@ def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: 
         if not is_date_like(value) or not (is_date(value) or _short(value, MAX_DATE_WORDS)):
             return []  # "Updated 3 times since the war began."
         return _date_then_by(view, label, role, start, end)
+    if role == COMMENTS and not value:
+        return [Part(role, value, span, label)]  # "Leave a comment", "Comments": a link, no count
     if role in (VISITS, COMMENTS):
         return (
             [Part(role, value, span, label, count=_count(value))]
@@ -369,10 +371,10 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
     if when is not None:
         who_end, date_start = start + when[0], start + when[1]
         on_word = view[who_end:date_start].strip()
-        return [
-            *_who(view, label, start, who_end, lax=lax),
-            *_date_then_by(view, on_word, PUBLISHED, date_start, end),
+        who = _who(view, label, start, who_end, lax=lax) or [
+            Part(UNKNOWN, view[start:who_end], (start, who_end))
         ]
+        return [*who, *_date_then_by(view, on_word, PUBLISHED, date_start, end)]
     if address := _ADDRESS.search(value):
         name_end = start + address.start()
         if name_end > start:
@@ -453,7 +455,9 @@ def _first_split(
 ) -> tuple[int, int] | None:
     """(end of the head, start of the tail) around the first of `words` with a head and a tail
     that pass their checks: "1. Januar 2000 von Jonas von Weber" splits at the first "von"."""
-    tokens = list(re.finditer(r"\S+", value))
+    if words.isdisjoint(fold(value).split()):
+        return None
+    tokens = list(_TOKEN.finditer(value))
     for index in range(1, len(tokens) - 1):
         if fold(tokens[index][0]) in words:
             head, tail = value[: tokens[index - 1].end()], value[tokens[index + 1].start() :]
@@ -466,7 +470,9 @@ def _last_word_before(
     value: str, words: frozenset[str], check: Callable[[str], bool]
 ) -> tuple[int, int] | None:
     """(end of the head, start of the tail) around the last of `words` whose tail passes `check`."""
-    tokens = list(re.finditer(r"\S+", value))
+    if words.isdisjoint(fold(value).split()):
+        return None
+    tokens = list(_TOKEN.finditer(value))
     for index in range(len(tokens) - 2, 0, -1):
         if fold(tokens[index][0]) in words:
             tail = value[tokens[index + 1].start() :]
@@ -659,9 +665,27 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(_spelled(phrase) for phrase in sorted(set(phrases), key=len, reverse=True))
 
 
+def _match_label(view: str, start: int, end: int) -> re.Match[str] | None:
+    """The longest label at `start`, tried only among the labels that share its first word."""
+    first = _TOKEN.match(view, start, end)
+    pattern = _labels_starting(fold(first[0]).rstrip(":\uff1a,;.")) if first else None
+    return pattern.match(view, start, end) if pattern else None
+
+
+@lru_cache(maxsize=1024)
+def _labels_starting(word: str) -> re.Pattern[str] | None:
+    texts = _labels_by_first_word().get(word)
+    if not texts:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alternation(texts)})(?!\w)", re.IGNORECASE)
+
+
 @cache
-def _label_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(list(labels()))})(?!\w)", re.IGNORECASE)
+def _labels_by_first_word() -> dict[str, list[str]]:
+    by_word: dict[str, list[str]] = {}
+    for text in labels():
+        by_word.setdefault(text.split()[0], []).append(text)
+    return by_word
 
 
 @cache

@@ -24,7 +24,7 @@ LANGUAGE = Language(
             *("geändert am", "zuletzt geändert", "letzte änderung", "stand:"),
         ),
         "visits": ("aufrufe", "zugriffe", "seitenaufrufe"),
-        "comments": ("kommentare", "kommentar"),
+        "comments": ("kommentare", "kommentar", "kommentar schreiben", "keine kommentare"),
         "reading_time": ("min lesezeit", "min. lesezeit", "minuten lesezeit", "lesezeit", "lesedauer"),
         "category": ("kategorie", "kategorien", "rubrik", "ressort", "in:"),
         "tags": ("schlagwörter", "schlagworte", "stichwörter", "themen"),

@@ -30,7 +30,7 @@ LANGUAGE = Language(
             *("modified on", "last modified", "last modified on", "edited", "last edited", "date modified"),
         ),
         "visits": ("visits", "views", "hits", "reads", "readers", "page views", "pageviews"),
-        "comments": ("comments", "comment", "responses", "replies"),
+        "comments": ("comments", "comment", "responses", "replies", "leave a comment", "no comments"),
         "reading_time": (
             *("min read", "mins read", "minute read", "minutes read", "min. read", "reading time"),
             "read time",

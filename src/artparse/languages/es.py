@@ -28,7 +28,7 @@ LANGUAGE = Language(
             *("modificado", "modificado el"),
         ),
         "visits": ("visitas", "vistas", "lecturas", "visualizaciones"),
-        "comments": ("comentarios", "comentario"),
+        "comments": ("comentarios", "comentario", "deja un comentario", "dejar un comentario"),
         "reading_time": ("min de lectura", "minutos de lectura", "tiempo de lectura"),
         "category": ("categoría", "categorías", "sección", "archivado en", "en:"),
         "tags": ("etiquetas", "palabras clave", "temas", "tags"),

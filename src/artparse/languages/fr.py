@@ -24,7 +24,7 @@ LANGUAGE = Language(
             *("dernière mise à jour", "dernière modification"),
         ),
         "visits": ("vues", "lectures", "visites", "consultations"),
-        "comments": ("commentaires", "commentaire", "réactions"),
+        "comments": ("commentaires", "commentaire", "réactions", "laisser un commentaire"),
         "reading_time": ("min de lecture", "minutes de lecture", "temps de lecture", "lecture"),
         "category": ("catégorie", "catégories", "rubrique", "classé dans", "dans:", "section:"),
         "tags": ("mots-clés", "mots clés", "étiquettes", "tags", "thèmes"),

@@ -21,7 +21,7 @@ LANGUAGE = Language(
             "modificato il",
         ),
         "visits": ("visite", "visualizzazioni", "letture"),
-        "comments": ("commenti", "commento"),
+        "comments": ("commenti", "commento", "lascia un commento"),
         "reading_time": ("min di lettura", "minuti di lettura", "tempo di lettura"),
         "category": ("categoria", "categorie", "sezione", "archiviato in", "in:"),
         "tags": ("tag", "parole chiave", "argomenti"),

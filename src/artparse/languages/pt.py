@@ -25,7 +25,7 @@ LANGUAGE = Language(
             "modificado em",
         ),
         "visits": ("visitas", "visualizações", "leituras"),
-        "comments": ("comentários", "comentário"),
+        "comments": ("comentários", "comentário", "deixe um comentário", "deixe um comentario"),
         "reading_time": ("min de leitura", "minutos de leitura", "tempo de leitura"),
         "category": ("categoria", "categorias", "seção", "secção", "editoria", "arquivado em", "em:"),
         "tags": ("etiquetas", "palavras-chave", "tópicos", "temas"),
