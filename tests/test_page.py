@@ -238,3 +238,17 @@ def test_a_user_name_needs_a_label_that_says_a_name_follows(line: str, author: s
 def test_markup_is_not_a_page() -> None:
     text = page("For more context on the regression, see", "<!-- 2024-08-27 -->")
     assert parse_text(text).published is None
+
+
+def test_the_page_words_do_not_repeat_the_header_labels() -> None:
+    from artparse.languages import LANGUAGES, fold
+    from artparse.languages.tables import labels
+
+    known = set(labels())
+    repeated = [
+        (language.code, word)
+        for language in LANGUAGES
+        for word in language.page.comments
+        if fold(word) in known
+    ]
+    assert repeated == []

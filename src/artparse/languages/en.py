@@ -14,7 +14,7 @@ LANGUAGE = Language(
             *("read more", "read next", "see also", "recent posts", "latest news", "latest"),
             *("further reading", "also in the news"),
         ),
-        comments=("leave a reply", "leave a comment", "join the discussion", "thoughts on", "discussion"),
+        comments=("leave a reply", "join the discussion", "thoughts on", "discussion"),
     ),
     labels={
         "author": (

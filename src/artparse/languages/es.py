@@ -11,7 +11,7 @@ LANGUAGE = Language(
             *("lo más visto", "lo más leído", "te puede interesar", "noticias relacionadas"),
             *("relacionados", "relacionadas", "también te puede interesar", "más noticias"),
         ),
-        comments=("deja un comentario",),
+        comments=("deja tu comentario",),
     ),
     labels={
         "author": ("por", "escrito por", "publicado por", "autor", "autora", "autores", "redacción:"),

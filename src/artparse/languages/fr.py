@@ -11,7 +11,7 @@ LANGUAGE = Language(
             *("sur le même sujet", "à lire aussi", "a lire aussi", "lire aussi", "les plus lus"),
             *("articles récents", "articles similaires", "dans la même rubrique", "voir aussi"),
         ),
-        comments=("réagir", "laisser un commentaire", "vos réactions"),
+        comments=("réagir", "vos réactions"),
     ),
     labels={
         "author": ("par", "écrit par", "publié par", "rédigé par", "auteur", "auteure", "autrice", "auteurs"),

@@ -8,7 +8,7 @@ LANGUAGE = Language(
         copyright=("tutti i diritti riservati",),
         joined=("iscritto dal", "membro dal", "registrato"),
         related=("leggi anche", "i più letti", "più letti", "articoli correlati", "potrebbe interessarti"),
-        comments=("lascia un commento",),
+        comments=("lascia il tuo commento",),
     ),
     labels={
         "author": ("di", "scritto da", "pubblicato da", "autore", "autrice", "autori", "a cura di"),

@@ -8,7 +8,7 @@ LANGUAGE = Language(
         copyright=("todos os direitos reservados",),
         joined=("membro desde", "registado", "registrado"),
         related=("mais lidas", "mais lidos", "leia também", "leia mais", "relacionados", "relacionadas"),
-        comments=("deixe um comentário",),
+        comments=("deixe seu comentário",),
     ),
     labels={
         "author": ("por", "escrito por", "publicado por", "autor", "autora", "autores"),
