@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
@@ -172,9 +172,7 @@ def _from_iso_like(match: re.Match[str]) -> Stated:
 
 def _from_named_month(match: re.Match[str]) -> Stated | None:
     """The date of an English month-name form; None leaves anything unusual to dateutil."""
-    from artparse.languages.tables import english_months
-
-    month = english_months().get((match["m1"] or match["m2"]).lower())
+    month = _english_months().get((match["m1"] or match["m2"]).lower())
     hour = int(match["H"] or 0)
     if month is None or (match["half"] and not 1 <= hour <= 12):
         return None
@@ -187,6 +185,14 @@ def _from_named_month(match: re.Match[str]) -> Stated | None:
         return datetime.combine(day, time(hour, int(match["M"]), int(match["S"] or 0)))
     except ValueError:
         return None
+
+
+@cache
+def _english_months() -> dict[str, int]:
+    """English month names -> numbers, from the language data (loaded on first use)."""
+    from artparse.languages.tables import english_months
+
+    return english_months()
 
 
 def _from_year_month(match: re.Match[str]) -> Stated:

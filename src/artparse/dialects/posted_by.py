@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from artparse.dialects.header import (
@@ -139,15 +141,22 @@ def _is_header_line(view: str) -> bool:
 
 
 def _opens_like_a_header(view: str) -> bool:
-    from artparse.dialects.vocabulary import might_be_header_line
-
     first_two = " ".join(view.split(maxsplit=2)[:2])
-    return first_two[:1].isdigit() or might_be_header_line(first_two)
+    return first_two[:1].isdigit() or bool(_vocabulary().might_be_header_line(first_two))
+
+
+@cache
+def _vocabulary() -> ModuleType:
+    """dialects.vocabulary, imported once on first use (a per-call import costs on every file)."""
+    from artparse.dialects import vocabulary
+
+    return vocabulary
 
 
 def _may_be_understood(view: str) -> bool:
-    """A header line below the Posted line opens with a label or a number ("Tags: ...")."""
-    return len(view) <= MAX_LABELLED_LINE and _opens_like_a_header(view)
+    """A header line below the Posted line opens with a label or a number ("Tags: ..."), and is
+    not a sentence (the body's first paragraph, which comes next in nearly every file)."""
+    return len(view) <= MAX_LABELLED_LINE and not view.endswith(".") and _opens_like_a_header(view)
 
 
 def _understood(parts: list[Part]) -> bool:

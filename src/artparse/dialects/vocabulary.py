@@ -199,10 +199,13 @@ def might_be_header_line(view: str) -> bool:
         return True
     words = view.split()
     channels = name_words().share
-    return any(
-        _may_start_label(word, words[index + 1] if index + 1 < len(words) else "") or fold(word) in channels
-        for index, word in enumerate(words)
-    )
+    for index, word in enumerate(words):
+        if (
+            _may_start_label(word, words[index + 1] if index + 1 < len(words) else "")
+            or fold(word) in channels
+        ):
+            return True
+    return False
 
 
 def classify_line(view: str) -> list[Part]:
