@@ -54,11 +54,11 @@ def test_the_samples_directory_gives_one_record_per_sample() -> None:
     samples, others = len(SAMPLE_TEXTS), len(list(SAMPLES.rglob("*.json"))) + 1  # + the rule file
     result = invoke(str(SAMPLES), "-f", "jsonl")
     assert len(records(result)) == samples
-    # Warnings: the goldens that have some, and the one rule sample that has no header a person
-    # would recognise without --rules (the other two read as bylines).
-    warned = sum(
-        bool(json.loads(golden.read_text(encoding="utf-8"))["warnings"]) for golden in SAMPLES.glob("*.json")
-    )
+    # Warnings: the goldens that have some (every page sample: the page mode names the line of each
+    # value), and the one rule sample that has no header a person would recognise without --rules
+    # (the other two read as bylines).
+    goldens = [*SAMPLES.glob("*.json"), *(SAMPLES / "pages").glob("*.json")]
+    warned = sum(bool(json.loads(golden.read_text(encoding="utf-8"))["warnings"]) for golden in goldens)
     assert result.stderr.splitlines()[-1] == (
         f"artparse: {samples + others} inputs: {samples} records ({warned + 1} with warnings), 0 failed, "
         f"{others} skipped ({others} other file name)"

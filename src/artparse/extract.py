@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
 from artparse.decoding import repair_unencodable
-from artparse.dialects import DIALECTS, Header, Parser
+from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
 from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
 from artparse.record import Article
@@ -54,9 +54,10 @@ def parse_text(
     ArgumentTypeError (a TypeError: `now` not a datetime), both ArtparseErrors.
     """
     _check_types(text, source=source, now=now, min_date=min_date, rules=rules)
-    parsers = _parsers(dialect, rules)
+    available = _parsers(dialect, rules)
     zone = site_zone(tz) if tz is not None else None
     dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
+    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in available]
     text, replaced = repair_unencodable(text)
     lines = split_lines(text)
     window = header_window(lines)  # a header is small: no dialect's time grows with the file
@@ -114,12 +115,32 @@ def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parse
     return [(forced, available[forced])]
 
 
+def _with_dates(name: str, parse: Parser, dates: DateOptions) -> Parser:
+    dated = DATED.get(name)
+    if dated is None:
+        return parse
+    return lambda lines: dated(lines, dates)
+
+
 def _detect(window: Sequence[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
-    for name, parse in parsers:
+    """The first dialect that reads a header. A header that gives nothing but a title (the first
+    line of a page saved as text often reads as one) gives way to a later dialect that reads all
+    of the window rather than its top, when that one finds more."""
+    for number, (name, parse) in enumerate(parsers):
         header = parse(window)
-        if header is not None:
-            return name, header
+        if header is None:
+            continue
+        if _only_a_title(header):
+            for later, read_whole in parsers[number + 1 :]:
+                if later in WHOLE_TEXT and (found := read_whole(window)) is not None:
+                    return later, found
+        return name, header
     return None, None
+
+
+def _only_a_title(header: Header) -> bool:
+    said = (header.author, header.published_raw, header.updated_raw, header.updated_by, header.visits)
+    return all(value is None for value in said) and not (header.share or header.tags or header.extra)
 
 
 def _repair_header(header: Header, replaced: int) -> None:

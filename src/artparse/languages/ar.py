@@ -1,9 +1,15 @@
 """Arabic: both month-name series (يناير ... and كانون الثاني ...) and the Maghreb spellings."""
 
-from artparse.languages.language import Language, Relative
+from artparse.languages.language import Language, PageWords, Relative
 
 LANGUAGE = Language(
     code="ar",
+    page=PageWords(
+        copyright=("جميع الحقوق محفوظة", "حقوق النشر"),
+        joined=("تاريخ التسجيل", "انضم", "عضو منذ"),
+        related=("الأكثر قراءة", "الاكثر قراءة", "اقرأ أيضا", "اقرأ ايضا", "أخبار ذات صلة", "مواضيع ذات صلة"),
+        comments=("أضف تعليقا",),
+    ),
     labels={
         "author": (
             *("بقلم", "كتب", "كتبه", "كتبت", "الكاتب", "الكاتبة", "المؤلف", "إعداد", "بواسطة"),

@@ -1,9 +1,18 @@
 """German."""
 
-from artparse.languages.language import Language, Relative
+from artparse.languages.language import Language, PageWords, Relative
 
 LANGUAGE = Language(
     code="de",
+    page=PageWords(
+        copyright=("alle rechte vorbehalten",),
+        joined=("dabei seit", "mitglied seit", "registriert seit", "registriert"),
+        related=(
+            *("mehr zum thema", "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren"),
+            *("weitere artikel", "verwandte artikel", "auch interessant", "lesen sie auch"),
+        ),
+        comments=("leserkommentare", "diskussion"),
+    ),
     labels={
         "author": ("von", "geschrieben von", "verfasst von", "autor", "autorin", "autoren"),
         "published": (

@@ -1,9 +1,21 @@
 """English."""
 
-from artparse.languages.language import Language, Relative
+from artparse.languages.language import Language, PageWords, Relative
 
 LANGUAGE = Language(
     code="en",
+    page=PageWords(
+        copyright=("copyright", "all rights reserved"),
+        joined=("joined", "member since", "registered", "join date"),
+        related=(
+            *("related", "related stories", "related articles", "related coverage", "related topics"),
+            *("more on this story", "more from", "more stories", "most read", "most popular"),
+            *("most viewed", "popular", "top stories", "trending", "recommended", "you may also like"),
+            *("read more", "read next", "see also", "recent posts", "latest news", "latest"),
+            *("further reading", "also in the news"),
+        ),
+        comments=("leave a reply", "join the discussion", "thoughts on", "discussion"),
+    ),
     labels={
         "author": (
             *("by", "posted by", "written by", "words by", "story by", "reporting by", "text by"),

@@ -1,9 +1,18 @@
 """Spanish."""
 
-from artparse.languages.language import Language, Relative
+from artparse.languages.language import Language, PageWords, Relative
 
 LANGUAGE = Language(
     code="es",
+    page=PageWords(
+        copyright=("todos los derechos reservados",),
+        joined=("miembro desde", "registrado", "fecha de registro"),
+        related=(
+            *("lo más visto", "lo más leído", "te puede interesar", "noticias relacionadas"),
+            *("relacionados", "relacionadas", "también te puede interesar", "más noticias"),
+        ),
+        comments=("deja tu comentario",),
+    ),
     labels={
         "author": ("por", "escrito por", "publicado por", "autor", "autora", "autores", "redacción:"),
         "published": (

@@ -1,9 +1,18 @@
 """French."""
 
-from artparse.languages.language import Language, Relative
+from artparse.languages.language import Language, PageWords, Relative
 
 LANGUAGE = Language(
     code="fr",
+    page=PageWords(
+        copyright=("tous droits réservés",),
+        joined=("inscrit le", "membre depuis", "inscription"),
+        related=(
+            *("sur le même sujet", "à lire aussi", "a lire aussi", "lire aussi", "les plus lus"),
+            *("articles récents", "articles similaires", "dans la même rubrique", "voir aussi"),
+        ),
+        comments=("réagir", "vos réactions"),
+    ),
     labels={
         "author": ("par", "écrit par", "publié par", "rédigé par", "auteur", "auteure", "autrice", "auteurs"),
         "published": (

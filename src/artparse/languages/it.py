@@ -1,9 +1,15 @@
 """Italian."""
 
-from artparse.languages.language import Language, Relative
+from artparse.languages.language import Language, PageWords, Relative
 
 LANGUAGE = Language(
     code="it",
+    page=PageWords(
+        copyright=("tutti i diritti riservati",),
+        joined=("iscritto dal", "membro dal", "registrato"),
+        related=("leggi anche", "i più letti", "più letti", "articoli correlati", "potrebbe interessarti"),
+        comments=("lascia il tuo commento",),
+    ),
     labels={
         "author": ("di", "scritto da", "pubblicato da", "autore", "autrice", "autori", "a cura di"),
         "published": ("pubblicato", "pubblicato il", "pubblicata il", "data:", "data di pubblicazione"),

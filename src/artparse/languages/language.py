@@ -44,6 +44,22 @@ class Relative:
 
 
 @dataclass(frozen=True)
+class PageWords:
+    """The words of a whole web page that mark dates which are not the article's own.
+
+    `copyright` words make a copyright line (`© 2022` needs none); `joined` words a member's
+    joining date (`Joined: 4 May 2016`); `related` are the headings of lists of other stories
+    ("Most read", "Related"); `comments` the headings of a comment section, beside the language's
+    COMMENTS labels ("Leave a reply"). Written in lower case, as the labels are.
+    """
+
+    copyright: tuple[str, ...] = ()
+    joined: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Language:
     """One language: header labels by role (ROLES) and the words its dates are written with.
 
@@ -55,7 +71,8 @@ class Language:
     `weekdays` seven (Monday first), each the names and abbreviations of one; `dropped` are the
     words a date may carry that say nothing (French "le", German "Uhr"); `zones` are zone phrases
     and the abbreviation each means; `share_words` name share channels (print, mail). `day_first`:
-    the language writes numeric dates day first (03/04/2021 is 3 April).
+    the language writes numeric dates day first (03/04/2021 is 3 April). `page` are the words of
+    whole pages that mark decoy dates.
     """
 
     code: str
@@ -74,6 +91,7 @@ class Language:
     zones: Mapping[str, str] = field(default_factory=dict)
     share_words: tuple[str, ...] = ()
     day_first: bool = True
+    page: PageWords = field(default_factory=PageWords)
 
     def __post_init__(self) -> None:
         if len(self.months) != 12 or len(self.weekdays) != 7:

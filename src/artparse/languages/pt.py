@@ -1,9 +1,15 @@
 """Portuguese."""
 
-from artparse.languages.language import Language, Relative
+from artparse.languages.language import Language, PageWords, Relative
 
 LANGUAGE = Language(
     code="pt",
+    page=PageWords(
+        copyright=("todos os direitos reservados",),
+        joined=("membro desde", "registado", "registrado"),
+        related=("mais lidas", "mais lidos", "leia também", "leia mais", "relacionados", "relacionadas"),
+        comments=("deixe seu comentário",),
+    ),
     labels={
         "author": ("por", "escrito por", "publicado por", "autor", "autora", "autores"),
         "published": (
