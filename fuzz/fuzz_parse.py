@@ -41,8 +41,9 @@ from artparse.database import _SCHEMA, _UPSERT_ARTICLE, FIELDS, row_values  # no
 from artparse.decoding import decode_bytes  # noqa: E402
 from artparse.errors import BinaryInput  # noqa: E402
 from artparse.extract import parse_text  # noqa: E402
+from artparse.formats import FORMATS, RECORDS  # noqa: E402
 from artparse.rules import load_rules  # noqa: E402
-from artparse.writers import FORMATS, make_writer  # noqa: E402
+from artparse.writers import make_writer  # noqa: E402
 
 RULES = load_rules(
     "[[rule]]\nname = 'fuzz-rule'\n"
@@ -62,7 +63,7 @@ def check(data: bytes) -> None:
         return
     article = parse_text(decoded.text, source="fuzz.txt", rules=RULES, now=NOW)
     record = article.to_dict()
-    for fmt in (*FORMATS, "pretty"):
+    for fmt in (entry.name for entry in FORMATS if entry.kind == RECORDS):
         out = io.StringIO()
         writer = make_writer(fmt, out, FIELDS)
         writer.write(record)

@@ -350,7 +350,10 @@ def test_empty_and_blank_files_give_a_record_with_a_warning(tmp_path: Path, cont
 def test_an_empty_directory_is_said_and_fails_only_under_strict(tmp_path: Path) -> None:
     relaxed, strict = invoke(str(tmp_path)), invoke("--strict", str(tmp_path))
     assert (relaxed.exit_code, strict.exit_code) == (0, 1)
-    assert relaxed.stderr == "artparse: 0 inputs: 0 records (0 with warnings), 0 failed\n"
+    assert relaxed.stderr == (
+        f"artparse: no article files found under {tmp_path}\n"
+        "artparse: 0 inputs: 0 records (0 with warnings), 0 failed\n"
+    )
 
 
 def test_a_vanished_file_is_a_skip_but_a_failure_under_strict(
@@ -387,16 +390,16 @@ def test_quiet_levels_hide_messages_and_never_change_the_exit_code(tmp_path: Pat
 def test_an_internal_error_on_one_file_is_reported_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from artparse import ingest
+    from artparse import step
 
-    real_parse = ingest.parse_text
+    real_parse = step.parse_article
 
-    def parse_or_fail(text: str, **options: object) -> object:
+    def parse_or_fail(text: str, *args: object, **options: object) -> object:
         if "BOOM" in text:
             raise RuntimeError("bug triggered")
-        return real_parse(text, **options)  # type: ignore[arg-type]
+        return real_parse(text, *args, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ingest, "parse_text", parse_or_fail)
+    monkeypatch.setattr(step, "parse_article", parse_or_fail)
     (tmp_path / "a.txt").write_text("BOOM\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
     result = invoke(str(tmp_path))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from artparse.batch import ParseOptions
 from artparse.cli import command
+from artparse.extract import ParseOptions
 from artparse.rules import load_rules
 from artparse.sources import ReadOptions
 from artparse.stamps import settings_key, spelled

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from artparse.errors import ArtparseError
-from artparse.extract import parse_text
-from artparse.ingest import parse_bytes
-from artparse.record import FIELDS, Article, json_schema
-from artparse.sources import parse_file
-
+TYPE_CHECKING = False  # not typing's: importing typing here would cost the entry point ~4 ms
 if TYPE_CHECKING:
+    from typing import Any
+
+    from artparse.errors import ArtparseError
+    from artparse.extract import parse_text
+    from artparse.ingest import parse_bytes
+    from artparse.record import FIELDS, Article, json_schema
     from artparse.rules import RulesError, load_rules
+    from artparse.sources import parse_file
 
 __all__ = [
     "FIELDS",
@@ -26,16 +26,28 @@ __all__ = [
     "parse_text",
 ]
 
+_EXPORTS = {
+    "FIELDS": "artparse.record",
+    "Article": "artparse.record",
+    "ArtparseError": "artparse.errors",
+    "json_schema": "artparse.record",
+    "load_rules": "artparse.rules",
+    "RulesError": "artparse.rules",
+    "parse_bytes": "artparse.ingest",
+    "parse_file": "artparse.sources",
+    "parse_text": "artparse.extract",
+}
+"""Loaded on first use: the command line's entry point imports this package before anything
+else, and must stay light (see entry.py); rules only when given --rules."""
+
 
 def __getattr__(name: str) -> Any:
-    """`__version__`, `load_rules` and `RulesError`, imported on first use: the command line
-    imports this package on every run, and needs neither unless given --rules."""
-    if name == "__version__":
+    if name == "__version__":  # read on demand: importlib.metadata costs start-up time
         from importlib.metadata import version
 
         return version("artparse")
-    if name in ("load_rules", "RulesError"):
-        from artparse import rules
+    if name in _EXPORTS:
+        from importlib import import_module
 
-        return getattr(rules, name)
+        return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'artparse' has no attribute {name!r}")

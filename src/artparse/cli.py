@@ -14,28 +14,29 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from artparse.batch import ParseOptions
 from artparse.completion import complete_dialect, complete_path, complete_zone
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
-from artparse.output import RefusedTarget, check_database_kept, check_inputs_kept, silence_stdout
-from artparse.parallel import default_jobs
-from artparse.record import FIELDS, json_schema
-from artparse.runner import (
+from artparse.extract import ParseOptions
+from artparse.formats import (
+    BY_NAME,
+    CHOICES,
+    COMPRESSED,
     DATABASE,
-    EXIT_OK,
-    EXIT_OUTPUT,
-    EXIT_SIGINT,
-    EXIT_USAGE,
-    OUTPUT_SUFFIXES,
+    RECORDS,
     REPORT,
-    RunOptions,
-    Terminated,
-    message,
-    run,
+    choices_help,
+    from_suffix,
+    known_suffixes,
+    of_kind,
 )
+from artparse.messages import message
+from artparse.output import RefusedTarget, check_database_kept, check_inputs_kept, silence_stdout
+from artparse.pipeline import default_jobs
+from artparse.record import FIELDS, json_schema
+from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
 from artparse.sources import (
     STDIN,
     ReadOptions,
@@ -44,7 +45,6 @@ from artparse.sources import (
     is_sqlite_database,
     read_file_text,
 )
-from artparse.writers import DELIMITED, FORMATS
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
@@ -100,16 +100,17 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, DATABASE, REPORT]),
-    help="Output format [default: pretty JSON on a terminal, else jsonl, or from the -o suffix]; "
-    "sqlite writes a database (needs -o), summary a report instead of records.",
+    type=click.Choice(CHOICES, case_sensitive=False),
+    help=f"Output format: {choices_help()} "
+    "[default: from the -o suffix, else pretty JSON on a terminal, else jsonl].",
 )
 @click.option(
     "-o",
     "--output",
     metavar="FILE",
     shell_complete=complete_path,
-    help="Write the records to FILE (atomically) instead of stdout.",
+    help="Write the records to FILE (atomically) instead of stdout; FILE.gz (out.jsonl.gz) is "
+    "gzip-compressed. With --summary, a FILE whose suffix is no format's (report.txt) gets the report.",
 )
 @click.option("--fields", metavar="A,B,...", help="Only these record fields, in this order.")
 @click.option(
@@ -225,6 +226,12 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="With a database output: delete the records of vanished files under the PATHs given.",
 )
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
+@click.option(
+    "--start-method",
+    type=click.Choice(["fork", "forkserver", "spawn"]),
+    hidden=True,
+    help="How -j worker processes start [default: fork when safe, else forkserver].",
+)
 @click.version_option(package_name="artparse", message="%(prog)s %(version)s")
 @click.pass_context
 def command(
@@ -254,6 +261,7 @@ def command(
     incremental: bool,
     prune: bool,
     schema: bool,
+    start_method: str | None,
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
 
@@ -268,16 +276,20 @@ def command(
         click.echo(ctx.get_usage(), err=True)
         click.echo("Try 'artparse -h' for help.", err=True)
         ctx.exit(EXIT_USAGE)
-    if summary and output is None and fmt is None:
-        fmt = REPORT
     walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden)
     if output is not None:  # first: that it is an input matters more than its format
         with _refused_as_usage_error():
             check_inputs_kept(output, paths, walk)
+        _refuse_a_directory(ctx, output)
+    if summary and fmt is None and (output is None or from_suffix(output)[0] is None):
+        fmt = of_kind(REPORT).name  # the report, on stdout or to a file such as report.txt
     chosen_format = _choose_format(fmt, output)
-    if (csv_raw or bom) and chosen_format not in DELIMITED:
+    compress = output is not None and output.lower().endswith(COMPRESSED)
+    if compress and BY_NAME[chosen_format].kind != RECORDS:
+        raise click.UsageError(f"-f {chosen_format} cannot be written gzip-compressed ({output!r})")
+    if (csv_raw or bom) and not BY_NAME[chosen_format].delimited:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
-    if output is not None and chosen_format != DATABASE:
+    if output is not None and BY_NAME[chosen_format].kind != DATABASE:
         with _refused_as_usage_error():
             check_database_kept(output, chosen_format)
     options = RunOptions(
@@ -304,6 +316,9 @@ def command(
         summary=summary,
         incremental=incremental,
         prune=prune,
+        start_method=start_method,
+        hangup_ignored=_HANGUP_IGNORED[0],
+        compress=compress,
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
@@ -321,12 +336,20 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
     if fmt:
         return fmt
     if output:
-        suffix = os.path.splitext(output)[1].lower()
-        if suffix not in OUTPUT_SUFFIXES:
-            known = ", ".join(OUTPUT_SUFFIXES)
-            raise click.UsageError(f"cannot tell the format of {output!r} ({known}); give -f FORMAT")
-        return OUTPUT_SUFFIXES[suffix]
-    return "pretty" if sys.stdout.isatty() else "jsonl"
+        found, _compressed = from_suffix(output)
+        if found is None:
+            raise click.UsageError(
+                f"cannot tell the format of {output!r} ({known_suffixes()}); give -f FORMAT"
+            )
+        return found.name
+    return "pretty" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
+
+
+def _refuse_a_directory(ctx: click.Context, output: str) -> None:
+    """-o naming a folder (`out/`, even one that does not exist yet) cannot be written (exit 3)."""
+    if output.endswith(os.sep) or os.path.isdir(output):
+        message(f"cannot write output: {output}: Is a directory (give a file name)")
+        ctx.exit(EXIT_OUTPUT)
 
 
 def _load_rules(path: str | None) -> tuple[Rule, ...]:
@@ -378,17 +401,18 @@ def _min_date_option(text: str) -> date:
 
 
 def _check_combination(options: RunOptions, fields: str | None, explicit_format: str | None) -> None:
-    if options.summary and options.output is None and explicit_format not in (None, REPORT):
+    chosen = BY_NAME[options.fmt]
+    if options.summary and options.output is None and explicit_format not in (None, of_kind(REPORT).name):
         raise click.UsageError(
             f"--summary prints the report on stdout: give -o FILE for -f {explicit_format}"
         )
-    if options.fmt == DATABASE and options.output is None:
-        raise click.UsageError("-f sqlite writes a database file: give it with -o FILE")
-    if (options.incremental or options.prune) and options.fmt != DATABASE:
+    if chosen.kind == DATABASE and options.output is None:
+        raise click.UsageError(f"-f {chosen.name} writes a database file: give it with -o FILE")
+    if (options.incremental or options.prune) and chosen.kind != DATABASE:
         raise click.UsageError("--incremental and --prune need a database output (-o FILE.db)")
-    if fields is not None and options.fmt in (DATABASE, REPORT):
-        raise click.BadParameter(f"-f {options.fmt} takes whole records", param_hint="--fields")
-    databases = options.fmt == REPORT and any(
+    if fields is not None and chosen.whole_records:
+        raise click.BadParameter(f"-f {chosen.name} takes whole records", param_hint="--fields")
+    databases = chosen.kind == REPORT and any(
         path != STDIN and is_sqlite_database(path) for path in options.paths
     )
     if databases and len(options.paths) > 1:
@@ -396,7 +420,7 @@ def _check_combination(options: RunOptions, fields: str | None, explicit_format:
 
 
 def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _check_encoding(name: str | None) -> str | None:
@@ -421,15 +445,22 @@ def _choose_fields(fields: str | None) -> tuple[str, ...]:
     return chosen
 
 
+_HANGUP_IGNORED = [False]
+"""Whether the run started with SIGHUP ignored (nohup), set by main()."""
+
+
 def main() -> NoReturn:
     """Console-script entry point: click's exit codes, plus 0 on a closed pipe and 128 + N on
     SIGINT (130), SIGTERM (143) and SIGHUP (129), each after removing the temporary output."""
+    _HANGUP_IGNORED[0] = signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
     for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _raise_terminated)
+        if not (signum == signal.SIGHUP and _HANGUP_IGNORED[0]):  # nohup: hang-ups stay ignored
+            signal.signal(signum, _raise_terminated)
     try:
         code = command.main(prog_name="artparse", standalone_mode=False)
     except click.ClickException as error:
-        error.show()
+        if sys.stderr is not None:  # click would show it on stdout instead
+            error.show()
         code = error.exit_code
     except (KeyboardInterrupt, click.Abort):
         code = EXIT_SIGINT
@@ -449,7 +480,11 @@ def _raise_terminated(signum: int, frame: object) -> NoReturn:
 def _exit(code: int) -> NoReturn:
     """Exit without a failing final flush of stdout turning `code` into 120."""
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
     except OSError:
         silence_stdout()
-    sys.exit(code)
+        sys.exit(code)
+    os._exit(code)  # all is written: the interpreter's teardown would only cost time (~5 ms)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artparse.errors import BinaryInput, InputError
 
@@ -48,8 +48,7 @@ _REPLACEMENT = "\ufffd"
 _EVERY_BYTE = bytes(range(256)) * 2
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """The text, the Python codec that produced it, and warnings when it was not plain UTF-8."""
 
     text: str

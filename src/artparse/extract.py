@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, tzinfo
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
@@ -27,6 +28,48 @@ _WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_
 _UNENCODABLE = "encoding: {count} lone surrogate code points (not text) replaced with U+FFFD"
 # Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
 _NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """What a caller decides about parsing, made once for a whole run and passed down as is.
+
+    `dialect` forces a dialect (or a rule) by name instead of detecting one; `rules` are tried
+    before the built-in dialects. The date options: `dayfirst` reads 03/04/2021 as 3 April; `tz`
+    (an IANA name) is the zone the site writes naive times in; `utc` converts aware dates to UTC;
+    `now` is what relative dates count back from and what "in the future" means (None: each
+    input's own time, given to parse_article); dates before `min_date` get a warning. The zone
+    and the parsers are resolved once, on first use, not per article. Plain and picklable.
+    """
+
+    dialect: str | None = None
+    dayfirst: bool = False
+    rules: tuple[Rule, ...] = ()
+    tz: str | None = None
+    utc: bool = False
+    now: datetime | None = None
+    min_date: date = MIN_DATE
+
+    @cached_property
+    def parsers(self) -> list[tuple[str, Parser]]:
+        return _parsers(self.dialect, self.rules)
+
+    @cached_property
+    def zone(self) -> tzinfo | None:
+        return site_zone(self.tz) if self.tz is not None else None
+
+    def dates(self, now: datetime | None) -> DateOptions:
+        """The date options, with `now` when these options do not fix one."""
+        return DateOptions(
+            dayfirst=self.dayfirst,
+            zone=self.zone,
+            utc=self.utc,
+            now=self.now if self.now is not None else now,
+            min_date=self.min_date,
+        )
+
+
+DEFAULT_PARSE = ParseOptions()
 
 
 def parse_text(
@@ -54,16 +97,28 @@ def parse_text(
     ArgumentTypeError (a TypeError: `now` not a datetime), both ArtparseErrors.
     """
     _check_types(text, source=source, now=now, min_date=min_date, rules=rules)
-    available = _parsers(dialect, rules)
-    zone = site_zone(tz) if tz is not None else None
-    dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
-    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in available]
+    options = ParseOptions(dialect, dayfirst, tuple(rules), tz, utc, now, min_date)
+    options.parsers, options.zone  # noqa: B018 -- an unknown dialect or zone raises here, not later
+    return parse_article(text, options, source=source)
+
+
+def parse_article(
+    text: str,
+    options: ParseOptions = DEFAULT_PARSE,
+    *,
+    source: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Parse one article with options made once (parse_text's, checked); `now` is this input's
+    own time (its file's), used when `options.now` is None."""
+    dates = options.dates(now)
+    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in options.parsers]
     text, replaced = repair_unencodable(text)
     lines = split_lines(text)
     window = header_window(lines)  # a header is small: no dialect's time grows with the file
     name, header = _detect(window, parsers)
     if header is None:
-        wanted = f"a {dialect} header" if dialect else "a known header"
+        wanted = f"a {options.dialect} header" if options.dialect else "a known header"
         cut = _WINDOW if window[-1] == WINDOW_END else ""
         header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
     source, in_source = repair_unencodable(source) if source is not None else (None, 0)
@@ -198,7 +253,7 @@ def _article(
         share=tuple(header.share),
         visits=header.visits,
         tags=tuple(header.tags),
-        words=len(body.split()),
+        words=count_words(body),
         extra=header.extra,
         warnings=tuple(warnings),
         body=body,
@@ -219,6 +274,24 @@ def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) 
     parsed = normalize_date(raw, dates, label=label)
     warnings.extend(parsed.warnings)
     return parsed.iso
+
+
+_WORDS_AT_ONCE = 1 << 16
+_SPACE = re.compile(r"\s")  # the characters str.split() splits on
+
+
+def count_words(text: str) -> int:
+    """len(text.split()), in pieces cut at whitespace: a long text never becomes a list of all
+    its words at once (30 MB of prose would take ten times that)."""
+    if len(text) <= _WORDS_AT_ONCE:
+        return len(text.split())
+    count, start = 0, 0
+    while start < len(text):
+        space = _SPACE.search(text, start + _WORDS_AT_ONCE)
+        end = space.start() if space else len(text)
+        count += len(text[start:end].split())
+        start = end
+    return count
 
 
 def _body(lines: list[str], start: int) -> str:

@@ -22,9 +22,8 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from io import TextIOWrapper
-from typing import TextIO
+from typing import BinaryIO, NamedTuple, TextIO
 
 from artparse.record import FIELDS
 from artparse.sources import (
@@ -51,8 +50,7 @@ class RefusedTarget(Exception):
     why. A usage error: it is found before anything is read or written."""
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(NamedTuple):
     """The stream to write records to, and what a walk must not read back."""
 
     stream: TextIO
@@ -60,9 +58,10 @@ class Destination:
 
 
 @contextmanager
-def open_destination(path: str | None) -> Iterator[Destination]:
-    """stdout as UTF-8 (`None`), or an atomically replaced file. Write errors become
-    OutputError, except a closed pipe (BrokenPipeError), which the caller ends quietly on."""
+def open_destination(path: str | None, compress: bool = False) -> Iterator[Destination]:
+    """stdout as UTF-8 (`None`), or an atomically replaced file (gzip-compressed with `compress`).
+    Write errors become OutputError, except a closed pipe (BrokenPipeError), which the caller
+    ends quietly on."""
     if path is None:
         with _stdout() as destination:
             yield destination
@@ -70,7 +69,7 @@ def open_destination(path: str | None) -> Iterator[Destination]:
         with _written_through(path) as destination:
             yield destination
     else:
-        with _atomic_file(path) as destination:
+        with _atomic_file(path, compress) as destination:
             yield destination
 
 
@@ -125,6 +124,8 @@ def _regular_file(descriptor: int) -> frozenset[FileKey]:
 
 @contextmanager
 def _stdout() -> Iterator[Destination]:
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError("standard output is closed")
     terminal = _is_terminal(sys.stdout)
     shared = _SharedTerminal(sys.stderr) if terminal and _same_terminal(sys.stdout, sys.stderr) else None
     stream: TextIOWrapper = (_RecordsOnTerminal if terminal else TextIOWrapper)(
@@ -238,7 +239,7 @@ def _stdout_file() -> frozenset[FileKey]:
 
 
 @contextmanager
-def _atomic_file(path: str) -> Iterator[Destination]:
+def _atomic_file(path: str, compress: bool = False) -> Iterator[Destination]:
     import tempfile  # here, not at the top: it costs start-up time that stdout runs do not need
 
     if os.path.isdir(path):
@@ -256,11 +257,12 @@ def _atomic_file(path: str) -> Iterator[Destination]:
     committed = False
     try:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal lands here, inside the try
-        with open(descriptor, "w", encoding="utf-8", newline="") as stream:
+        with open(descriptor, "wb") as raw:
             fcntl.flock(descriptor, fcntl.LOCK_EX)  # tells a later run that this file is in use
             own = OwnOutput(files=_identities(descriptor, path), temporary_name=temporary_name)
-            yield Destination(stream, own)
-            stream.flush()
+            with _text(raw, compress) as stream:
+                yield Destination(stream, own)
+            raw.flush()
             os.fsync(descriptor)
             os.fchmod(descriptor, 0o666 & ~_umask())  # mkstemp made it 0600
             os.replace(temporary, path)
@@ -271,6 +273,27 @@ def _atomic_file(path: str) -> Iterator[Destination]:
     finally:
         if not committed:
             _remove(temporary)
+
+
+@contextmanager
+def _text(raw: BinaryIO, compress: bool) -> Iterator[TextIO]:
+    """A UTF-8 text stream onto `raw`, through gzip when `compress`; finished (the gzip trailer
+    written) on a normal exit, with `raw` left open."""
+    if not compress:
+        stream = TextIOWrapper(raw, encoding="utf-8", newline="", write_through=False)
+        yield stream
+        stream.flush()
+        stream.detach()
+        return
+    import gzip
+
+    # No name and no time in the header: the same records give the same bytes.
+    packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0)
+    stream = TextIOWrapper(packed, encoding="utf-8", newline="")  # type: ignore[arg-type]
+    yield stream
+    stream.flush()
+    stream.detach()
+    packed.close()
 
 
 def check_inputs_kept(output: str, paths: Sequence[str], walk: WalkOptions | None = None) -> None:
@@ -454,8 +477,8 @@ def silence_stdout() -> None:
     that the interpreter's last flush cannot fail and turn the exit code into 120."""
     try:
         descriptor = sys.stdout.fileno()
-    except (OSError, ValueError):
-        return  # not a real file (a test runner's buffer): nothing can fail at exit
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test runner's buffer), or none: nothing can fail at exit
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, descriptor)
     os.close(devnull)

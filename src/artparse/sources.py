@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import functools
 import io
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from operator import attrgetter
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from artparse.dates import MIN_DATE
 from artparse.decoding import Decoded, decode_bytes
@@ -52,8 +52,7 @@ FileKey = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name it is reached by."""
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """A file to read: named on the command line (`explicit`) or found in a directory walk;
     standard input is explicit when named (`-`), not when read for want of a PATH.
 
@@ -66,8 +65,7 @@ class Input:
     may_be_link: bool = True
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something named or found that gives no record: a failure, or a skip by design."""
 
     path: str
@@ -75,8 +73,7 @@ class Problem:
     skipped: bool = False
 
 
-@dataclass(frozen=True)
-class OwnOutput:
+class OwnOutput(NamedTuple):
     """What this run writes, so that it is never read back as input: files by identity
     (stdout redirected into the tree, the -o target and its temporary file), and the names
     of -o temporary files (another run's, or a stale one)."""
@@ -94,19 +91,17 @@ class OwnOutput:
         return _key(entry.stat(follow_symlinks=False)) in self.files
 
 
-@dataclass(frozen=True)
-class WalkOptions:
+class WalkOptions(NamedTuple):
     """How directories are walked. Hidden entries (names starting with a dot: .git/, .DS_Store)
     are skipped, and a hidden folder not entered, unless `hidden`."""
 
     patterns: Sequence[str] = ()
     follow: bool = False
-    own_output: OwnOutput = field(default_factory=OwnOutput)
+    own_output: OwnOutput = OwnOutput()
     hidden: bool = False
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """How each input is read: a size cap, and the encoding when the user names one."""
 
     max_size: int = DEFAULT_MAX_SIZE
@@ -141,8 +136,7 @@ def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Ite
             yield Input(path, explicit=True)
 
 
-@dataclass(frozen=True)
-class _Directory:
+class _Directory(NamedTuple):
     """A directory to list, and the chain of directories it was reached through."""
 
     path: str
@@ -309,27 +303,56 @@ def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -
     if item.path == STDIN:
         # read1: one read per call, so that the first Ctrl-D on a terminal ends the input
         # (read() would go on reading after it, and wait for a second one).
-        data = _read_capped(getattr(stdin, "read1", stdin.read), max_size, 0)
+        try:
+            data = _read_capped(getattr(stdin, "read1", stdin.read), max_size, 0)
+        except OSError as error:  # standard input closed (`<&-`), or failing
+            raise InputError(describe_os_error(error)) from error
         if not data and not item.explicit:
             raise SkippedInWalk(EMPTY_STDIN)
         return data
+    descriptor, info = open_input(item)
+    try:
+        return read_opened(descriptor, info, max_size)
+    finally:
+        os.close(descriptor)
+
+
+def open_input(item: Input) -> tuple[int, os.stat_result]:
+    """A file opened for reading, and its fstat (size and time come free with it); the caller
+    closes the descriptor. SkippedInWalk when a walk found a regular file that is no longer one
+    (a directory, a FIFO ...)."""
     try:
         descriptor = os.open(item.path, _open_flags(item))
     except OSError as error:
         raise _open_error(item, error) from error
     try:
         info = os.fstat(descriptor)
-        regular = stat.S_ISREG(info.st_mode)
-        if not regular and not item.explicit:
-            raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing (a directory, a FIFO ...)
-        if regular and info.st_size > max_size:
-            raise InputError(too_large(info.st_size, max_size))
-        with open(descriptor, "rb", buffering=0, closefd=False) as file:
-            return _read_capped(file.read, max_size, info.st_size if regular else 0)
+    except OSError as error:
+        os.close(descriptor)
+        raise InputError(describe_os_error(error)) from error
+    if not item.explicit and not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing
+    return descriptor, info
+
+
+def read_opened(descriptor: int, info: os.stat_result, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The content of a file open_input() opened, at most `max_size` bytes; InputError else."""
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > max_size:
+        raise InputError(too_large(info.st_size, max_size))
+    try:
+        if regular:  # one read of the size fstat gave, the usual case; more only if it grew
+            data = os.read(descriptor, info.st_size + 1)
+            if len(data) == info.st_size:
+                return data
+            rest = _read_capped(functools.partial(os.read, descriptor), max_size - len(data), 0)
+            if len(data) + len(rest) > max_size:
+                raise InputError(f"too large: more than {human_size(max_size)} (see --max-size)")
+            return data + rest
+        return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size if regular else 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error
-    finally:
-        os.close(descriptor)
 
 
 def _open_flags(item: Input) -> int:
