@@ -13,7 +13,16 @@ from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import parse_text
 from artparse.record import Article
-from artparse.sources import STDIN, VANISHED, Input, Problem, ReadOptions, display_path, read_bytes
+from artparse.sources import (
+    STDIN,
+    VANISHED,
+    Input,
+    Problem,
+    ReadOptions,
+    display_path,
+    is_url,
+    read_bytes,
+)
 
 if TYPE_CHECKING:
     from artparse.rules import Rule
@@ -38,10 +47,21 @@ def process(
     """Read, decode and parse one input; every failure becomes a Problem, never an exception."""
     reading = reading or ReadOptions()
     try:
-        data = read_bytes(item, stdin, reading.max_size)
+        if is_url(item.path):
+            data, options = _read_url(item, options, reading)
+        else:
+            data = read_bytes(item, stdin, reading.max_size)
     except InputError as error:
         return input_problem(item, error)
     return process_bytes(item, data, options, reading)
+
+
+def _read_url(item: Input, options: ParseOptions, reading: ReadOptions) -> tuple[bytes, ParseOptions]:
+    """The object's bytes, and the options with its modification time as `now` unless one was given."""
+    from artparse.remote import read_url
+
+    data, modified = read_url(item, reading.max_size)
+    return data, options if options.now is not None else replace(options, now=modified)
 
 
 def process_bytes(
@@ -83,6 +103,8 @@ def _modified(item: Input) -> datetime | None:
     try:
         if item.path == STDIN:
             moment = datetime.now(UTC)
+        elif is_url(item.path):
+            return None  # the storage gave no time (see _read_url)
         else:
             moment = datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC)
     except (OSError, OverflowError, ValueError):

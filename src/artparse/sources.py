@@ -37,6 +37,7 @@ LOOP = "file system loop"
 ALREADY_WALKED = "already walked"
 
 _CHUNK = 64 * 1024
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 FileKey = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name it is reached by."""
@@ -254,12 +255,12 @@ def _ancestors(root: str) -> _Directory | None:
 
 
 def _file(path: str, name: str, patterns: Sequence[str], *, may_be_link: bool) -> Input | Problem:
-    if _is_article_name(name, patterns):
+    if is_article_name(name, patterns):
         return Input(path, explicit=False, may_be_link=may_be_link)
     return Problem(path, OTHER_FILE, skipped=True)
 
 
-def _is_article_name(name: str, patterns: Sequence[str]) -> bool:
+def is_article_name(name: str, patterns: Sequence[str]) -> bool:
     if patterns:
         return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
     suffix = os.path.splitext(name)[1]
@@ -329,7 +330,12 @@ def _read_capped(read: Callable[[int], bytes | None], limit: int, expected: int)
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise InputError(f"too large: more than {_human(limit)} (see --max-size)")
+            raise InputError(more_than(limit))
+
+
+def more_than(limit: int) -> str:
+    """The failure of an input found larger than `limit` before its end (its size unknown)."""
+    return f"too large: more than {_human(limit)} (see --max-size)"
 
 
 def too_large(size: int, limit: int) -> str:
@@ -352,6 +358,12 @@ def read_file_text(path: str) -> str:
 def decode(data: bytes) -> str:
     """The text of `data` by the decoding ladder (see decode_bytes for its warnings)."""
     return decode_bytes(data).text
+
+
+def is_url(path: str) -> bool:
+    """Whether PATH names a URL (`s3://…`, read by remote.py) rather than a local path
+    (`./s3://x` is local)."""
+    return _URL.match(path) is not None
 
 
 def display_path(path: str) -> str:

@@ -1,0 +1,138 @@
+"""Inputs named by URL (`s3://bucket/prefix/`, `gs://…`, `file://…`, `memory://…`), through
+fsspec (the `remote` extra), and `--files-from` listings.
+
+A URL naming a prefix is listed recursively and the names are filtered as a directory walk
+filters them; the order is a local walk's (sorted by path component), so a URL and a local
+copy of the same tree give the same records in the same order. `source` is the URL as given,
+extended by the path found under it.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, BinaryIO
+
+from artparse.errors import InputError, SkippedInWalk
+from artparse.extras import require
+from artparse.sources import (
+    OTHER_FILE,
+    STDIN,
+    VANISHED,
+    Input,
+    Problem,
+    WalkOptions,
+    is_article_name,
+    is_url,
+    iter_inputs,
+    more_than,
+)
+
+PURPOSE = "reading URLs"
+
+
+def iter_all_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Iterator[Input | Problem]:
+    """Like sources.iter_inputs, with URLs among the paths listed through fsspec."""
+    options = options or WalkOptions()
+    for path in paths:
+        if is_url(path):
+            yield from iter_url_inputs(path, options.patterns)
+        else:
+            yield from iter_inputs((path,), options)
+
+
+def iter_url_inputs(url: str, patterns: Sequence[str] = ()) -> Iterator[Input | Problem]:
+    """The object at `url`, or every object under it whose name a walk would read."""
+    try:
+        fs, root = _filesystem(url)
+        kind = fs.info(root)["type"]
+        if kind != "directory":
+            yield Input(url, explicit=True)
+            return
+        found = fs.find(root)
+    except (FileNotFoundError, InputError) as error:
+        yield Problem(url, _reason(error))
+        return
+    except Exception as error:  # the storage's own errors (credentials, network): one line
+        yield Problem(url, _reason(error))
+        return
+    prefix = url.rstrip("/") + "/"
+    for path in sorted(found, key=lambda path: path.split("/")):
+        relative = path[len(root) :].lstrip("/")
+        name = posixpath.basename(path)
+        if is_article_name(name, patterns):
+            yield Input(prefix + relative, explicit=False)
+        else:
+            yield Problem(prefix + relative, OTHER_FILE, skipped=True)
+
+
+def read_url(item: Input, max_size: int) -> tuple[bytes, datetime | None]:
+    """The object's bytes (at most `max_size`) and its modification time when the storage
+    gives one with a zone; InputError (SkippedInWalk when it vanished since the listing)."""
+    try:
+        fs, path = _filesystem(item.path)
+        with fs.open(path, "rb") as file:
+            data = file.read(max_size + 1)
+        modified = _modified(fs, path)
+    except FileNotFoundError as error:
+        if not item.explicit:
+            raise SkippedInWalk(VANISHED) from error
+        raise InputError(_reason(error)) from error
+    except InputError:
+        raise
+    except Exception as error:
+        raise InputError(_reason(error)) from error
+    if len(data) > max_size:
+        raise InputError(more_than(max_size))
+    return data, modified
+
+
+def _filesystem(url: str) -> tuple[Any, str]:
+    core = require("fsspec.core", PURPOSE)
+    try:
+        fs, path = core.url_to_fs(url)
+    except (ImportError, ValueError) as error:  # "Install s3fs to access S3", an unknown protocol
+        raise InputError(str(error).splitlines()[0]) from error
+    return fs, path
+
+
+def _modified(fs: Any, path: str) -> datetime | None:
+    try:
+        moment = fs.modified(path)
+    except Exception:  # not every storage keeps one (NotImplementedError, KeyError ...)
+        return None
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        return None  # a time without a zone names no moment: relative dates stay unread
+    return moment.replace(microsecond=0)
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "No such file or directory"
+    if isinstance(error, PermissionError):
+        return "Permission denied"
+    if isinstance(error, InputError):
+        return str(error)
+    detail = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+def listed_paths(listing: BinaryIO) -> Iterator[str]:
+    """`--files-from`: one path or URL a line (LF or CRLF), blank lines ignored; names that are
+    not UTF-8 kept as the file system spells them. Read as it goes: a listing is never held whole."""
+    for line in listing:
+        name = line.rstrip(b"\n").removesuffix(b"\r")
+        if name:
+            yield os.fsdecode(name)
+
+
+def open_listing(path: str, stdin: BinaryIO) -> BinaryIO:
+    """The `--files-from` file (`-`: standard input); InputError when it cannot be opened."""
+    if path == STDIN:
+        return stdin
+    try:
+        return open(path, "rb")
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror or error}") from error
