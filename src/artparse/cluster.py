@@ -158,7 +158,7 @@ def _client(address: str, workers: int) -> Iterator[Any]:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         with cluster, distributed.Client(cluster) as client:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, BinaryIO
 
-from artparse.errors import InputError, SkippedInWalk
+from artparse.errors import ArtparseError, InputError, SkippedInWalk
 from artparse.extras import require
 from artparse.sources import (
     OTHER_FILE,
@@ -28,6 +28,7 @@ from artparse.sources import (
     is_url,
     iter_inputs,
     more_than,
+    too_large,
 )
 
 PURPOSE = "reading URLs"
@@ -85,8 +86,15 @@ def read_url(item: Input, max_size: int) -> tuple[bytes, datetime | None]:
     except Exception as error:
         raise InputError(_reason(error)) from error
     if len(data) > max_size:
-        raise InputError(more_than(max_size))
+        raise InputError(_too_large(fs, path, max_size))
     return data, modified
+
+
+def _too_large(fs: Any, path: str, max_size: int) -> str:
+    try:
+        return too_large(int(fs.size(path)), max_size)
+    except Exception:  # the storage cannot say: what we know
+        return more_than(max_size)
 
 
 def _filesystem(url: str) -> tuple[Any, str]:
@@ -113,7 +121,7 @@ def _reason(error: BaseException) -> str:
         return "No such file or directory"
     if isinstance(error, PermissionError):
         return "Permission denied"
-    if isinstance(error, InputError):
+    if isinstance(error, ArtparseError):  # InputError, MissingExtra: already one line
         return str(error)
     detail = str(error).splitlines()[0] if str(error) else ""
     return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
