@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from artparse.batch import ParseOptions, process
+from artparse.extract import ParseOptions
 from artparse.remote import listed_paths
 from artparse.sources import Input, Problem, ReadOptions, iter_inputs
+from artparse.step import process
 from tests.scaling import copy_to_memory, write_tree
 
 NOW = datetime.fromisoformat("2026-01-01T12:00:00+00:00")

@@ -13,36 +13,36 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from artparse.batch import ParseOptions
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
-from artparse.output import silence_stdout
-from artparse.parallel import default_jobs
-from artparse.record import FIELDS, json_schema
-from artparse.runner import (
+from artparse.extract import ParseOptions
+from artparse.formats import (
+    BY_NAME,
+    CHOICES,
+    COLUMNS,
     DATABASE,
-    EXIT_OK,
-    EXIT_OUTPUT,
-    EXIT_SIGINT,
-    EXIT_USAGE,
-    OUTPUT_SUFFIXES,
     REPORT,
-    RunOptions,
-    Terminated,
-    message,
-    run,
+    choices_help,
+    from_suffix,
+    known_suffixes,
+    of_kind,
 )
+from artparse.messages import message
+from artparse.output import silence_stdout
+from artparse.pool import default_jobs
+from artparse.record import FIELDS, json_schema
+from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
 from artparse.sources import (
     STDIN,
     ReadOptions,
     WalkOptions,
     describe_os_error,
     is_sqlite_database,
+    is_url,
     read_file_text,
 )
-from artparse.writers import DELIMITED, FORMATS
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
@@ -93,9 +93,9 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, DATABASE, REPORT]),
-    help="Output format [default: pretty JSON on a terminal, else jsonl, or from the -o suffix]; "
-    "sqlite writes a database (needs -o), summary a report instead of records.",
+    type=click.Choice(CHOICES, case_sensitive=False),
+    help=f"Output format: {choices_help()} "
+    "[default: from the -o suffix, else pretty JSON on a terminal, else jsonl].",
 )
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
@@ -205,7 +205,32 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     is_flag=True,
     help="With a database output: delete the records of vanished files under the PATHs given.",
 )
+@click.option(
+    "--files-from",
+    metavar="LIST",
+    help="Also read the paths or URLs listed in LIST, one a line (- for standard input).",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Parse on a Dask cluster (tcp://host:8786, or local for -j workers here) into Parquet "
+    "parts under -o DIR, one per partition, then _SUCCESS (needs artparse[dask]).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=2048,
+    show_default=True,
+    metavar="N",
+    help="With --cluster: files per partition (per task, and per part).",
+)
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
+@click.option(
+    "--start-method",
+    type=click.Choice(["fork", "forkserver", "spawn"]),
+    hidden=True,
+    help="How -j worker processes start [default: fork when safe, else forkserver].",
+)
 @click.version_option(package_name="artparse", message="%(prog)s %(version)s")
 @click.pass_context
 def command(
@@ -234,6 +259,10 @@ def command(
     incremental: bool,
     prune: bool,
     schema: bool,
+    start_method: str | None,
+    files_from: str | None,
+    cluster: str | None,
+    partition_size: int,
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
 
@@ -243,16 +272,17 @@ def command(
     if schema:
         click.echo(json.dumps(json_schema(), indent=2))
         ctx.exit(EXIT_OK)
-    if not paths:
+    if not paths and files_from is None:
         if _stdin_is_terminal():
             click.echo(ctx.get_usage(), err=True)
             click.echo("Try 'artparse -h' for help.", err=True)
             ctx.exit(EXIT_USAGE)
         paths = (STDIN,)
     if summary and output is None and fmt is None:
-        fmt = REPORT
-    chosen_format = _choose_format(fmt, output)
-    if (csv_raw or bom) and chosen_format not in DELIMITED:
+        fmt = of_kind(REPORT).name
+    chosen_format = _cluster_format(fmt, output) if cluster is not None else _choose_format(fmt, output)
+    _check_scaling(paths, chosen_format, output, cluster=cluster, files_from=files_from, summary=summary)
+    if (csv_raw or bom) and not BY_NAME[chosen_format].delimited:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
     if output is not None:
         _refuse_to_overwrite_an_input(paths, output)
@@ -280,21 +310,84 @@ def command(
         summary=summary,
         incremental=incremental,
         prune=prune,
+        start_method=start_method,
+        hangup_ignored=_HANGUP_IGNORED[0],
+        files_from=files_from,
+        cluster=cluster,
+        partition_size=partition_size,
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
+
+
+def _cluster_format(fmt: str | None, output: str | None) -> str:
+    """A cluster run writes Parquet parts into the directory -o names."""
+    parquet = of_kind(COLUMNS).name
+    if fmt is not None and fmt.lower() != parquet:
+        raise click.UsageError(f"--cluster writes {parquet} parts: -f {fmt} cannot go with it")
+    if output is None:
+        raise click.UsageError("--cluster writes Parquet parts into a directory: give it with -o DIR")
+    return parquet
+
+
+def _check_scaling(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    *,
+    cluster: str | None,
+    files_from: str | None,
+    summary: bool,
+) -> None:
+    """The optional extras a run needs, and what only a cluster run can do (or cannot)."""
+    needs = [(BY_NAME[fmt].needs, f"-f {fmt}")]
+    if cluster is not None:
+        needs += [("dask", "--cluster"), ("distributed", "--cluster")]
+    if any(is_url(path) for path in (*paths, output or "")):
+        needs.append(("fsspec", "reading URLs"))
+    for module, purpose in needs:
+        if module is not None:
+            _require(module, purpose)
+    if BY_NAME[fmt].kind == COLUMNS and output is None:
+        raise click.UsageError(f"-f {fmt} writes a binary file: give it with -o FILE")
+    if files_from is not None and files_from != STDIN and not os.path.isfile(files_from):
+        raise click.BadParameter(f"{files_from}: not a readable file", param_hint="--files-from")
+    if cluster is None:
+        if output is not None and is_url(output):
+            raise click.UsageError(f"-o {output}: a URL output needs --cluster")
+        return
+    if STDIN in paths:
+        raise click.UsageError("--cluster cannot read standard input: name files, folders or URLs")
+    if summary:
+        raise click.UsageError("--summary cannot go with --cluster: the records stay in their parts")
+    from artparse.cluster import refusal
+
+    assert output is not None
+    reason = refusal(output, paths)
+    if reason is not None:
+        raise click.UsageError(f"{output!r} {reason}")
+
+
+def _require(module: str, purpose: str) -> None:
+    from artparse.extras import MissingExtra, require
+
+    try:
+        require(module, purpose)
+    except MissingExtra as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _choose_format(fmt: str | None, output: str | None) -> str:
     if fmt:
         return fmt
     if output:
-        suffix = os.path.splitext(output)[1].lower()
-        if suffix not in OUTPUT_SUFFIXES:
-            known = ", ".join(OUTPUT_SUFFIXES)
-            raise click.UsageError(f"cannot tell the format of {output!r} ({known}); give -f FORMAT")
-        return OUTPUT_SUFFIXES[suffix]
-    return "pretty" if sys.stdout.isatty() else "jsonl"
+        found, _compressed = from_suffix(output)
+        if found is None:
+            raise click.UsageError(
+                f"cannot tell the format of {output!r} ({known_suffixes()}); give -f FORMAT"
+            )
+        return found.name
+    return "pretty" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
 
 
 def _load_rules(path: str | None) -> tuple[Rule, ...]:
@@ -346,17 +439,18 @@ def _min_date_option(text: str) -> date:
 
 
 def _check_combination(options: RunOptions, fields: str | None, explicit_format: str | None) -> None:
-    if options.summary and options.output is None and explicit_format not in (None, REPORT):
+    chosen = BY_NAME[options.fmt]
+    if options.summary and options.output is None and explicit_format not in (None, of_kind(REPORT).name):
         raise click.UsageError(
             f"--summary prints the report on stdout: give -o FILE for -f {explicit_format}"
         )
-    if options.fmt == DATABASE and options.output is None:
-        raise click.UsageError("-f sqlite writes a database file: give it with -o FILE")
-    if (options.incremental or options.prune) and options.fmt != DATABASE:
+    if chosen.kind == DATABASE and options.output is None:
+        raise click.UsageError(f"-f {chosen.name} writes a database file: give it with -o FILE")
+    if (options.incremental or options.prune) and chosen.kind != DATABASE:
         raise click.UsageError("--incremental and --prune need a database output (-o FILE.db)")
-    if fields is not None and options.fmt in (DATABASE, REPORT):
-        raise click.BadParameter(f"-f {options.fmt} takes whole records", param_hint="--fields")
-    databases = options.fmt == REPORT and any(
+    if fields is not None and chosen.whole_records:
+        raise click.BadParameter(f"-f {chosen.name} takes whole records", param_hint="--fields")
+    databases = chosen.kind == REPORT and any(
         path != STDIN and is_sqlite_database(path) for path in options.paths
     )
     if databases and len(options.paths) > 1:
@@ -402,11 +496,17 @@ def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
             raise click.UsageError(f"{output!r} is also an input: refusing to overwrite it")
 
 
+_HANGUP_IGNORED = [False]
+"""Whether the run started with SIGHUP ignored (nohup), set by main()."""
+
+
 def main() -> NoReturn:
     """Console-script entry point: click's exit codes, plus 0 on a closed pipe and 128 + N on
     SIGINT (130), SIGTERM (143) and SIGHUP (129), each after removing the temporary output."""
+    _HANGUP_IGNORED[0] = signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
     for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _raise_terminated)
+        if not (signum == signal.SIGHUP and _HANGUP_IGNORED[0]):  # nohup: hang-ups stay ignored
+            signal.signal(signum, _raise_terminated)
     try:
         code = command.main(prog_name="artparse", standalone_mode=False)
     except click.ClickException as error:

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any, Literal
 
-from artparse.batch import ParseOptions, process
 from artparse.errors import ArtparseError, InputError
+from artparse.extract import ParseOptions
 from artparse.extras import MissingExtra, missing_message, require
-from artparse.record import FIELDS, Article, JSONValue
+from artparse.outcomes import Outcome, Rendered
+from artparse.record import JSONValue
 from artparse.remote import iter_all_inputs
+from artparse.sinks import RecordRender
 from artparse.sources import STDIN, Input, Problem, ReadOptions, WalkOptions, display_path
+from artparse.step import Step, StepSettings
 
 FILES_PER_PARTITION = 2048
 """About a second of parsing per task on one core: large enough that Dask's per-task cost
@@ -36,22 +39,16 @@ except ImportError as error:
     raise MissingExtra(missing_message("dask", PURPOSE)) from error
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What a worker needs to parse a partition; plain values, pickled to every task."""
-
-    parse: ParseOptions
-    reading: ReadOptions
-    fields: tuple[str, ...] = FIELDS
-
-
-def parse_partition(items: Iterable[Work], settings: Settings) -> list[Article | Problem]:
-    """Every item's outcome, in order: what a local run's step gives for it."""
-    stdin = io.BytesIO()  # a partition never holds standard input
-    return [
-        item if isinstance(item, Problem) else process(item, settings.parse, stdin, settings.reading)
-        for item in items
-    ]
+def parse_partition(items: Iterable[Work], settings: StepSettings) -> list[Outcome]:
+    """Every item's outcomes, in order: what a local run's step gives for it."""
+    step = Step(settings, io.BytesIO())  # a partition never holds standard input
+    outcomes: list[Outcome] = []
+    for item in items:
+        if isinstance(item, Problem):
+            outcomes.append(item)
+        else:
+            outcomes.extend(step(item))
+    return outcomes
 
 
 def partitions(items: Iterable[Work], size: int = FILES_PER_PARTITION) -> Iterator[list[Work]]:
@@ -104,7 +101,8 @@ def read_articles(
     paths = (paths_or_url,) if isinstance(paths_or_url, str) else tuple(paths_or_url)
     if STDIN in paths:
         raise ValueError("standard input ('-') cannot be read on a cluster")
-    settings = Settings(_parse_options(parse_options), ReadOptions(max_size=max_size, encoding=encoding))
+    reading = ReadOptions(max_size=max_size, encoding=encoding)
+    settings = StepSettings(_parse_options(parse_options), reading, RecordRender())
     items = [item for item in iter_all_inputs(paths, WalkOptions(patterns, follow)) if _kept(item, on_error)]
     bag = _bag.from_sequence(items, partition_size=files_per_partition)
     records = bag.map_partitions(_records, settings, on_error)
@@ -128,12 +126,13 @@ def _kept(item: Work, on_error: str) -> bool:
     return False
 
 
-def _records(items: Iterable[Work], settings: Settings, on_error: str) -> list[dict[str, JSONValue]]:
+def _records(items: Iterable[Work], settings: StepSettings, on_error: str) -> list[dict[str, JSONValue]]:
     records = []
     for outcome in parse_partition(items, settings):
-        if isinstance(outcome, Article):
-            records.append(outcome.to_dict())
-        elif on_error == "raise" and not outcome.skipped:
+        if isinstance(outcome, Rendered):
+            assert isinstance(outcome.payload, dict)
+            records.append(outcome.payload)
+        elif isinstance(outcome, Problem) and on_error == "raise" and not outcome.skipped:
             raise InputError(f"{display_path(outcome.path)}: {outcome.reason}")
     return records
 

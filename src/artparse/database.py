@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from artparse.errors import DatabaseError
-from artparse.record import FIELDS, SCHEMA_VERSION, Article, json_schema
-from artparse.sources import STDIN, has_vanished
-from artparse.stamps import UNCHANGED, FileStamp, Stamped
+from artparse.record import FIELDS, SCHEMA_VERSION, json_schema
+from artparse.sources import STDIN, FileKey, has_vanished
+from artparse.stamps import FileStamp
 
 BATCH_SIZE = 500
 """Records per transaction: one commit (and its fsync) per record would be slow, one for the
@@ -88,21 +88,25 @@ class Database:
         row = self._connection.execute(_KNOWN_STAMP, (source,)).fetchone()
         return FileStamp(*row) if row else None
 
-    def save(self, stamped: Stamped) -> None:
-        """Upsert a record and its file's stamp, or the new stamp of a touched but unchanged file."""
-        outcome = stamped.outcome
-        if isinstance(outcome, Article):
-            self._write(_UPSERT_ARTICLE, row_values(outcome.to_dict()))
-            source = outcome.source
-        elif outcome.reason == UNCHANGED:
-            source = outcome.path
-        else:
-            return
-        if stamped.stamp is not None:
-            self._write(_UPSERT_STAMP, (source, *_stamp_values(stamped.stamp)))
+    def save(self, source: str, row: Sequence[Any] | None, stamp: FileStamp | None) -> None:
+        """Upsert a record (`row`: row_values of it) and its file's stamp; or, with no row, the
+        new stamp of a touched but unchanged file."""
+        if row is not None:
+            self._write(_UPSERT_ARTICLE, row)
+        if stamp is not None:
+            self._write(_UPSERT_STAMP, (source, *_stamp_values(stamp)))
         self._pending += 1
         if self._pending >= BATCH_SIZE:
             self.commit()
+
+    def identity(self) -> FileKey | None:
+        """The database file's (st_dev, st_ino)."""
+        (path,) = (row[2] for row in self._connection.execute("PRAGMA database_list") if row[1] == "main")
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
 
     def prune(self, paths: Sequence[str]) -> int:
         """Delete the rows of vanished files under `paths`; how many. A PATH that is itself missing

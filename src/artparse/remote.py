@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from typing import Any, BinaryIO
 
@@ -127,7 +128,19 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
 
 
-def listed_paths(listing: BinaryIO) -> Iterator[str]:
+def iter_listed_inputs(
+    listing: str, stdin: BinaryIO, options: WalkOptions | None = None
+) -> Iterator[Input | Problem]:
+    """The inputs a `--files-from` listing names, as if each line were a PATH; a listing that
+    cannot be read (any more) is a failure of its own."""
+    try:
+        with _open_listing(listing, stdin) as lines:
+            yield from iter_all_inputs(listed_paths(lines), options)
+    except OSError as error:
+        yield Problem(listing, error.strerror or str(error))
+
+
+def listed_paths(listing: Iterable[bytes]) -> Iterator[str]:
     """`--files-from`: one path or URL a line (LF or CRLF), blank lines ignored; names that are
     not UTF-8 kept as the file system spells them. Read as it goes: a listing is never held whole."""
     for line in listing:
@@ -136,11 +149,6 @@ def listed_paths(listing: BinaryIO) -> Iterator[str]:
             yield os.fsdecode(name)
 
 
-def open_listing(path: str, stdin: BinaryIO) -> BinaryIO:
-    """The `--files-from` file (`-`: standard input); InputError when it cannot be opened."""
-    if path == STDIN:
-        return stdin
-    try:
-        return open(path, "rb")
-    except OSError as error:
-        raise InputError(f"{path}: {error.strerror or error}") from error
+def _open_listing(path: str, stdin: BinaryIO) -> AbstractContextManager[Iterable[bytes]]:
+    """The listing (`-`: standard input, left open)."""
+    return nullcontext(stdin) if path == STDIN else open(path, "rb")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import functools
 import io
 import os
 import re
@@ -280,20 +281,47 @@ def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -
     """The whole input, at most `max_size` bytes: InputError when it cannot be read or is
     larger; SkippedInWalk for what a walk skips (vanished, no longer a regular file)."""
     if item.path == STDIN:
-        return _read_capped(stdin.read, max_size, 0)
+        return read_stream(stdin, max_size)
+    descriptor, info = open_input(item)
+    try:
+        return read_opened(descriptor, info, max_size)
+    finally:
+        os.close(descriptor)
+
+
+def read_stream(stream: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """A stream (standard input) to its end, at most `max_size` bytes; InputError else."""
+    try:
+        return _read_capped(stream.read, max_size, 0)
+    except OSError as error:
+        raise InputError(describe_os_error(error)) from error
+
+
+def open_input(item: Input) -> tuple[int, os.stat_result]:
+    """A file opened for reading, and its fstat (size and time come free with it); the caller
+    closes the descriptor. SkippedInWalk when a walk found a regular file that is no longer one."""
     try:
         descriptor = os.open(item.path, _open_flags(item))
     except OSError as error:
         raise _open_error(item, error) from error
     try:
-        with open(descriptor, "rb", buffering=0) as file:
-            info = os.fstat(descriptor)
-            regular = stat.S_ISREG(info.st_mode)
-            if not regular and not item.explicit:
-                raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing
-            if regular and info.st_size > max_size:
-                raise InputError(too_large(info.st_size, max_size))
-            return _read_capped(file.read, max_size, info.st_size if regular else 0)
+        info = os.fstat(descriptor)
+    except OSError as error:
+        os.close(descriptor)
+        raise InputError(describe_os_error(error)) from error
+    if not item.explicit and not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing
+    return descriptor, info
+
+
+def read_opened(descriptor: int, info: os.stat_result, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The content of a file open_input() opened, at most `max_size` bytes; InputError else."""
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > max_size:
+        raise InputError(too_large(info.st_size, max_size))
+    try:
+        return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size if regular else 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error
 
