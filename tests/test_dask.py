@@ -186,6 +186,12 @@ def test_unknown_parse_options_are_refused() -> None:
         artparse.dask.read_articles("x", timezone="UTC")
 
 
+@pytest.mark.parametrize(("option", "value"), [("tz", "Nowhere/Land"), ("dialect", "no-such-dialect")])
+def test_unusable_parse_options_raise_when_called_not_per_file(option: str, value: str) -> None:
+    with pytest.raises(ValueError, match=value):
+        artparse.dask.read_articles("x", **{option: value})
+
+
 def test_memory_urls_give_the_local_records(
     answers: dict[str, Any], tree: Path, local_records: list[dict[str, Any]]
 ) -> None:

@@ -266,7 +266,8 @@ def command(
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
 
-    PATH is a file, a directory (read recursively, in sorted order) or - for standard input.
+    PATH is a file, a directory (read recursively, in sorted order), - for standard input,
+    or a URL such as s3://bucket/corpus/ (with artparse[remote]).
     With no PATH, standard input is read when it is a pipe.
     """
     if schema:

@@ -114,7 +114,9 @@ def _parse_options(given: dict[str, Any]) -> ParseOptions:
     unknown = sorted(set(given) - known)
     if unknown:
         raise TypeError(f"read_articles() got unknown parse options: {', '.join(unknown)}")
-    return ParseOptions(**given)
+    options = ParseOptions(**given)
+    options.zone, options.parsers  # noqa: B018  # an unknown zone or dialect raises here, not per file
+    return options
 
 
 def _kept(item: Work, on_error: str) -> bool:
