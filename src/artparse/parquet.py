@@ -15,8 +15,8 @@ from artparse.arrow import PURPOSE, arrow_schema, to_table
 from artparse.extras import require
 from artparse.record import FIELDS, JSONValue
 
-ROW_GROUP_ROWS = 50_000
-ROW_GROUP_BYTES = 64 * 1024 * 1024
+ROW_GROUP_ROWS = 10_000
+ROW_GROUP_BYTES = 16 * 1024 * 1024
 SUFFIXES = (".parquet", ".pq")
 
 
