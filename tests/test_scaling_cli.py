@@ -159,6 +159,20 @@ def test_files_from_an_unreadable_listing(tmp_path: Path) -> None:
     assert b"nope" in result.stderr
 
 
+def test_files_from_a_pipe(tree: Path) -> None:
+    """`--files-from <(find ...)`: the listing is a pipe, not a regular file."""
+    chosen = sorted(tree.rglob("*.txt"))[:3]
+    reader, writer = os.pipe()
+    os.write(writer, "".join(f"{path}\n" for path in chosen).encode())
+    os.close(writer)
+    try:
+        result = run_artparse("--files-from", f"/dev/fd/{reader}", "-f", "jsonl", pass_fds=(reader,))
+    finally:
+        os.close(reader)
+    assert result.returncode == 0, result.stderr
+    assert [record["source"] for record in jsonl_records(result.stdout.decode())] == list(map(str, chosen))
+
+
 @needs_dask
 def test_a_local_cluster_writes_the_local_records_in_parts(
     tree: Path, tmp_path: Path, local_run: tuple[list[dict[str, Any]], list[str]]

@@ -57,6 +57,8 @@ Examples:
   artparse corpus/ -o articles.db --incremental
                                         an SQLite database; only changed files parsed again
   artparse corpus/ --summary            a report for people instead of records
+  artparse s3://bucket/corpus/ --cluster tcp://scheduler:8786 -o s3://bucket/articles/
+                                        on a Dask cluster, into Parquet parts
 
 \b
 Exit codes:
@@ -351,7 +353,9 @@ def _check_scaling(
             _require(module, purpose)
     if BY_NAME[fmt].kind == COLUMNS and output is None:
         raise click.UsageError(f"-f {fmt} writes a binary file: give it with -o FILE")
-    if files_from is not None and files_from != STDIN and not os.path.isfile(files_from):
+    if files_from == STDIN and STDIN in paths:
+        raise click.UsageError("--files-from - and the PATH - cannot both read standard input")
+    if files_from not in (None, STDIN) and (os.path.isdir(files_from) or not os.access(files_from, os.R_OK)):
         raise click.BadParameter(f"{files_from}: not a readable file", param_hint="--files-from")
     if cluster is None:
         if output is not None and is_url(output):
