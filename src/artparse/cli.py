@@ -22,7 +22,9 @@ from artparse.formats import (
     BY_NAME,
     CHOICES,
     COLUMNS,
+    COMPRESSED,
     DATABASE,
+    RECORDS,
     REPORT,
     choices_help,
     from_suffix,
@@ -100,7 +102,11 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "[default: from the -o suffix, else pretty JSON on a terminal, else jsonl].",
 )
 @click.option(
-    "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write the records to FILE (atomically) instead of stdout; FILE.gz (out.jsonl.gz) is "
+    "gzip-compressed. With --summary, a FILE whose suffix is no format's (report.txt) gets the report.",
 )
 @click.option("--fields", metavar="A,B,...", help="Only these record fields, in this order.")
 @click.option(
@@ -281,10 +287,15 @@ def command(
             click.echo("Try 'artparse -h' for help.", err=True)
             ctx.exit(EXIT_USAGE)
         paths = (STDIN,)
-    if summary and output is None and fmt is None:
-        fmt = of_kind(REPORT).name
+    if output is not None and cluster is None:  # a cluster run's -o is a folder
+        _refuse_a_directory(ctx, output)
+    if summary and fmt is None and cluster is None and (output is None or from_suffix(output)[0] is None):
+        fmt = of_kind(REPORT).name  # the report, on stdout or to a file such as report.txt
     chosen_format = _cluster_format(fmt, output) if cluster is not None else _choose_format(fmt, output)
     _check_scaling(paths, chosen_format, output, cluster=cluster, files_from=files_from, summary=summary)
+    compress = output is not None and output.lower().endswith(COMPRESSED)
+    if compress and BY_NAME[chosen_format].kind != RECORDS:
+        raise click.UsageError(f"-f {chosen_format} cannot be written gzip-compressed ({output!r})")
     if (csv_raw or bom) and not BY_NAME[chosen_format].delimited:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
     if output is not None:
@@ -318,6 +329,7 @@ def command(
         files_from=files_from,
         cluster=cluster,
         partition_size=partition_size,
+        compress=compress,
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
@@ -393,6 +405,13 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
             )
         return found.name
     return "pretty" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
+
+
+def _refuse_a_directory(ctx: click.Context, output: str) -> None:
+    """-o naming a folder (`out/`, even one that does not exist yet) cannot be written (exit 3)."""
+    if output.endswith(os.sep) or os.path.isdir(output):
+        message(f"cannot write output: {output}: Is a directory (give a file name)")
+        ctx.exit(EXIT_OUTPUT)
 
 
 def _load_rules(path: str | None) -> tuple[Rule, ...]:

@@ -72,6 +72,9 @@ class ClusterEngine:
 
     def __init__(self, cluster: Cluster, settings: StepSettings) -> None:
         distributed = require("distributed", PURPOSE)
+        # stderr carries artparse's own lines: Dask's notes (a slow event loop, long garbage
+        # collections, a worker restarted) stay out of it unless they are errors.
+        logging.getLogger("distributed").setLevel(logging.ERROR)
         self._plan = cluster
         self._settings = settings
         self._local: Any = None

@@ -43,11 +43,11 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from artparse.messages import report
+from artparse.messages import message, report
 from artparse.outcomes import Outcome, Problem, Render
 from artparse.pool import SMALL_BATCH, Task, Workers, WorkerSettings
 from artparse.progress import progress_bar
-from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, is_url, iter_inputs
+from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, is_url, iter_inputs
 from artparse.step import Step, StepSettings
 from artparse.tally import Tally
 
@@ -152,13 +152,28 @@ def run_batch(
 
 
 def _inputs(batch: Batch, walk: WalkOptions, stdin: BinaryIO) -> Iterator[Input | Problem]:
-    """The inputs the PATHs and the --files-from listing name; URLs go through remote.py."""
-    if batch.files_from is None and not any(is_url(path) for path in batch.paths):
-        return iter_inputs(batch.paths, walk)
-    from artparse.remote import iter_all_inputs, iter_listed_inputs
+    """Every PATH's inputs, then those the --files-from listing names (URLs go through remote.py)."""
+    for path in batch.paths:
+        yield from _path_inputs(path, walk, batch.quiet)
+    if batch.files_from is not None:
+        from artparse.remote import iter_listed_inputs
 
-    listed = iter_listed_inputs(batch.files_from, stdin, walk) if batch.files_from is not None else ()
-    return chain(iter_all_inputs(batch.paths, walk), listed)
+        yield from iter_listed_inputs(batch.files_from, stdin, walk)
+
+
+def _path_inputs(path: str, walk: WalkOptions, quiet: int) -> Iterator[Input | Problem]:
+    """One path's inputs, and a message for a directory that holds no article file."""
+    if is_url(path):
+        from artparse.remote import iter_url_inputs
+
+        yield from iter_url_inputs(path, walk.patterns)
+        return
+    found = False
+    for item in iter_inputs((path,), walk):
+        found = found or isinstance(item, Input)
+        yield item
+    if not found and path != STDIN and os.path.isdir(path):
+        message(f"no article files found under {display_path(path)}", show=quiet < 1)
 
 
 def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None) -> Iterator[Task]:
