@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import subprocess
 import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from artparse.extract import ParseOptions
-from artparse.remote import listed_paths
+from artparse.remote import iter_all_inputs, listed_paths, read_url
 from artparse.sources import Input, Problem, ReadOptions, iter_inputs
 from artparse.step import process
 from tests.scaling import copy_to_memory, write_tree
@@ -69,9 +71,16 @@ def test_the_command_line_imports_no_extra() -> None:
     assert result.stdout == "[]\n"
 
 
-fsspec = pytest.importorskip("fsspec", reason="URL inputs need fsspec: pip install 'artparse[remote]'")
+needs_fsspec = pytest.mark.skipif(
+    importlib.util.find_spec("fsspec") is None,
+    reason="URL inputs need fsspec: pip install 'artparse[remote]'",
+)
 
-from artparse.remote import iter_all_inputs, read_url  # noqa: E402
+
+def _memory_fs() -> Any:
+    import fsspec
+
+    return fsspec.filesystem("memory")
 
 
 @pytest.fixture
@@ -81,9 +90,10 @@ def memory_tree(tmp_path: Path) -> tuple[Path, str]:
     url = f"memory://{tmp_path.name}/tree"
     copy_to_memory(root, url)
     yield root, url
-    fsspec.filesystem("memory").rm(f"/{tmp_path.name}", recursive=True)
+    _memory_fs().rm(f"/{tmp_path.name}", recursive=True)
 
 
+@needs_fsspec
 def test_a_prefix_lists_as_a_local_walk_does(memory_tree: tuple[Path, str]) -> None:
     root, url = memory_tree
     local = [(type(item).__name__, item.path.removeprefix(str(root))) for item in iter_inputs([str(root)])]
@@ -92,6 +102,7 @@ def test_a_prefix_lists_as_a_local_walk_does(memory_tree: tuple[Path, str]) -> N
     assert ("Input", "/f000/deep/2020-01-01-00000.md") in remote
 
 
+@needs_fsspec
 def test_records_from_a_url_equal_local_ones(memory_tree: tuple[Path, str]) -> None:
     root, url = memory_tree
     options, reading = ParseOptions(now=NOW, tz="Africa/Tripoli"), ReadOptions(max_size=20 * 1024)
@@ -114,8 +125,9 @@ def _without_prefix(outcome: object, prefix: str) -> object:
     return {**outcome, "source": outcome["source"].removeprefix(prefix)}
 
 
+@needs_fsspec
 def test_the_object_time_is_now_for_relative_dates(tmp_path: Path) -> None:
-    fs = fsspec.filesystem("memory")
+    fs = _memory_fs()
     fs.pipe(
         f"/{tmp_path.name}/a.txt", b"Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago\nBody.\n"
     )
@@ -127,6 +139,7 @@ def test_the_object_time_is_now_for_relative_dates(tmp_path: Path) -> None:
     assert datetime.fromisoformat(article.updated).replace(tzinfo=modified.tzinfo) <= modified
 
 
+@needs_fsspec
 @pytest.mark.parametrize(
     ("url", "reason"),
     [
@@ -138,8 +151,9 @@ def test_an_unreadable_url_is_a_problem_with_one_line(url: str, reason: str) -> 
     assert list(iter_all_inputs([url])) == [Problem(url, reason)]
 
 
+@needs_fsspec
 def test_a_large_object_fails_without_being_read_whole(tmp_path: Path) -> None:
-    fsspec.filesystem("memory").pipe(f"/{tmp_path.name}/big.txt", b"x" * 5000)
+    _memory_fs().pipe(f"/{tmp_path.name}/big.txt", b"x" * 5000)
     outcome = process(
         Input(f"memory://{tmp_path.name}/big.txt", explicit=True),
         ParseOptions(),
@@ -152,6 +166,7 @@ def test_a_large_object_fails_without_being_read_whole(tmp_path: Path) -> None:
     )
 
 
+@needs_fsspec
 def test_an_object_that_vanished_after_the_listing_is_a_skip(tmp_path: Path) -> None:
     url = f"memory://{tmp_path.name}/gone.txt"
     with pytest.raises(Exception, match="vanished"):

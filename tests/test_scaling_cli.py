@@ -72,13 +72,11 @@ def test_parquet_needs_a_file(tmp_path: Path) -> None:
     assert b"-o" in result.stderr
 
 
-pq = pytest.importorskip(
-    "pyarrow.parquet", reason="Parquet output needs pyarrow: pip install 'artparse[parquet]'"
-)
+def _records_of(path: Path) -> list[dict[str, Any]]:
+    """The rows of a Parquet file or folder as records: no `_utc` columns, `extra` parsed."""
+    import pyarrow.parquet as pq
 
-
-def _records_of(table_or_path: Any) -> list[dict[str, Any]]:
-    rows = pq.read_table(table_or_path).to_pylist()
+    rows = pq.read_table(path).to_pylist()
     return [
         {**{k: v for k, v in row.items() if not k.endswith("_utc")}, "extra": json.loads(row["extra"])}
         for row in rows

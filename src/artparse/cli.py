@@ -354,35 +354,40 @@ def _check_scaling(
     files_from: str | None,
     summary: bool,
 ) -> None:
-    """The optional extras a run needs, and what only a cluster run can do (or cannot)."""
-    needs = [(BY_NAME[fmt].needs, f"-f {fmt}")]
-    if cluster is not None:
-        needs += [("dask", "--cluster"), ("distributed", "--cluster")]
-    if any(is_url(path) for path in (*paths, output or "")):
-        needs.append(("fsspec", "reading URLs"))
-    for module, purpose in needs:
-        if module is not None:
-            _require(module, purpose)
+    """What Parquet, URLs, --files-from and --cluster ask of the other options, then the
+    optional extras the run needs, then whether a cluster run's -o can take its parts."""
     if BY_NAME[fmt].kind == COLUMNS and output is None:
         raise click.UsageError(f"-f {fmt} writes a binary file: give it with -o FILE")
     if files_from == STDIN and STDIN in paths:
         raise click.UsageError("--files-from - and the PATH - cannot both read standard input")
     if files_from not in (None, STDIN) and (os.path.isdir(files_from) or not os.access(files_from, os.R_OK)):
         raise click.BadParameter(f"{files_from}: not a readable file", param_hint="--files-from")
-    if cluster is None:
-        if output is not None and is_url(output):
-            raise click.UsageError(f"-o {output}: a URL output needs --cluster")
-        return
-    if STDIN in paths:
+    if cluster is None and output is not None and is_url(output):
+        raise click.UsageError(f"-o {output}: a URL output needs --cluster")
+    if cluster is not None and STDIN in paths:
         raise click.UsageError("--cluster cannot read standard input: name files, folders or URLs")
-    if summary:
+    if cluster is not None and summary:
         raise click.UsageError("--summary cannot go with --cluster: the records stay in their parts")
-    from artparse.cluster import refusal
+    _check_extras(paths, fmt, output, cluster)
+    if cluster is not None:
+        from artparse.cluster import refusal
 
-    assert output is not None
-    reason = refusal(output, paths)
-    if reason is not None:
-        raise click.UsageError(f"{output!r} {reason}")
+        assert output is not None
+        reason = refusal(output, paths)
+        if reason is not None:
+            raise click.UsageError(f"{output!r} {reason}")
+
+
+def _check_extras(paths: tuple[str, ...], fmt: str, output: str | None, cluster: str | None) -> None:
+    needs: list[tuple[str | None, str]] = []
+    if cluster is not None:
+        needs += [("dask", "--cluster"), ("distributed", "--cluster")]
+    needs.append((BY_NAME[fmt].needs, f"-f {fmt}"))
+    if any(is_url(path) for path in (*paths, output or "")):
+        needs.append(("fsspec", "reading URLs"))
+    for module, purpose in needs:
+        if module is not None:
+            _require(module, purpose)
 
 
 def _require(module: str, purpose: str) -> None:

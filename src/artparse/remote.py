@@ -3,7 +3,8 @@ fsspec (the `remote` extra), and `--files-from` listings.
 
 A URL naming a prefix is listed recursively and the names are filtered as a directory walk
 filters them; the order is a local walk's (sorted by path component), so a URL and a local
-copy of the same tree give the same records in the same order. `source` is the URL as given,
+copy of the same tree give the same records in the same order (a prefix's listing is held
+while it is sorted: object stores list keys, not folders). `source` is the URL as given,
 extended by the path found under it.
 """
 
@@ -54,10 +55,7 @@ def iter_url_inputs(url: str, patterns: Sequence[str] = ()) -> Iterator[Input | 
             yield Input(url, explicit=True)
             return
         found = fs.find(root)
-    except (FileNotFoundError, InputError) as error:
-        yield Problem(url, _reason(error))
-        return
-    except Exception as error:  # the storage's own errors (credentials, network): one line
+    except Exception as error:  # missing, or the storage's own errors (credentials, network)
         yield Problem(url, _reason(error))
         return
     prefix = url.rstrip("/") + "/"
