@@ -13,7 +13,7 @@ A `.gz` after a records suffix (`out.jsonl.gz`) means the same format, gzip-comp
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artparse.writers import (
     DelimitedWriter,
@@ -28,8 +28,7 @@ RECORDS, DATABASE, REPORT, COLUMNS = "records", "database", "report", "columns"
 COMPRESSED = ".gz"
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     kind: str
     help: str

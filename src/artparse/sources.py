@@ -15,9 +15,8 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from artparse.decoding import Decoded, decode_bytes
 from artparse.errors import InputError, SkippedInWalk
@@ -44,8 +43,7 @@ FileKey = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name it is reached by."""
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """A file to read: named on the command line (`explicit`) or found in a directory walk.
 
     `may_be_link` is False for files a walk found without --follow: if one is swapped for a
@@ -57,8 +55,7 @@ class Input:
     may_be_link: bool = True
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something named or found that gives no record: a failure, or a skip by design."""
 
     path: str
@@ -66,8 +63,7 @@ class Problem:
     skipped: bool = False
 
 
-@dataclass(frozen=True)
-class OwnOutput:
+class OwnOutput(NamedTuple):
     """What this run writes, so that it is never read back as input: files by identity
     (stdout redirected into the tree, the -o target and its temporary file), and the names
     of -o temporary files (another run's, or a stale one)."""
@@ -85,17 +81,15 @@ class OwnOutput:
         return _key(entry.stat(follow_symlinks=False)) in self.files
 
 
-@dataclass(frozen=True)
-class WalkOptions:
+class WalkOptions(NamedTuple):
     """How directories are walked."""
 
     patterns: Sequence[str] = ()
     follow: bool = False
-    own_output: OwnOutput = field(default_factory=OwnOutput)
+    own_output: OwnOutput = OwnOutput()
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """How each input is read: a size cap, and the encoding when the user names one."""
 
     max_size: int = DEFAULT_MAX_SIZE
@@ -126,8 +120,7 @@ def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Ite
             yield Input(path, explicit=True)
 
 
-@dataclass(frozen=True)
-class _Directory:
+class _Directory(NamedTuple):
     """A directory to list, and the chain of directories it was reached through."""
 
     path: str
@@ -321,6 +314,14 @@ def read_opened(descriptor: int, info: os.stat_result, max_size: int = DEFAULT_M
     if regular and info.st_size > max_size:
         raise InputError(too_large(info.st_size, max_size))
     try:
+        if regular:  # one read of the size fstat gave, the usual case; more only if it grew
+            data = os.read(descriptor, info.st_size + 1)
+            if len(data) == info.st_size:
+                return data
+            rest = _read_capped(functools.partial(os.read, descriptor), max_size - len(data), 0)
+            if len(data) + len(rest) > max_size:
+                raise InputError(f"too large: more than {_human(max_size)} (see --max-size)")
+            return data + rest
         return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size if regular else 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error

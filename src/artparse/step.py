@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
@@ -33,8 +33,7 @@ if TYPE_CHECKING:
     from artparse.stamps import FileStamp
 
 
-@dataclass(frozen=True)
-class StepSettings:
+class StepSettings(NamedTuple):
     """Everything a worker needs to turn inputs into outcomes; plain and picklable.
 
     `stamps` is the settings fingerprint when the sink records each file's stamp (a database
@@ -137,8 +136,7 @@ def internal_error(path: str, error: BaseException) -> Problem:
     return Problem(path, f"internal error, please report it: {type(error).__name__}: {error}")
 
 
-@dataclass(frozen=True)
-class ArticleRender:
+class ArticleRender(NamedTuple):
     """The Article itself as the payload (for callers in this process)."""
 
     def build(self) -> Callable[[Article], object]:
