@@ -14,9 +14,10 @@ MAX_SIZE = "20K"
 FOLDER_SIZE = 37
 
 
-def write_tree(root: Path, files: int) -> dict[str, int]:
+def write_tree(root: Path, files: int) -> None:
     """`files` article files (the samples, cycled, each file's text made unique) in nested
-    folders, one binary file and one other name (skipped), one too large (fails): what to expect."""
+    folders, one binary file, one other name and two hidden entries (skipped), one too large
+    (fails)."""
     texts = [path.read_text(encoding="utf-8") for path in SAMPLE_TEXTS]
     for index in range(files):
         folder = root / f"f{index // FOLDER_SIZE:03d}" / ("deep" if index % 5 == 0 else "")
@@ -27,8 +28,10 @@ def write_tree(root: Path, files: int) -> dict[str, int]:
         (folder / name).write_text(text, encoding="utf-8")
     (root / "f000" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 20)
     (root / "f000" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (root / "f001" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (root / "f001" / "huge.txt").write_text("Posted by A on 2025-01-01\n" + "word " * 6000, encoding="utf-8")
-    return {"records": files, "failed": 1, "skipped": 2}
 
 
 def jsonl_records(text: str) -> list[dict[str, Any]]:

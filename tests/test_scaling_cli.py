@@ -117,6 +117,27 @@ def test_parquet_bytes_are_the_same_for_any_jobs(tree: Path, tmp_path: Path) -> 
 
 
 @needs_parquet
+def test_a_parquet_output_in_the_folder_read_is_skipped_and_replaced(tree: Path, tmp_path: Path) -> None:
+    """A re-run into its own earlier Parquet file: the walk skips it, -o may replace it; a
+    Parquet file that artparse did not write is refused."""
+    root = tmp_path / "tree"
+    write_tree(root, 70)
+    out = root / "articles.parquet"
+    first = run_artparse(str(root), *COMMON, "-o", str(out))
+    again = run_artparse(str(root), *COMMON, "-o", str(out))
+    assert (first.returncode, again.returncode) == (1, 1), again.stderr
+    assert len(_records_of(out)) == 70
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    foreign = root / "other.parquet"
+    pq.write_table(pa.table({"a": [1]}), foreign)
+    refused = run_artparse(str(root), "-o", str(foreign))
+    assert refused.returncode == 2
+    assert pq.read_table(foreign).to_pylist() == [{"a": 1}]
+
+
+@needs_parquet
 def test_chosen_fields(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "few.parquet"
     run_artparse(str(tree), *COMMON, "--fields", "source,updated", "-o", str(out))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 UTC_SUFFIX = "_utc"
 PURPOSE = "Parquet output"
 SCHEMA_VERSION_KEY = b"artparse.schema_version"
+"""The key of the file metadata that marks a Parquet file as artparse's output (output.py)."""
 
 
 def _pyarrow() -> Any:

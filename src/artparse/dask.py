@@ -83,6 +83,7 @@ def read_articles(
     on_error: Literal["raise", "skip"] = "raise",
     patterns: Sequence[str] = (),
     follow: bool = False,
+    hidden: bool = False,
     max_size: int = ReadOptions.max_size,
     encoding: str | None = None,
     **parse_options: Any,
@@ -92,7 +93,8 @@ def read_articles(
     `parse_options` are those of artparse.parse_text (dialect, dayfirst, rules, tz, utc, now,
     min_date). A file that cannot be read raises ArtparseError naming it when the bag is
     computed (`on_error="raise"`, as Dask's own readers do), or is left out (`"skip"`).
-    Directories and prefixes are read as the command line reads them (`patterns` is --glob).
+    Directories and prefixes are read as the command line reads them (`patterns` is --glob,
+    `follow` --follow, `hidden` --hidden).
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
@@ -103,7 +105,8 @@ def read_articles(
         raise ValueError("standard input ('-') cannot be read on a cluster")
     reading = ReadOptions(max_size=max_size, encoding=encoding)
     settings = StepSettings(_parse_options(parse_options), reading, RecordRender())
-    items = [item for item in iter_all_inputs(paths, WalkOptions(patterns, follow)) if _kept(item, on_error)]
+    walk = WalkOptions(patterns, follow, hidden=hidden)
+    items = [item for item in iter_all_inputs(paths, walk) if _kept(item, on_error)]
     bag = _bag.from_sequence(items, partition_size=files_per_partition)
     records = bag.map_partitions(_records, settings, on_error)
     return ArticleBag(records.dask, records.name, records.npartitions)

@@ -145,7 +145,8 @@ def run_batch(
         workers = Workers(WorkerSettings(settings, batch.hangup_ignored), batch.jobs, batch.start_method)
     try:
         # The bar's threads start after the workers: forking beside a thread is unsafe.
-        with progress_bar(batch.paths, shown=_is_batch(batch.paths) and not batch.quiet) as advance:
+        shown = _is_batch(batch.paths) and not batch.quiet
+        with progress_bar(batch.paths, shown=shown, hidden=batch.walk.hidden) as advance:
             everything = chain(first, tasks)
             found = workers.outcomes(everything, local) if workers else _here(everything, local)
             for outcome in found:
@@ -165,6 +166,8 @@ def run_batch(
 
 def _inputs(batch: Batch, walk: WalkOptions, stdin: BinaryIO) -> Iterator[Input | Problem]:
     """Every PATH's inputs, then those the --files-from listing names (URLs go through remote.py)."""
+    if not batch.paths and batch.files_from is None:  # standard input, for want of a PATH
+        yield from iter_inputs(batch.paths, walk)
     for path in batch.paths:
         yield from _path_inputs(path, walk, batch.quiet)
     if batch.files_from is not None:
@@ -178,7 +181,7 @@ def _path_inputs(path: str, walk: WalkOptions, quiet: int) -> Iterator[Input | P
     if is_url(path):
         from artparse.remote import iter_url_inputs
 
-        yield from iter_url_inputs(path, walk.patterns)
+        yield from iter_url_inputs(path, walk)
         return
     found = False
     for item in iter_inputs((path,), walk):

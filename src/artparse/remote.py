@@ -11,15 +11,16 @@ extended by the path found under it.
 from __future__ import annotations
 
 import os
-import posixpath
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from typing import Any, BinaryIO
 
 from artparse.errors import ArtparseError, InputError, SkippedInWalk
 from artparse.extras import require
+from artparse.ingest import too_large
 from artparse.sources import (
+    HIDDEN,
     OTHER_FILE,
     STDIN,
     VANISHED,
@@ -30,7 +31,6 @@ from artparse.sources import (
     is_url,
     iter_inputs,
     more_than,
-    too_large,
 )
 
 PURPOSE = "reading URLs"
@@ -41,17 +41,18 @@ def iter_all_inputs(paths: Iterable[str], options: WalkOptions | None = None) ->
     options = options or WalkOptions()
     for path in paths:
         if is_url(path):
-            yield from iter_url_inputs(path, options.patterns)
+            yield from iter_url_inputs(path, options)
         else:
             yield from iter_inputs((path,), options)
 
 
-def iter_url_inputs(url: str, patterns: Sequence[str] = ()) -> Iterator[Input | Problem]:
-    """The object at `url`, or every object under it whose name a walk would read."""
+def iter_url_inputs(url: str, options: WalkOptions | None = None) -> Iterator[Input | Problem]:
+    """The object at `url`, or every object under it that a walk would read; hidden names
+    (a folder's once, its objects not listed) and other names are skips, as in a walk."""
+    options = options or WalkOptions()
     try:
         fs, root = _filesystem(url)
-        kind = fs.info(root)["type"]
-        if kind != "directory":
+        if fs.info(root)["type"] != "directory":
             yield Input(url, explicit=True)
             return
         found = fs.find(root)
@@ -59,13 +60,18 @@ def iter_url_inputs(url: str, patterns: Sequence[str] = ()) -> Iterator[Input | 
         yield Problem(url, _reason(error))
         return
     prefix = url.rstrip("/") + "/"
-    for path in sorted(found, key=lambda path: path.split("/")):
-        relative = path[len(root) :].lstrip("/")
-        name = posixpath.basename(path)
-        if is_article_name(name, patterns):
-            yield Input(prefix + relative, explicit=False)
+    hidden_folders: set[str] = set()
+    for parts in sorted(path[len(root) :].strip("/").split("/") for path in found):
+        hidden = next((i for i, part in enumerate(parts) if part.startswith(".")), None)
+        if hidden is not None and not options.hidden:
+            name = "/".join(parts[: hidden + 1])
+            if name not in hidden_folders:
+                hidden_folders.add(name)
+                yield Problem(prefix + name, HIDDEN, skipped=True)
+        elif is_article_name(parts[-1], options.patterns):
+            yield Input(prefix + "/".join(parts), explicit=False)
         else:
-            yield Problem(prefix + relative, OTHER_FILE, skipped=True)
+            yield Problem(prefix + "/".join(parts), OTHER_FILE, skipped=True)
 
 
 def read_url(item: Input, max_size: int) -> tuple[bytes, datetime | None]:

@@ -25,8 +25,8 @@ from artparse.sources import (
     display_path,
     is_url,
     open_input,
+    read_bytes,
     read_opened,
-    read_stream,
 )
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class Step:
 
     def _outcomes(self, item: Input, known: FileStamp | None) -> list[Outcome]:
         if item.path == STDIN:
-            data = read_stream(self._stdin, self._reading.max_size)
+            data = read_bytes(item, self._stdin, self._reading.max_size)
             self.bytes_read += len(data)
             return [self._record(item, data, datetime.now(UTC).replace(microsecond=0))]
         if is_url(item.path):
@@ -107,7 +107,7 @@ class Step:
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
     ) -> Outcome:
         article = self.article(item, data, now)
-        return Rendered(article.source, article.warnings, self._render(article), stamp)
+        return Rendered(article.source, article.warnings, self._render(article), stamp, item.path)
 
     def article(self, item: Input, data: bytes, now: datetime | None) -> Article:
         """The Article of the bytes read from `item`; its warnings start with the decoding's
