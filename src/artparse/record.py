@@ -68,7 +68,7 @@ _PROPERTIES: dict[str, dict[str, JSONValue]] = {
     "dialect": {
         "type": ["string", "null"],
         "description": "the header format that matched: front-matter, posted-by, rfc822, byline, "
-        "or the name of a --rules rule; null when none did",
+        "page, or the name of a --rules rule; null when none did",
     },
     "title": {**_NULLABLE_STRING, "description": "headline, when the file has one"},
     "author": {**_NULLABLE_STRING, "description": "who posted or wrote it, whitespace normalised"},
