@@ -87,6 +87,17 @@ _PROPERTIES: dict[str, dict[str, JSONValue]] = {
 }
 
 
+DATE_FIELDS: tuple[str, ...] = tuple(
+    name for name in FIELDS if _PROPERTIES[name].get("pattern") == _DATE["pattern"]
+)
+"""The fields that hold an ISO 8601 date (section 3 of the design)."""
+
+
+def property_schema(name: str) -> dict[str, JSONValue]:
+    """The JSON Schema of one record field."""
+    return _PROPERTIES[name]
+
+
 def json_schema() -> dict[str, JSONValue]:
     """The record as a JSON Schema (draft 2020-12)."""
     return {

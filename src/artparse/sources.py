@@ -47,6 +47,7 @@ QUIET_SKIPS = (OTHER_FILE, HIDDEN)
 """Skips too common to report one by one (a .git folder, every .jpg): counted in the summary only."""
 
 _CHUNK = 64 * 1024
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 FileKey = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name it is reached by."""
@@ -267,12 +268,12 @@ def _ancestors(root: str) -> _Directory | None:
 
 
 def _file(path: str, name: str, patterns: Sequence[str], *, may_be_link: bool) -> Input | Problem:
-    if _is_article_name(name, patterns):
+    if is_article_name(name, patterns):
         return Input(path, explicit=False, may_be_link=may_be_link)
     return Problem(path, OTHER_FILE, skipped=True)
 
 
-def _is_article_name(name: str, patterns: Sequence[str]) -> bool:
+def is_article_name(name: str, patterns: Sequence[str]) -> bool:
     if patterns:
         return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
     suffix = os.path.splitext(name)[1]
@@ -285,7 +286,7 @@ def walk_reads(relative: str, options: WalkOptions) -> bool:
     parts = os.path.normpath(relative).split(os.sep)
     if not options.hidden and any(part.startswith(".") for part in parts):
         return False
-    return _is_article_name(parts[-1], options.patterns)
+    return is_article_name(parts[-1], options.patterns)
 
 
 def _key(info: os.stat_result) -> FileKey:
@@ -387,7 +388,12 @@ def _read_capped(read: Callable[[int], bytes | None], limit: int, expected: int)
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise InputError(f"too large: more than {human_size(limit)} (see --max-size)")
+            raise InputError(more_than(limit))
+
+
+def more_than(limit: int) -> str:
+    """The failure of an input found larger than `limit` before its end (its size unknown)."""
+    return f"too large: more than {human_size(limit)} (see --max-size)"
 
 
 def file_time(path: str) -> datetime | None:
@@ -449,6 +455,12 @@ def read_file_text(path: str) -> str:
 def decode(data: bytes) -> str:
     """The text of `data` by the decoding ladder (see decode_bytes for its warnings)."""
     return decode_bytes(data).text
+
+
+def is_url(path: str) -> bool:
+    """Whether PATH names a URL (`s3://…`, read by remote.py) rather than a local path
+    (`./s3://x` is local)."""
+    return _URL.match(path) is not None
 
 
 def display_path(path: str) -> str:

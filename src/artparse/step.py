@@ -18,7 +18,16 @@ from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
 from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
 from artparse.record import Article
-from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_bytes, read_opened
+from artparse.sources import (
+    STDIN,
+    Input,
+    ReadOptions,
+    display_path,
+    is_url,
+    open_input,
+    read_bytes,
+    read_opened,
+)
 
 if TYPE_CHECKING:
     from artparse.stamps import FileStamp
@@ -63,6 +72,8 @@ class Step:
             data = read_bytes(item, self._stdin, self._reading.max_size)
             self.bytes_read += len(data)
             return [self._record(item, data, datetime.now(UTC).replace(microsecond=0))]
+        if is_url(item.path):
+            return [self._remote(item)]
         descriptor, info = open_input(item)
         try:
             if (
@@ -83,6 +94,14 @@ class Step:
             if known is not None and known.same_content(stamp):
                 return [Unchanged(item.path, stamp)]  # touched, not edited
         return [self._record(item, data, _to_the_second(info.st_mtime), stamp)]
+
+    def _remote(self, item: Input) -> Outcome:
+        """An object named by URL (remote.py): its time, when the store keeps one, is its `now`."""
+        from artparse.remote import read_url
+
+        data, modified = read_url(item, self._reading.max_size)
+        self.bytes_read += len(data)
+        return self._record(item, data, modified)
 
     def _record(
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
