@@ -56,6 +56,25 @@ def parse_text(
     return _article(name, header, lines, source, dates)
 
 
+def parse_fields(
+    name: str,
+    header: Header,
+    body: str,
+    *,
+    dayfirst: bool = False,
+    tz: str | None = None,
+    utc: bool = False,
+    now: datetime | None = None,
+    min_date: date = MIN_DATE,
+) -> Article:
+    """An article whose fields were read already (an element of an SGML collection), with the
+    body text after them: dates normalised and checked as parse_text does; `name` is its dialect."""
+    zone = site_zone(tz) if tz is not None else None
+    dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
+    header.body_start = 0
+    return _article(name, header, split_lines(body), None, dates)
+
+
 def split_lines(text: str) -> list[str]:
     """Lines without a BOM, split on CRLF, CR or LF only (never on U+2028 and its kin)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

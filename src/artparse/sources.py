@@ -14,16 +14,23 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import BinaryIO
 
+from artparse.containers import walk_patterns
 from artparse.decoding import Decoded, decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 
 STDIN = "-"
 ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.eml")
 """File names read in a directory walk unless --glob says otherwise (plus names with no suffix)."""
+CONTAINER_PATTERNS = walk_patterns()
+"""Names of containers (mbox, WARC/WET, SGML collections), also read in a walk by default."""
+DEFAULT_PATTERNS = ARTICLE_PATTERNS + CONTAINER_PATTERNS
+_ARTICLE_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in ARTICLE_PATTERNS)
+_DEFAULT_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in DEFAULT_PATTERNS)
 DEFAULT_MAX_SIZE = 32 * 1024 * 1024
 
 # Reasons for skips; the summary groups them by the text before " (".
@@ -90,21 +97,26 @@ class WalkOptions:
     patterns: Sequence[str] = ()
     follow: bool = False
     own_output: OwnOutput = field(default_factory=OwnOutput)
+    containers: bool = True
+    """Without `patterns`: read container names too (CONTAINER_PATTERNS); False under --container none."""
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How each input is read: a size cap, and the encoding when the user names one."""
+    """How each input is read: a size cap (of each article, in a container), the encoding when
+    the user names one, and the kind of container when the user forces one (NONE: no container)."""
 
     max_size: int = DEFAULT_MAX_SIZE
     encoding: str | None = None
+    container: str | None = None
 
 
 def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Iterator[Input | Problem]:
     """Each path as given; directories walked depth-first in sorted order.
 
     In a walk, only file names matching `options.patterns` are read (by default
-    ARTICLE_PATTERNS and names without a suffix); the others are skipped, and counted.
+    ARTICLE_PATTERNS, CONTAINER_PATTERNS and names without a suffix); the others are skipped,
+    and counted.
     """
     options = options or WalkOptions()
     for path in paths:
@@ -192,7 +204,7 @@ def _classify(
             info = entry.stat(follow_symlinks=False) if options.follow else None
             return _subdirectory(entry.path, info, parent, visited)
         if entry.is_file(follow_symlinks=False):
-            return _file(entry.path, entry.name, options.patterns, may_be_link=False)
+            return _file(entry.path, entry.name, options, may_be_link=False)
         return Problem(entry.path, NOT_REGULAR, skipped=True)
     except FileNotFoundError:
         return Problem(entry.path, VANISHED, skipped=True)
@@ -216,7 +228,7 @@ def _through_link(
     if stat.S_ISDIR(info.st_mode):
         return _subdirectory(entry.path, info, parent, visited)
     if stat.S_ISREG(info.st_mode):
-        return _file(entry.path, entry.name, options.patterns, may_be_link=True)
+        return _file(entry.path, entry.name, options, may_be_link=True)
     return Problem(entry.path, NOT_REGULAR, skipped=True)
 
 
@@ -253,17 +265,19 @@ def _ancestors(root: str) -> _Directory | None:
     return above
 
 
-def _file(path: str, name: str, patterns: Sequence[str], *, may_be_link: bool) -> Input | Problem:
-    if _is_article_name(name, patterns):
+def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> Input | Problem:
+    if _is_article_name(name, options):
         return Input(path, explicit=False, may_be_link=may_be_link)
     return Problem(path, OTHER_FILE, skipped=True)
 
 
-def _is_article_name(name: str, patterns: Sequence[str]) -> bool:
-    if patterns:
-        return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+def _is_article_name(name: str, options: WalkOptions) -> bool:
+    if options.patterns:
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in options.patterns)
     suffix = os.path.splitext(name)[1]
-    return not suffix or any(fnmatch.fnmatchcase(name.lower(), p) for p in ARTICLE_PATTERNS)
+    if not suffix:
+        return True
+    return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)
 
 
 def _key(info: os.stat_result) -> FileKey:
@@ -401,3 +415,23 @@ def is_sqlite_database(path: str) -> bool:
             return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return False
+
+
+@contextmanager
+def open_stream(item: Input, stdin: BinaryIO) -> Iterator[BinaryIO]:
+    """The input opened for reading as a buffered stream, checked as read_bytes checks it
+    (InputError, SkippedInWalk); a container is read so, member by member."""
+    if item.path == STDIN:
+        yield stdin
+        return
+    try:
+        descriptor = os.open(item.path, _open_flags(item))
+    except OSError as error:
+        raise _open_error(item, error) from error
+    try:
+        with open(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode) and not item.explicit:
+                raise SkippedInWalk(NOT_REGULAR)
+            yield file
+    except OSError as error:
+        raise InputError(describe_os_error(error)) from error

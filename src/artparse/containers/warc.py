@@ -1,0 +1,83 @@
+"""WARC and WET (web crawls): records with `WARC/1.0` headers, usually gzipped one by one.
+
+Read by FastWARC (the optional `warc` extra): Common Crawl's WET files are WARC files whose
+`conversion` records hold the plain text of each page. Each `conversion` record, each `resource`
+record of text, and each `response` record whose HTTP payload is text/plain or text/html is an
+article; the other records (warcinfo, request, metadata, images ...) are not, but they count in
+the places, so `crawl.warc.gz#7` is the file's seventh WARC record, whatever tool counts them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, BinaryIO
+
+from artparse.containers.pieces import MissingReader, Piece, TooLarge
+
+if TYPE_CHECKING:
+    from fastwarc.warc import WarcRecord
+
+READS_GZIP = True
+EXTRA = "warc"
+"""The optional dependency (pip install 'artparse[warc]')."""
+
+KEPT = ("WARC-Target-URI", "WARC-Date", "WARC-Record-ID", "WARC-Identified-Content-Language")
+"""WARC headers kept in each record's `extra`, named as written."""
+
+TEXT_TYPES = ("text/plain", "text/html", "application/xhtml+xml")
+MISSING = f"reading WARC/WET needs FastWARC: pip install 'artparse[{EXTRA}]'"
+
+
+def looks_like(head: bytes, whole: bool) -> bool:
+    return head.lstrip(b"\r\n").startswith((b"WARC/1.0", b"WARC/1.1"))
+
+
+def split(stream: BinaryIO, max_size: int) -> Iterator[Piece | TooLarge | None]:
+    """Each record's article (None for a record that is not one), in the file's order."""
+    try:
+        from fastwarc.warc import ArchiveIterator
+    except ImportError as error:
+        raise MissingReader(MISSING) from error
+    for record in ArchiveIterator(stream, parse_http=True, strict_mode=False):
+        yield _article(record, max_size)
+
+
+def _article(record: WarcRecord, max_size: int) -> Piece | TooLarge | None:
+    kind = str(record.record_type)
+    if kind in ("conversion", "resource"):
+        content_type = _media_type(record.headers.get("Content-Type"))
+        expected: int | None = record.content_length
+    elif kind == "response" and record.is_http:
+        content_type = _media_type(record.http_content_type)
+        expected = None  # the block holds the HTTP headers too
+    else:
+        return None
+    if content_type not in TEXT_TYPES and not (kind == "conversion" and content_type == ""):
+        return None
+    if record.content_length > max_size:
+        return TooLarge(record.content_length)
+    data = record.reader.read()
+    warnings = []
+    if expected is not None and len(data) < expected:
+        warnings.append(f"truncated: the WARC record ends after {len(data)} of its {expected} bytes")
+    if content_type != "text/plain" and kind != "conversion":
+        warnings.append(f"markup: the page is {content_type}, read as text with its markup")
+    headers = record.headers
+    extra = tuple((name, value) for name in KEPT if (value := headers.get(name)) is not None)
+    date = _date(headers.get("WARC-Date"))
+    return Piece(data, extra, tuple(warnings), date)
+
+
+def _media_type(value: str | None) -> str:
+    return (value or "").split(";")[0].strip().lower()
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

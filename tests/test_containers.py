@@ -1,0 +1,447 @@
+"""Containers: detection, the members of mbox, WARC/WET and SGML files, their identity and caps."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from artparse.batch import ParseOptions
+from artparse.containers import by_content, by_name, walk_patterns
+from artparse.containers.mbox import unescape
+from artparse.members import EMPTY, Part, expand, member_article, named_kind
+from artparse.sources import Input, Problem
+
+MIB = 1 << 20
+
+
+def outcomes(path: Path, *, max_size: int = MIB, kind: str | None = None) -> list[dict[str, Any] | Problem]:
+    """What each member of the container at `path` gives: its record, or its Problem."""
+    item = Input(str(path), explicit=True)
+    chosen = kind or named_kind(item, None)
+    assert chosen is not None, f"{path.name} is not a container by its name"
+    found: list[dict[str, Any] | Problem] = []
+    for part in expand(item, chosen, io.BytesIO(), max_size):
+        if isinstance(part, Part):
+            assert part.member is not None
+            found.append(member_article(part.member, ParseOptions(), None).to_dict())
+        else:
+            found.append(part)
+    return found
+
+
+def records(path: Path, **options: Any) -> list[dict[str, Any]]:
+    found = outcomes(path, **options)
+    problems = [item for item in found if isinstance(item, Problem)]
+    assert not problems, problems
+    return [item for item in found if not isinstance(item, Problem)]
+
+
+def envelope(n: int) -> bytes:
+    return f"From user{n}@example.org Mon Apr 12 10:{n % 60:02d}:00 1993\n".encode()
+
+
+def message(n: int, body: bytes = b"Hello.\n") -> bytes:
+    head = (
+        f"From: User {n} <user{n}@example.org>\nSubject: Message {n}\nDate: Mon, 12 Apr 1993 10:00:00 +0200\n"
+    )
+    return envelope(n) + head.encode() + b"\n" + body
+
+
+def wet_record(headers: dict[str, str], body: bytes) -> bytes:
+    lines = ["WARC/1.0", *(f"{name}: {value}" for name, value in headers.items())]
+    lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body + b"\r\n\r\n"
+
+
+def page(n: int, text: bytes = b"Some page text.\n", kind: str = "conversion") -> bytes:
+    headers = {
+        "WARC-Type": kind,
+        "WARC-Target-URI": f"https://example.org/{n}",
+        "WARC-Date": "2024-02-20T20:46:25Z",
+        "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
+        "Content-Type": "text/plain",
+    }
+    return wet_record(headers, text)
+
+
+WARCINFO = wet_record(
+    {"WARC-Type": "warcinfo", "Content-Type": "application/warc-fields"}, b"software: x\r\n"
+)
+
+
+# Detection
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("list.mbox", "mbox"),
+        ("LIST.MBOX", "mbox"),
+        ("list.mbox.gz", "mbox"),
+        ("crawl.warc.gz", "warc"),
+        ("crawl.warc", "warc"),
+        ("CC-MAIN-1.warc.wet.gz", "warc"),
+        ("crawl.wet", "warc"),
+        ("reut2-000.sgm", "sgml"),
+        ("collection.sgml", "sgml"),
+        ("article.txt", None),
+        ("article.txt.gz", None),
+        ("mbox", None),
+    ],
+)
+def test_a_container_is_known_by_its_name(name: str, kind: str | None) -> None:
+    assert by_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (message(1) + b"\n" + message(2), "mbox"),
+        (b"\n\n" + message(1) + b"\n" + message(2), "mbox"),
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "warc"),
+        (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
+        (b'<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS TOPICS="NO" NEWID="1">', "sgml"),
+        (b"<DOC>\n<DOCNO> FT911-1 </DOCNO>", "sgml"),
+        (b'<doc id="12" url="https://en.wikipedia.org/wiki?curid=12" title="Anarchism">', "sgml"),
+        (gzip.compress(WARCINFO), "warc"),
+        (gzip.compress(message(1) + b"\n" + message(2)), "mbox"),
+        (message(1), None),  # one mail with its envelope: the single article it always was
+        (b"From here on, the plan changed.\n\nText.", None),
+        (b"From: jane@example.org\nSubject: hi\n\nText.", None),
+        (b"<!DOCTYPE html>\n<html><body>A page</body></html>", None),
+        (b"<DOCUMENT>not a collection</DOCUMENT>", None),
+        (b"Posted by AI on 2025-11-01 04:23:00\nText.", None),
+        (b"WARC is a format.", None),
+        (gzip.compress(b"just text"), None),
+        (b"\x1f\x8b broken gzip", None),
+    ],
+)
+def test_a_container_is_known_by_its_content(head: bytes, kind: str | None) -> None:
+    assert by_content(head, whole=True) == kind
+
+
+def test_the_start_of_a_large_file_is_enough_for_an_mbox() -> None:
+    assert by_content(message(1), whole=False) == "mbox"
+
+
+def test_the_walk_reads_every_container_suffix_also_gzipped() -> None:
+    patterns = walk_patterns()
+    assert {"*.mbox", "*.mbox.gz", "*.wet.gz", "*.warc.gz", "*.sgm", "*.sgml.gz"} <= set(patterns)
+
+
+def test_forcing_a_kind_or_none_wins_over_the_name() -> None:
+    item = Input("list.mbox", explicit=True)
+    assert named_kind(item, "none") is None
+    assert named_kind(item, "sgml") == "sgml"
+    assert named_kind(Input("notes.txt", explicit=True), "mbox") == "mbox"
+
+
+# mbox
+
+
+def test_each_message_of_an_mbox_is_a_record_named_by_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "list.mbox"
+    path.write_bytes(message(1) + b"\n" + message(2) + b"\n" + message(3))
+    found = records(path)
+    assert [r["source"] for r in found] == [f"{path}#1", f"{path}#2", f"{path}#3"]
+    assert [r["title"] for r in found] == ["Message 1", "Message 2", "Message 3"]
+    assert {r["dialect"] for r in found} == {"rfc822"}
+    assert found[1]["author"] == "User 2"
+    assert found[1]["extra"]["envelope"] == envelope(2).decode().strip()
+    assert found[0]["body"] == "Hello."
+
+
+def test_escaped_from_lines_are_undone_in_bodies_and_do_not_split(tmp_path: Path) -> None:
+    body = b"Dear all,\n\n>From the minutes:\n>>From a quote.\nFrom the top, unescaped but no envelope.\n"
+    path = tmp_path / "list.mbox"
+    path.write_bytes(message(1, body) + b"\n" + message(2))
+    first, second = records(path)
+    assert first["body"] == (
+        "Dear all,\n\nFrom the minutes:\n>From a quote.\nFrom the top, unescaped but no envelope."
+    )
+    assert second["title"] == "Message 2"
+
+
+def test_unescape_takes_one_quote_off_from_lines_only() -> None:
+    assert unescape(b">From a\n>>From b\n> From c\nx >From d\n") == b"From a\n>From b\n> From c\nx >From d\n"
+
+
+def test_a_from_line_without_a_blank_line_before_it_is_body(tmp_path: Path) -> None:
+    path = tmp_path / "list.mbox"
+    path.write_bytes(message(1, b"Text.\n" + envelope(9)) + b"\n" + message(2))
+    first, second = records(path)
+    assert first["body"].endswith(envelope(9).decode().strip())
+    assert second["title"] == "Message 2"
+
+
+def test_a_mime_message_gives_its_decoded_text_part(tmp_path: Path) -> None:
+    mime = (
+        b"MIME-Version: 1.0\n"
+        b'Content-Type: multipart/alternative; boundary="b"\n\n'
+        b"--b\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+        b"Caf=E9 cr=E8me.\n"
+        b"--b\nContent-Type: text/html\n\n<p>Caf&eacute;</p>\n--b--\n"
+    )
+    lines = message(1).split(b"\n\n", 1)[0] + b"\n" + mime
+    path = tmp_path / "list.mbox"
+    path.write_bytes(lines + b"\n" + message(2))
+    first, _ = records(path)
+    assert first["body"] == "Café crème."
+    assert first["title"] == "Message 1"
+    assert any(w.startswith("mime: the body is the text/plain part") for w in first["warnings"])
+
+
+def test_a_base64_body_is_decoded(tmp_path: Path) -> None:
+    head = message(1).split(b"\n\n", 1)[0]
+    mime = b"\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    path = tmp_path / "list.mbox"
+    path.write_bytes(head + mime + b"w4lsw6h2ZQo=\n\n" + message(2))
+    assert records(path)[0]["body"] == "Élève"
+
+
+def test_text_before_the_first_envelope_means_it_is_not_an_mbox(tmp_path: Path) -> None:
+    path = tmp_path / "notes.mbox"
+    path.write_bytes(b"Some notes.\n\n" + message(1))
+    (problem,) = outcomes(path)
+    assert isinstance(problem, Problem) and problem.path == str(path)
+    assert "not an mbox" in problem.reason
+
+
+def test_an_empty_container_is_a_skip_that_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "empty.mbox"
+    path.write_bytes(b"")
+    assert outcomes(path) == [Problem(str(path), EMPTY, skipped=True)]
+
+
+def test_the_size_cap_is_per_message(tmp_path: Path) -> None:
+    big = message(2, b"x" * 5000 + b"\n")
+    path = tmp_path / "list.mbox"
+    path.write_bytes(message(1) + b"\n" + big + b"\n" + message(3))
+    first, second, third = outcomes(path, max_size=4000)
+    assert isinstance(second, Problem) and second.path == f"{path}#2" and "too large" in second.reason
+    assert not second.skipped
+    assert isinstance(first, dict) and isinstance(third, dict)
+    assert third["source"] == f"{path}#3"
+
+
+def test_a_gzipped_mbox_is_read_as_a_stream(tmp_path: Path) -> None:
+    path = tmp_path / "list.mbox.gz"
+    path.write_bytes(gzip.compress(message(1) + b"\n" + message(2)))
+    assert [r["title"] for r in records(path)] == ["Message 1", "Message 2"]
+
+
+def test_a_truncated_gzip_keeps_the_members_before_the_break(tmp_path: Path) -> None:
+    data = gzip.compress(b"\n".join(message(n, b"Body %d.\n" % n * 200) for n in range(1, 40)))
+    path = tmp_path / "list.mbox.gz"
+    path.write_bytes(data[: len(data) // 2])
+    found = outcomes(path)
+    *members, last = found
+    assert members and all(isinstance(item, dict) for item in members)
+    assert isinstance(last, Problem) and last.path == str(path) and "broken mbox file" in last.reason
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)
+_BODY_LINE = st.one_of(_TEXT, _TEXT.map(lambda text: "From " + text), _TEXT.map(lambda text: ">From " + text))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bodies=st.lists(st.lists(_BODY_LINE, min_size=1, max_size=6), min_size=1, max_size=25))
+def test_an_mbox_of_n_messages_gives_n_records(tmp_path: Path, bodies: list[list[str]]) -> None:
+    """Whatever the bodies hold (From lines, quoted From lines, blank lines, any text), a
+    writer's mbox of N messages reads back as N records, each with its own body."""
+    chunks = []
+    for n, lines in enumerate(bodies, start=1):
+        escaped = [
+            b">" + line if line.lstrip(b">").startswith(b"From ") else line for line in _encoded(lines)
+        ]
+        chunks.append(message(n, b"\n".join(escaped) + b"\n"))
+    path = tmp_path / "generated.mbox"
+    path.write_bytes(b"\n".join(chunks))
+    found = records(path)
+    assert len(found) == len(bodies)
+    assert [r["source"] for r in found] == [f"{path}#{n}" for n in range(1, len(bodies) + 1)]
+    assert [r["title"] for r in found] == [f"Message {n}" for n in range(1, len(bodies) + 1)]
+    for record, lines in zip(found, bodies, strict=True):
+        assert record["body"] == _without_blank_edges(lines)
+
+
+def _encoded(lines: list[str]) -> list[bytes]:
+    return [line.encode() for line in lines]
+
+
+def _without_blank_edges(lines: list[str]) -> str:
+    """A body as every record has it: the lines, without blank lines at either end."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[start:end])
+
+
+# WARC and WET
+
+
+def test_each_conversion_record_of_a_wet_file_is_a_record(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.wet.gz"
+    path.write_bytes(b"".join(gzip.compress(record) for record in (WARCINFO, page(1), page(2))))
+    first, second = records(path)
+    assert [first["source"], second["source"]] == [f"{path}#2", f"{path}#3"]  # #1 is the warcinfo
+    assert first["extra"]["WARC-Target-URI"] == "https://example.org/1"
+    assert first["extra"]["WARC-Date"] == "2024-02-20T20:46:25Z"
+    assert first["extra"]["WARC-Record-ID"] == "<urn:uuid:00000000-0000-0000-0000-000000000001>"
+    assert first["body"] == "Some page text."
+
+
+def test_the_warc_date_is_what_relative_dates_count_from(tmp_path: Path) -> None:
+    text = b"Posted by Desk on 2024-02-20 10:00:00 | Last Updated by Desk on 24 minutes ago\nText.\n"
+    path = tmp_path / "crawl.wet"
+    path.write_bytes(WARCINFO + page(1, text))
+    (record,) = records(path)
+    assert record["dialect"] == "posted-by"
+    assert record["updated"] == "2024-02-20T20:22:25+00:00"
+
+
+def test_records_that_are_not_text_articles_are_skipped_but_counted(tmp_path: Path) -> None:
+    request = wet_record(
+        {"WARC-Type": "request", "Content-Type": "application/http"}, b"GET / HTTP/1.1\r\n\r\n"
+    )
+    image = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"
+    text = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlain page."
+    response = {"WARC-Type": "response", "Content-Type": "application/http; msgtype=response"}
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(WARCINFO + request + wet_record(response, image) + wet_record(response, text))
+    (record,) = records(path)
+    assert record["source"] == f"{path}#4"
+    assert record["body"] == "Plain page."
+
+
+def test_a_truncated_wet_record_says_so(tmp_path: Path) -> None:
+    data = WARCINFO + page(1) + page(2, b"A long page. " * 50)
+    path = tmp_path / "crawl.wet"
+    path.write_bytes(data[:-300])
+    first, second = records(path)
+    assert not any(w.startswith("truncated") for w in first["warnings"])
+    assert any(w.startswith("truncated: the WARC record ends after") for w in second["warnings"])
+
+
+def test_a_broken_warc_file_fails_after_the_records_before_the_break(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.wet"
+    path.write_bytes(WARCINFO + page(1) + b"JUNK BETWEEN RECORDS\r\n\r\n" + page(3))
+    *found, problem = outcomes(path)
+    assert [r["source"] for r in found if isinstance(r, dict)] == [f"{path}#2"]
+    assert isinstance(problem, Problem) and problem.path == str(path) and "broken warc file" in problem.reason
+
+
+def test_the_size_cap_is_per_wet_record(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.wet"
+    path.write_bytes(WARCINFO + page(1, b"x" * 3000) + page(2))
+    big, small = outcomes(path, max_size=2000)
+    assert isinstance(big, Problem) and big.path == f"{path}#2" and "too large" in big.reason
+    assert isinstance(small, dict) and small["source"] == f"{path}#3"
+
+
+def test_without_fastwarc_a_warc_file_fails_with_the_install_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "fastwarc.warc", None)  # import fails as when it is absent
+    path = tmp_path / "crawl.wet"
+    path.write_bytes(WARCINFO + page(1))
+    (problem,) = outcomes(path)
+    assert isinstance(problem, Problem) and not problem.skipped
+    assert problem.reason == "reading WARC/WET needs FastWARC: pip install 'artparse[warc]'"
+    walked = list(expand(Input(str(path), explicit=False), "warc", io.BytesIO(), MIB))
+    assert walked == [Problem(str(path), problem.reason, skipped=True)]
+
+
+# SGML collections
+
+REUTERS = b"""<!DOCTYPE lewis SYSTEM "lewis.dtd">
+<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5544" NEWID="1">
+<DATE>26-FEB-1987 15:01:01.79</DATE>
+<TOPICS><D>cocoa</D></TOPICS>
+<PLACES><D>el-salvador</D><D>usa</D></PLACES>
+<PEOPLE></PEOPLE>
+<ORGS><D>ico-cocoa</D></ORGS>
+<UNKNOWN>&#5;&#5;&#5;C T
+&#22;&#22;&#1;f0704&#31;reute
+u f BC-BAHIA-COCOA-REVIEW   02-26 0105</UNKNOWN>
+<TEXT>&#2;
+<TITLE>BAHIA COCOA REVIEW</TITLE>
+<AUTHOR>    By Jane Doe, Reuters</AUTHOR>
+<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued in the Bahia cocoa zone,
+said &lt;Comissaria Smith> &amp; others.
+ Reuter
+&#3;</BODY></TEXT>
+</REUTERS>
+<REUTERS TOPICS="NO" NEWID="2">
+<DATE> 2-MAR-1987 10:00:00.00</DATE>
+<TOPICS></TOPICS>
+<TEXT TYPE="UNPROC">&#2;
+An unprocessed story
+on two lines.
+&#3;</TEXT>
+</REUTERS>
+"""
+
+
+def test_each_reuters_element_is_a_record_with_its_fields(tmp_path: Path) -> None:
+    path = tmp_path / "reut2-000.sgm"
+    path.write_bytes(REUTERS)
+    first, second = records(path)
+    assert first["source"] == f"{path}#1" and first["dialect"] == "sgml"
+    assert first["title"] == "BAHIA COCOA REVIEW"
+    assert first["author"] == "Jane Doe, Reuters"
+    assert first["published_raw"] == "26-FEB-1987 15:01:01.79"
+    assert first["published"] == "1987-02-26T15:01:01.790000"
+    assert first["tags"] == ["cocoa", "el-salvador", "usa"]
+    assert first["extra"]["DATELINE"] == "SALVADOR, Feb 26"
+    assert first["extra"]["ORGS"] == ["ico-cocoa"]
+    assert first["extra"]["attributes"]["NEWID"] == "1"
+    assert "PEOPLE" not in first["extra"]
+    assert (
+        first["body"]
+        == "Showers continued in the Bahia cocoa zone,\nsaid <Comissaria Smith> & others.\n Reuter"
+    )
+    assert second["title"] is None and second["body"] == "An unprocessed story\non two lines."
+    assert second["published"] == "1987-03-02T10:00:00"
+
+
+def test_trec_documents_are_records_too(tmp_path: Path) -> None:
+    path = tmp_path / "ft911.sgml"
+    path.write_bytes(
+        b"<DOC>\n<DOCNO>FT911-1</DOCNO>\n<DATE>910514</DATE>\n<HEADLINE>FT 14 MAY 91 / Markets</HEADLINE>\n"
+        b"<BYLINE>By PETER MARSH</BYLINE>\n"
+        b"<TEXT>\n<P>First paragraph.</P>\n<P>Second &amp; last.</P>\n</TEXT>\n</DOC>\n"
+    )
+    (record,) = records(path)
+    assert record["title"] == "FT 14 MAY 91 / Markets"
+    assert record["author"] == "PETER MARSH"
+    assert record["extra"]["DOCNO"] == "FT911-1"
+    assert record["body"] == "First paragraph.\nSecond & last."
+
+
+def test_an_sgml_element_cut_short_by_the_end_of_the_file_warns(tmp_path: Path) -> None:
+    path = tmp_path / "cut.sgm"
+    path.write_bytes(REUTERS + b'<REUTERS NEWID="3"><TEXT><TITLE>CUT SHORT</TITLE><BODY>Half a')
+    *_, last = records(path)
+    assert last["source"] == f"{path}#3" and last["title"] == "CUT SHORT"
+    assert "truncated: the file ends before the closing </REUTERS>" in last["warnings"]
+
+
+def test_the_size_cap_is_per_sgml_element_even_across_chunks(tmp_path: Path) -> None:
+    big = b'<REUTERS NEWID="9"><TEXT><BODY>' + b"word " * 600_000 + b"</BODY></TEXT></REUTERS>\n"
+    path = tmp_path / "big.sgm"
+    path.write_bytes(REUTERS + big + REUTERS.split(b"\n", 1)[1])
+    found = outcomes(path, max_size=MIB)
+    assert len(found) == 5
+    assert isinstance(found[2], Problem) and found[2].path == f"{path}#3" and "too large" in found[2].reason
+    assert [r["title"] for r in found if isinstance(r, dict)][2] == "BAHIA COCOA REVIEW"
