@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from artparse.cli import command
 from artparse.record import FIELDS
-from tests.conftest import RULES_FILE, SAMPLE_TEXTS, SAMPLES, SEED
+from tests.conftest import RULES_FILE, SAMPLE_RECORDS, SAMPLES, SEED
 
 GOOD = "Posted by AI on 2025-11-01 04:23:00\nShare: Facebook Visits: 5\nBody text here.\n"
 
@@ -51,13 +51,13 @@ def test_a_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> No
 
 
 def test_the_samples_directory_gives_one_record_per_sample() -> None:
-    samples, others = len(SAMPLE_TEXTS), len(list(SAMPLES.rglob("*.json"))) + 1  # + the rule file
+    samples, others = SAMPLE_RECORDS, len(list(SAMPLES.rglob("*.json"))) + 1  # + the rule file
     result = invoke(str(SAMPLES), "-f", "jsonl")
     assert len(records(result)) == samples
-    # Warnings: 3 posted-by samples, 6 samples of other dialects (see their goldens), and the 3 rule
-    # samples, which have no known header when read without --rules.
+    # Warnings: 3 posted-by samples, 6 samples of other dialects (see their goldens), the 3 rule
+    # samples, which have no known header when read without --rules, and 7 container articles.
     assert result.stderr.splitlines()[-1] == (
-        f"artparse: {samples + others} inputs: {samples} records (12 with warnings), 0 failed, "
+        f"artparse: {samples + others} inputs: {samples} records (19 with warnings), 0 failed, "
         f"{others} skipped ({others} other file name)"
     )
 
@@ -162,7 +162,7 @@ def test_delimited_output_reads_back(fmt: str) -> None:
     rows = list(
         csv.DictReader(io.StringIO(result.stdout, newline=""), delimiter="," if fmt == "csv" else "\t")
     )
-    assert len(rows) == len(SAMPLE_TEXTS)
+    assert len(rows) == SAMPLE_RECORDS
     seed = next(row for row in rows if row["source"] == str(SEED))
     assert (seed["share"], seed["visits"], seed["tags"]) == ("Facebook; Twitter; Whatsapp; Linkedin", "5", "")
 
@@ -462,7 +462,7 @@ def test_the_summary_always_adds_up(kinds: list[str], nested: bool) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_on_stdin_give_a_record_or_a_clean_error(data: bytes) -> None:
-    result = invoke("-", input=data)
+    result = invoke("--container", "none", "-", input=data)  # containers: see test_containers.py
     assert result.exit_code in (0, 1)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     if result.exit_code == 0:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
+import json
+import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from artparse.batch import ParseOptions
-from artparse.containers import by_content, by_name, walk_patterns
+from artparse.cli import command
+from artparse.containers import KINDS, by_content, by_name, walk_patterns
 from artparse.containers.mbox import unescape
 from artparse.members import EMPTY, Part, expand, member_article, named_kind
 from artparse.sources import Input, Problem
+from tests.conftest import CONTAINER_SAMPLES, ROOT, SAMPLES, container_records, run_artparse
 
 MIB = 1 << 20
 
@@ -445,3 +452,168 @@ def test_the_size_cap_is_per_sgml_element_even_across_chunks(tmp_path: Path) -> 
     assert len(found) == 5
     assert isinstance(found[2], Problem) and found[2].path == f"{path}#3" and "too large" in found[2].reason
     assert [r["title"] for r in found if isinstance(r, dict)][2] == "BAHIA COCOA REVIEW"
+
+
+# Through the command line: goldens, identity in every output, -j, walks, --container
+
+
+def invoke(*args: str, input: bytes | None = None) -> Result:
+    return CliRunner().invoke(command, list(args), input=input, catch_exceptions=False)
+
+
+def cli_records(result: Result) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("container", CONTAINER_SAMPLES, ids=[path.name for path in CONTAINER_SAMPLES])
+def test_sample_container_gives_its_golden_records(container: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = invoke("-q", "-f", "jsonl", container.relative_to(ROOT).as_posix())
+    assert result.exit_code == 0
+    assert cli_records(result) == container_records(container)
+
+
+def test_every_container_kind_has_a_sample() -> None:
+    kinds = {named_kind(Input(str(path), explicit=True), None) for path in CONTAINER_SAMPLES}
+    assert kinds == set(KINDS)
+    assert any(path.name.endswith(".wet.gz") for path in CONTAINER_SAMPLES)
+
+
+def test_the_identity_is_the_same_in_json_lines_csv_and_the_database(tmp_path: Path) -> None:
+    folder = str(SAMPLES / "containers")
+    jsonl = [r["source"] for r in cli_records(invoke("-q", "-f", "jsonl", folder))]
+    table = list(csv.DictReader(io.StringIO(invoke("-q", "-f", "csv", folder).stdout, newline="")))
+    database = tmp_path / "a.db"
+    assert invoke("-q", folder, "-o", str(database)).exit_code == 0
+    with sqlite3.connect(database) as connection:
+        stored = [source for (source,) in connection.execute("SELECT source FROM articles ORDER BY source")]
+    assert [row["source"] for row in table] == jsonl
+    assert stored == sorted(jsonl)
+    assert len(set(jsonl)) == len(jsonl) == sum(len(container_records(path)) for path in CONTAINER_SAMPLES)
+    assert all(re.fullmatch(r".+#\d+", source) for source in jsonl)
+
+
+def test_the_same_container_gives_the_same_records_on_every_run() -> None:
+    folder = str(SAMPLES / "containers")
+    assert invoke("-q", folder).stdout == invoke("-q", folder).stdout
+
+
+def test_a_large_container_is_spread_over_workers_with_the_same_output(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.wet.gz"
+    pages = b"".join(
+        gzip.compress(page(n, b"Posted by Desk on 2024-02-20\nPage %d.\n" % n)) for n in range(500)
+    )
+    path.write_bytes(gzip.compress(WARCINFO) + pages)
+    one = run_artparse("-j", "1", str(path))
+    two = run_artparse("-j", "2", str(path))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    sources = [json.loads(line)["source"] for line in two.stdout.splitlines()]
+    assert sources == [f"{path}#{n}" for n in range(2, 502)]
+
+
+def test_a_walk_reads_container_names_and_none_leaves_them_out(tmp_path: Path) -> None:
+    (tmp_path / "list.mbox").write_bytes(message(1) + b"\n" + message(2))
+    (tmp_path / "stories.sgm").write_bytes(REUTERS)
+    (tmp_path / "note.txt").write_text("Just a note.\n", encoding="utf-8")
+    walked = [Path(r["source"]).name for r in cli_records(invoke("-q", str(tmp_path)))]
+    assert walked == ["list.mbox#1", "list.mbox#2", "note.txt", "stories.sgm#1", "stories.sgm#2"]
+    plain = [Path(r["source"]).name for r in cli_records(invoke("-q", "--container", "none", str(tmp_path)))]
+    assert plain == ["note.txt"]
+
+
+def test_container_none_reads_a_named_container_as_one_article(tmp_path: Path) -> None:
+    path = tmp_path / "list.mbox"
+    path.write_bytes(message(1) + b"\n" + message(2))
+    (record,) = cli_records(invoke("-q", "--container", "none", str(path)))
+    assert record["source"] == str(path) and record["title"] == "Message 1"
+    assert "Message 2" in record["body"]
+
+
+def test_a_forced_container_reads_a_file_of_any_name(tmp_path: Path) -> None:
+    path = tmp_path / "2023-January.txt"  # a mailing-list archive as pipermail names it
+    path.write_bytes(message(1) + b"\n" + message(2))
+    sources = [r["source"] for r in cli_records(invoke("-q", "--container", "mbox", str(path)))]
+    assert sources == [f"{path}#1", f"{path}#2"]
+
+
+def test_a_container_found_by_its_content_is_read_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "2023-January.txt"
+    path.write_bytes(message(1) + b"\n" + message(2))
+    assert [r["source"] for r in cli_records(invoke("-q", str(path)))] == [f"{path}#1", f"{path}#2"]
+    single = tmp_path / "one-mail.txt"
+    single.write_bytes(message(1))
+    assert [r["source"] for r in cli_records(invoke("-q", str(single)))] == [str(single)]
+
+
+def test_a_container_on_standard_input_is_named_by_dash(tmp_path: Path) -> None:
+    result = invoke("-q", "-", input=message(1) + b"\n" + message(2))
+    assert [r["source"] for r in cli_records(result)] == ["-#1", "-#2"]
+
+
+def test_failures_inside_a_container_are_one_line_each_and_the_rest_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "list.mbox"
+    big = message(2, b"x" * 3000 + b"\n")
+    path.write_bytes(message(1) + b"\n" + big + b"\n" + message(3))
+    result = invoke("--max-size", "2K", str(path))
+    assert result.exit_code == 1
+    assert [r["source"] for r in cli_records(result)] == [f"{path}#1", f"{path}#3"]
+    assert f"artparse: {path}#2: too large: 3.1 KiB ({len(big):,} bytes), the limit is 2 KiB" in result.stderr
+    assert result.stderr.splitlines()[-1] == "artparse: 3 inputs: 2 records (0 with warnings), 1 failed"
+
+
+def test_prune_keeps_the_records_of_a_container_and_drops_those_of_a_vanished_one(tmp_path: Path) -> None:
+    corpus, database = tmp_path / "corpus", tmp_path / "a.db"
+    corpus.mkdir()
+    (corpus / "kept.mbox").write_bytes(message(1) + b"\n" + message(2))
+    (corpus / "gone.mbox").write_bytes(message(3) + b"\n" + message(4))
+    assert invoke("-q", str(corpus), "-o", str(database)).exit_code == 0
+    (corpus / "gone.mbox").unlink()
+    result = invoke(str(corpus), "-o", str(database), "--prune")
+    assert "pruned 2 records of vanished files" in result.stderr
+    with sqlite3.connect(database) as connection:
+        stored = [
+            Path(source).name for (source,) in connection.execute("SELECT source FROM articles ORDER BY 1")
+        ]
+    assert stored == ["kept.mbox#1", "kept.mbox#2"]
+
+
+_CONTAINER_STARTS = st.sampled_from([b"", b"WARC/1.0\r\n", envelope(1), b"<REUTERS>", b"<DOC>", b"\x1f\x8b"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(start=_CONTAINER_STARTS, data=st.binary(max_size=400), kind=st.sampled_from([None, *KINDS]))
+def test_any_bytes_read_as_a_container_give_records_or_clean_lines(
+    start: bytes, data: bytes, kind: str | None
+) -> None:
+    result = invoke(*(["--container", kind] if kind else []), "-", input=start + data)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert all(re.fullmatch(r"-(#\d+)?", str(r["source"])) for r in cli_records(result))
+    assert all(line.startswith("artparse: -") for line in result.stderr.splitlines()[:-1])
+
+
+def test_an_html_page_gives_the_text_a_browser_shows() -> None:
+    from artparse.containers.html_text import html_text
+
+    page_markup = (
+        "<html><head><title>Window title</title><style>p { }</style><script>var a = '<p>x</p>';</script>"
+        "</head><body><h1>Headline</h1><p>By Jane   Doe</p><p>One &amp; two<br>three</p>"
+        "<ul><li>a</li><li>b</li></ul><pre>  kept  as is</pre></body></html>"
+    )
+    assert html_text(page_markup) == "Headline\n\nBy Jane Doe\n\nOne & two\nthree\n\na\nb\n\nkept  as is"
+
+
+def test_an_html_response_is_read_as_its_text(tmp_path: Path) -> None:
+    markup = b"<html><body><h1>Harbour reopens</h1><p>By Samira Haddad</p><p>Text.</p></body></html>"
+    payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + markup
+    response = {"WARC-Type": "response", "Content-Type": "application/http; msgtype=response"}
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(WARCINFO + wet_record(response, payload))
+    (record,) = records(path)
+    assert (record["dialect"], record["title"], record["author"]) == (
+        "byline",
+        "Harbour reopens",
+        "Samira Haddad",
+    )
+    assert record["body"] == "Text."

@@ -44,6 +44,27 @@ def process(
     return process_bytes(item, data, options, reading)
 
 
+def process_all(
+    item: Input, options: ParseOptions, stdin: BinaryIO, reading: ReadOptions | None = None
+) -> list[Article | Problem]:
+    """Like process, for an input that may be a container (known by its content) or a member of
+    one (a Part): the outcome of each of its articles."""
+    from artparse.members import Part, expand_read, found_kind, member_outcome
+
+    reading = reading or ReadOptions()
+    if isinstance(item, Part):
+        return [member_outcome(item, options, reading.encoding)]
+    try:
+        data = read_bytes(item, stdin, reading.max_size)
+    except InputError as error:
+        return [input_problem(item, error)]
+    kind = found_kind(data, reading.container)
+    if kind is None:
+        return [process_bytes(item, data, options, reading)]
+    parts = expand_read(item, kind, data, reading.max_size, _modified(item))
+    return [member_outcome(part, options, reading.encoding) for part in parts]
+
+
 def process_bytes(
     item: Input, data: bytes, options: ParseOptions, reading: ReadOptions | None = None
 ) -> Article | Problem:

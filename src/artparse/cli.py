@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from artparse.batch import ParseOptions
+from artparse.containers import KINDS, NONE
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
@@ -35,6 +36,7 @@ from artparse.runner import (
     run,
 )
 from artparse.sources import (
+    ARTICLE_PATTERNS,
     STDIN,
     ReadOptions,
     WalkOptions,
@@ -107,7 +109,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     multiple=True,
     metavar="PATTERN",
     help="In directories, read only file names matching PATTERN (repeatable) "
-    "[default: *.txt *.text *.md *.markdown *.mdx *.rst *.eml and names without a suffix].",
+    f"[default: {' '.join(ARTICLE_PATTERNS)}, names without a suffix, and containers' names].",
 )
 @click.option(
     "--follow",
@@ -119,7 +121,8 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     default="32M",
     callback=_size_option,
     metavar="SIZE",
-    help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G [default: 32M].",
+    help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G; in a container, on articles "
+    "larger than SIZE [default: 32M].",
 )
 @click.option(
     "--encoding",
@@ -133,6 +136,14 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     metavar="NAME",
     help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
     "or the name of a --rules rule.",
+)
+@click.option(
+    "--container",
+    type=click.Choice([*KINDS, NONE]),
+    help="Read every file as this kind of container, many articles in one file; none: every "
+    "file is one article [default: by the file's name "
+    f"({' '.join(suffix for suffixes in KINDS.values() for suffix in suffixes)}, also .gz) "
+    "or its content].",
 )
 @click.option(
     "--rules",
@@ -219,6 +230,7 @@ def command(
     max_size: int,
     encoding: str | None,
     dialect: str | None,
+    container: str | None,
     rules: tuple[Rule, ...],
     dayfirst: bool,
     tz: str | None,
@@ -261,7 +273,7 @@ def command(
         fmt=chosen_format,
         output=output,
         fields=_choose_fields(fields),
-        walk=WalkOptions(patterns=patterns, follow=follow),
+        walk=WalkOptions(patterns=patterns, follow=follow, containers=container != NONE),
         parse=ParseOptions(
             dialect=_check_dialect(dialect, rules),
             dayfirst=dayfirst,
@@ -271,7 +283,7 @@ def command(
             now=now,
             min_date=min_date,
         ),
-        reading=ReadOptions(max_size=max_size, encoding=encoding),
+        reading=ReadOptions(max_size=max_size, encoding=encoding, container=container),
         neutralise=not csv_raw,
         bom=bom,
         strict=strict,

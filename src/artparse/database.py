@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from artparse.containers import container_of
 from artparse.errors import DatabaseError
 from artparse.record import FIELDS, SCHEMA_VERSION, Article, json_schema
 from artparse.sources import STDIN, has_vanished
@@ -112,7 +113,7 @@ class Database:
             for path in paths
             if path != STDIN and not has_vanished(path)
             for source in self._sources_under(path)
-            if has_vanished(source)
+            if has_vanished(source) and has_vanished(container_of(source))
         ]
         for source in vanished:
             self._write("DELETE FROM articles WHERE source = ?", (source,))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO
@@ -21,7 +21,7 @@ from artparse.containers.pieces import ContainerError
 from artparse.containers.reading import Member, Oversized, member_text, members
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import parse_fields, parse_text
-from artparse.sources import STDIN, Input, Problem, display_path, open_stream, too_large
+from artparse.sources import STDIN, Input, Problem, ReadOptions, display_path, open_stream, too_large
 
 if TYPE_CHECKING:
     from artparse.batch import ParseOptions
@@ -97,6 +97,31 @@ def _modified(item: Input) -> datetime | None:
         return datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC).replace(microsecond=0)
     except (OSError, OverflowError, ValueError):
         return None
+
+
+def member_outcome(part: Part | Problem, options: ParseOptions, encoding: str | None) -> Article | Problem:
+    """The record of a Part (or its Problem); a Problem stays as it is."""
+    if isinstance(part, Problem):
+        return part
+    assert part.member is not None
+    try:
+        return member_article(part.member, options, encoding)
+    except InputError as error:
+        return Problem(part.path, str(error))
+    except Exception as error:  # a bug on one member must not stop the batch
+        return Problem(part.path, f"internal error, please report it: {type(error).__name__}: {error}")
+
+
+def named_parts(
+    items: Iterable[Input | Problem], stdin: BinaryIO, reading: ReadOptions
+) -> Iterator[Input | Problem]:
+    """The inputs, with each container known by its name (or --container) replaced by its Parts."""
+    for item in items:
+        kind = named_kind(item, reading.container) if isinstance(item, Input) else None
+        if kind is None or not isinstance(item, Input):
+            yield item
+        else:
+            yield from expand(item, kind, stdin, reading.max_size)
 
 
 def member_article(member: Member, options: ParseOptions, encoding: str | None) -> Article:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING, BinaryIO
 
-from artparse.batch import ParseOptions, process
+from artparse.batch import ParseOptions, process_all
+from artparse.members import named_parts
 from artparse.record import Article
 from artparse.sources import STDIN, Input, Problem, ReadOptions
 
@@ -75,22 +76,36 @@ def outcomes(
     """The outcome of every item, in the items' order, parsed by `jobs` processes; records come
     as Rendered text when there is a `render` function, else as Articles."""
     settings = _Settings(options, reading, render, stdin)
-    items = iter(items)
+    items = named_parts(items, stdin, reading)  # a container's articles are spread like files
     first = list(islice(items, SMALL_BATCH))
     if jobs > 1 and len(first) == SMALL_BATCH:
         yield from _in_pool(chain(first, items), settings, jobs)
     else:
         for item in chain(first, items):
-            yield _outcome(item, settings)
+            yield from _outcomes(item, settings)
 
 
-def _outcome(item: Work, settings: _Settings) -> Outcome:
+def _outcomes(item: Work, settings: _Settings) -> list[Outcome]:
     if isinstance(item, Problem):
-        return item
-    outcome = process(item, settings.options, settings.stdin, settings.reading)
-    if settings.render is None or isinstance(outcome, Problem):
-        return outcome
-    return Rendered(outcome.source, outcome.warnings, settings.render(outcome))
+        return [item]
+    found = process_all(item, settings.options, settings.stdin, settings.reading)
+    if settings.render is None:
+        return list(found)
+    render = settings.render
+    return [
+        outcome
+        if isinstance(outcome, Problem)
+        else Rendered(outcome.source, outcome.warnings, render(outcome))
+        for outcome in found
+    ]
+
+
+def _rendered(outcome: Article | Problem, render: Render) -> Outcome:
+    return (
+        outcome
+        if isinstance(outcome, Problem)
+        else Rendered(outcome.source, outcome.warnings, render(outcome))
+    )
 
 
 def _in_pool(items: Iterator[Work], settings: _Settings, jobs: int) -> Iterator[Outcome]:
@@ -101,7 +116,7 @@ def _in_pool(items: Iterator[Work], settings: _Settings, jobs: int) -> Iterator[
     with context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
         for task in _tasks(items):
             if isinstance(task, Input):  # standard input: only this process can read it
-                pending.append([_outcome(task, settings)])
+                pending.append(_outcomes(task, settings))
             else:
                 pending.append(_submit(pool, task))
             while len(pending) >= jobs * AHEAD:
@@ -145,4 +160,4 @@ def _start_worker(settings: _Settings) -> None:
 
 def _work(chunk: list[Work]) -> list[Outcome]:
     assert _worker_settings is not None
-    return [_outcome(item, _worker_settings) for item in chunk]
+    return [outcome for item in chunk for outcome in _outcomes(item, _worker_settings)]

@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
 from artparse.batch import ParseOptions, Recorded, Tally
@@ -106,7 +106,7 @@ def _outcomes(
     options: RunOptions, tally: Tally, own_output: OwnOutput | None = None, render: Render | None = None
 ) -> Iterator[Article | Rendered]:
     """The record of every input, in order; every outcome is counted and reported on the way."""
-    walk = WalkOptions(options.walk.patterns, options.walk.follow, own_output or OwnOutput())
+    walk = replace(options.walk, own_output=own_output or OwnOutput())
     inputs = iter_inputs(options.paths, walk)
     stdin = sys.stdin.buffer
     batch = any(path != STDIN and os.path.isdir(path) for path in options.paths)
@@ -199,13 +199,16 @@ def _write_database(options: RunOptions, tally: Tally) -> None:
 
 
 def _store_inputs(database: Database, options: RunOptions, tally: Tally, version: str) -> None:
+    from artparse.members import Part, member_outcome, named_parts
     from artparse.stamps import UNCHANGED, Stamped, process_stamped, settings_key
 
     settings = settings_key(version, options.parse, options.reading)
     stdin = sys.stdin.buffer
-    for item in iter_inputs(options.paths, options.walk):
+    for item in named_parts(iter_inputs(options.paths, options.walk), stdin, options.reading):
         if isinstance(item, Problem):
             stamped = Stamped(item)
+        elif isinstance(item, Part):
+            stamped = Stamped(member_outcome(item, options.parse, options.reading.encoding))
         else:
             known = database.known(item.path) if options.incremental else None
             stamped = process_stamped(item, options.parse, options.reading, stdin, settings, known)

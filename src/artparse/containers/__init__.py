@@ -43,6 +43,12 @@ def kind(name: str) -> Kind:
     return cast("Kind", sys.modules[module])
 
 
+def container_of(source: str) -> str:
+    """The file a record's source names: `a.mbox#3` -> `a.mbox`; other sources as they are."""
+    head, mark, place = source.rpartition("#")
+    return head if mark and place.isdigit() else source
+
+
 def walk_patterns() -> tuple[str, ...]:
     """File-name patterns of containers that a directory walk reads: each suffix, also gzipped."""
     return tuple(f"*{suffix}{gz}" for suffixes in KINDS.values() for suffix in suffixes for gz in ("", ".gz"))

@@ -49,6 +49,7 @@ def looks_like(head: bytes, whole: bool) -> bool:
 def split(stream: BinaryIO, max_size: int) -> Iterator[Piece | TooLarge]:
     """Each message's bytes, envelope line first, without the blank line that ends it."""
     lines: list[bytes] = []
+    last = b""
     size = 0
     started = False
     previous_blank = True
@@ -56,7 +57,7 @@ def split(stream: BinaryIO, max_size: int) -> Iterator[Piece | TooLarge]:
     while line := stream.readline(_LINE_LIMIT):
         if at_line_start and previous_blank and _ENVELOPE.fullmatch(line):
             if started:
-                yield _message(lines, size, max_size)
+                yield _message(lines, size, max_size, last)
             lines, size, started = [], 0, True
         elif not started:
             if line.strip():
@@ -67,15 +68,19 @@ def split(stream: BinaryIO, max_size: int) -> Iterator[Piece | TooLarge]:
             lines.append(line)
         at_line_start = line.endswith(b"\n")
         previous_blank = at_line_start and not line.strip(b"\r\n")
+        last = line
     if started:
-        yield _message(lines, size, max_size)
+        yield _message(lines, size, max_size, last)
 
 
-def _message(lines: list[bytes], size: int, max_size: int) -> Piece | TooLarge:
+def _message(lines: list[bytes], size: int, max_size: int, last: bytes) -> Piece | TooLarge:
+    """The message of `lines`; the blank line before the next envelope belongs to the separator."""
+    if not last.strip(b"\r\n"):
+        size -= len(last)
+        if lines and lines[-1] is last:
+            lines.pop()
     if size > max_size:
         return TooLarge(size)
-    if len(lines) > 1 and not lines[-1].strip(b"\r\n"):
-        lines.pop()  # the blank line before the next envelope belongs to the separator
     return Piece(b"".join(lines))
 
 
@@ -113,7 +118,9 @@ def _body(message: Message) -> tuple[str, tuple[str, ...]]:
             continue
         text, warnings = _part_text(part)
         if len(parts) > 1:
-            warnings.append(f"mime: the body is the {wanted} part; {len(parts) - 1} other parts left out")
+            others = len(parts) - 1
+            left_out = "1 other part" if others == 1 else f"{others} other parts"
+            warnings.append(f"mime: the body is the {wanted} part; {left_out} left out")
         elif wanted != "text/plain":
             warnings.append(f"mime: the body is the {wanted} part as written")
         return text, tuple(warnings)

@@ -16,6 +16,7 @@ class Piece:
     extra: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = ()
     date: datetime | None = None
+    html: bool = False  # an HTML page, whose text is taken from its markup
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class Member:
     now: datetime | None = None
     extra: tuple[tuple[str, str], ...] = ()
     warnings: tuple[str, ...] = ()
+    html: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,9 @@ def members(
             if isinstance(piece, TooLarge):
                 yield Oversized(source, piece.size)
             else:
-                yield Member(source, name, piece.data, piece.date or now, piece.extra, piece.warnings)
+                yield Member(
+                    source, name, piece.data, piece.date or now, piece.extra, piece.warnings, piece.html
+                )
     except (OSError, EOFError, zlib.error) as error:
         raise ContainerError(_broken(name, place, error)) from error
 
@@ -106,7 +109,8 @@ class MemberText:
 
 def member_text(member: Member, encoding: str | None) -> MemberText:
     """The member's text, decoded (by the ladder, or strictly in --encoding): an mbox message's
-    escaping undone and its MIME text part taken; an SGML element's parts read."""
+    escaping undone and its MIME text part taken; an SGML element's parts read; an HTML page's
+    text taken from its markup."""
     if member.kind == "mbox":
         from artparse.containers.mbox import message_text
 
@@ -118,4 +122,8 @@ def member_text(member: Member, encoding: str | None) -> MemberText:
 
         header, body = fields(decoded.text)
         return MemberText(body, decoded.warnings, header)
+    if member.html:
+        from artparse.containers.html_text import html_text
+
+        return MemberText(html_text(decoded.text), decoded.warnings)
     return MemberText(decoded.text, decoded.warnings)

@@ -25,7 +25,8 @@ EXTRA = "warc"
 KEPT = ("WARC-Target-URI", "WARC-Date", "WARC-Record-ID", "WARC-Identified-Content-Language")
 """WARC headers kept in each record's `extra`, named as written."""
 
-TEXT_TYPES = ("text/plain", "text/html", "application/xhtml+xml")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain", *HTML_TYPES)
 MISSING = f"reading WARC/WET needs FastWARC: pip install 'artparse[{EXTRA}]'"
 
 
@@ -61,12 +62,10 @@ def _article(record: WarcRecord, max_size: int) -> Piece | TooLarge | None:
     warnings = []
     if expected is not None and len(data) < expected:
         warnings.append(f"truncated: the WARC record ends after {len(data)} of its {expected} bytes")
-    if content_type != "text/plain" and kind != "conversion":
-        warnings.append(f"markup: the page is {content_type}, read as text with its markup")
     headers = record.headers
     extra = tuple((name, value) for name in KEPT if (value := headers.get(name)) is not None)
     date = _date(headers.get("WARC-Date"))
-    return Piece(data, extra, tuple(warnings), date)
+    return Piece(data, extra, tuple(warnings), date, html=content_type in HTML_TYPES)
 
 
 def _media_type(value: str | None) -> str:
