@@ -364,7 +364,7 @@ def test_without_fastwarc_a_warc_file_fails_with_the_install_line(
     path.write_bytes(WARCINFO + page(1))
     (problem,) = outcomes(path)
     assert isinstance(problem, Problem) and not problem.skipped
-    assert problem.reason == "reading WARC/WET needs FastWARC: pip install 'artparse[warc]'"
+    assert problem.reason == "reading WARC needs FastWARC (pip install 'artparse[warc]')"
     walked = list(expand(Input(str(path), explicit=False), "warc", io.BytesIO(), MIB))
     assert walked == [Problem(str(path), problem.reason, skipped=True)]
 

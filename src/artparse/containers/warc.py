@@ -27,7 +27,7 @@ KEPT = ("WARC-Target-URI", "WARC-Date", "WARC-Record-ID", "WARC-Identified-Conte
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain", *HTML_TYPES)
-MISSING = f"reading WARC/WET needs FastWARC: pip install 'artparse[{EXTRA}]'"
+MISSING = f"reading WARC needs FastWARC (pip install 'artparse[{EXTRA}]')"
 
 
 def looks_like(head: bytes, whole: bool) -> bool:
