@@ -382,16 +382,16 @@ def test_quiet_levels_hide_messages_and_never_change_the_exit_code(tmp_path: Pat
 def test_an_internal_error_on_one_file_is_reported_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from artparse import batch
+    from artparse import step
 
-    real_parse = batch.parse_text
+    real_parse = step.parse_article
 
-    def parse_or_fail(text: str, **options: object) -> object:
+    def parse_or_fail(text: str, *args: object, **options: object) -> object:
         if "BOOM" in text:
             raise RuntimeError("bug triggered")
-        return real_parse(text, **options)  # type: ignore[arg-type]
+        return real_parse(text, *args, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "parse_text", parse_or_fail)
+    monkeypatch.setattr(step, "parse_article", parse_or_fail)
     (tmp_path / "a.txt").write_text("BOOM\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
     result = invoke(str(tmp_path))

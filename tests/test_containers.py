@@ -16,12 +16,13 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from artparse.batch import ParseOptions
 from artparse.cli import command
 from artparse.containers import KINDS, by_content, by_name, walk_patterns
 from artparse.containers.mbox import unescape
-from artparse.members import EMPTY, Part, expand, member_article, named_kind
-from artparse.sources import Input, Problem
+from artparse.extract import ParseOptions
+from artparse.members import EMPTY, Part, expand_tasks, member_article, named_kind
+from artparse.outcomes import ContainerEnd, ContainerStart
+from artparse.sources import Input, Problem, ReadOptions
 from tests.conftest import CONTAINER_SAMPLES, ROOT, SAMPLES, container_records, run_artparse
 
 MIB = 1 << 20
@@ -29,16 +30,23 @@ MIB = 1 << 20
 
 def outcomes(path: Path, *, max_size: int = MIB, kind: str | None = None) -> list[dict[str, Any] | Problem]:
     """What each member of the container at `path` gives: its record, or its Problem."""
-    item = Input(str(path), explicit=True)
-    chosen = kind or named_kind(item, None)
-    assert chosen is not None, f"{path.name} is not a container by its name"
+    return outcomes_of(Input(str(path), explicit=True), max_size=max_size, kind=kind)
+
+
+def outcomes_of(
+    item: Input, *, max_size: int = MIB, kind: str | None = None
+) -> list[dict[str, Any] | Problem]:
+    assert kind or named_kind(item, None), f"{item.path} is not a container by its name"
     found: list[dict[str, Any] | Problem] = []
-    for part in expand(item, chosen, io.BytesIO(), max_size):
+    reading = ReadOptions(max_size=max_size, container=kind)
+    for part, _ in expand_tasks([(item, None)], io.BytesIO(), reading, None):
         if isinstance(part, Part):
             assert part.member is not None
             found.append(member_article(part.member, ParseOptions(), None).to_dict())
-        else:
+        elif isinstance(part, Problem):
             found.append(part)
+        else:
+            assert isinstance(part, ContainerStart | ContainerEnd)
     return found
 
 
@@ -365,7 +373,7 @@ def test_without_fastwarc_a_warc_file_fails_with_the_install_line(
     (problem,) = outcomes(path)
     assert isinstance(problem, Problem) and not problem.skipped
     assert problem.reason == "reading WARC needs FastWARC (pip install 'artparse[warc]')"
-    walked = list(expand(Input(str(path), explicit=False), "warc", io.BytesIO(), MIB))
+    walked = outcomes_of(Input(str(path), explicit=False))
     assert walked == [Problem(str(path), problem.reason, skipped=True)]
 
 
@@ -617,3 +625,39 @@ def test_an_html_response_is_read_as_its_text(tmp_path: Path) -> None:
         "Samira Haddad",
     )
     assert record["body"] == "Text."
+
+
+def _stored(database: Path) -> list[str]:
+    with sqlite3.connect(database) as connection:
+        return [Path(s).name for (s,) in connection.execute("SELECT source FROM articles ORDER BY source")]
+
+
+@pytest.mark.parametrize("name", ["list.mbox", "2023-January.txt"], ids=["by-name", "by-content"])
+def test_incremental_runs_stamp_the_container_file(tmp_path: Path, name: str) -> None:
+    corpus, database = tmp_path / "corpus", tmp_path / "a.db"
+    corpus.mkdir()
+    path = corpus / name
+    path.write_bytes(b"\n".join(message(n) for n in range(1, 5)))
+    first = invoke(str(corpus), "-o", str(database), "--incremental")
+    assert first.stderr.splitlines()[-1] == "artparse: 4 inputs: 4 records (0 with warnings), 0 failed"
+    again = invoke(str(corpus), "-o", str(database), "--incremental")
+    assert again.stderr.splitlines()[-1].endswith("1 skipped (1 unchanged)")
+    path.write_bytes(b"\n".join(message(n) for n in range(1, 3)))  # two messages fewer
+    shrunk = invoke(str(corpus), "-o", str(database), "--incremental")
+    assert shrunk.stderr.splitlines()[-1] == "artparse: 2 inputs: 2 records (0 with warnings), 0 failed"
+    assert _stored(database) == [f"{name}#1", f"{name}#2"]
+    assert invoke(str(corpus), "-o", str(database), "--incremental").stderr.endswith("(1 unchanged)\n")
+
+
+def test_a_container_that_breaks_off_keeps_its_earlier_records_and_no_stamp(tmp_path: Path) -> None:
+    corpus, database = tmp_path / "corpus", tmp_path / "a.db"
+    corpus.mkdir()
+    path = corpus / "list.mbox.gz"
+    whole = gzip.compress(b"\n".join(message(n, b"Body %d.\n" % n * 300) for n in range(1, 30)))
+    path.write_bytes(whole)
+    assert invoke("-q", str(corpus), "-o", str(database), "--incremental").exit_code == 0
+    path.write_bytes(whole[: len(whole) // 2])
+    broken = invoke("-q", str(corpus), "-o", str(database), "--incremental")
+    assert broken.exit_code == 1
+    assert len(_stored(database)) == 29  # the records after the break are those of the last run
+    assert invoke("-q", str(corpus), "-o", str(database), "--incremental").exit_code == 1  # read again

@@ -342,7 +342,8 @@ def test_a_kill_during_an_open_transaction_keeps_the_committed_batches(
     root, database, fifo = tmp_path / "corpus", tmp_path / "a.db", tmp_path / "slow-input"
     _write_corpus(root, BATCH_SIZE + 100, version=1)
     os.mkfifo(fifo)
-    child = _start(str(root), str(fifo), "-o", str(database))
+    # -j 1: the pipe is opened only after the records before it (a worker could open it sooner)
+    child = _start("-j", "1", str(root), str(fifo), "-o", str(database))
     try:
         writer = _open_when_read(fifo, child)  # the child waits on the pipe, 100 records uncommitted
         child.send_signal(signum)

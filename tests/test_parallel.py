@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from artparse.parallel import CHUNK, SMALL_BATCH
+from artparse.pool import CHUNK, SMALL_BATCH
 from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse, run_on_terminal
 
 
@@ -87,25 +88,22 @@ def _stderr_on_terminal(command: list[str]) -> str:
 def test_outcomes_keep_their_order_through_many_small_chunks(
     big_tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import io
+    from artparse import pipeline, pool
+    from artparse.extract import ParseOptions
+    from artparse.pipeline import Batch, run_batch
+    from artparse.sinks import TextSink
+    from artparse.sources import OwnOutput, ReadOptions, WalkOptions
 
-    from artparse import parallel
-    from artparse.batch import ParseOptions
-    from artparse.sources import ReadOptions, iter_inputs
+    monkeypatch.setattr(pool, "CHUNK", 3)
+    monkeypatch.setattr(pool, "AHEAD", 1)
+    monkeypatch.setattr(pipeline, "SMALL_BATCH", 8)
 
-    monkeypatch.setattr(parallel, "CHUNK", 3)
-    monkeypatch.setattr(parallel, "AHEAD", 1)
-    monkeypatch.setattr(parallel, "SMALL_BATCH", 8)
+    def written(jobs: int) -> str:
+        out = io.StringIO()
+        batch = Batch((str(big_tree),), WalkOptions(), ParseOptions(), ReadOptions(), jobs=jobs, quiet=2)
+        run_batch(batch, TextSink("jsonl", out, OwnOutput()), stdin=io.BytesIO())
+        return out.getvalue()
 
-    def sources(jobs: int) -> list[str]:
-        found = parallel.outcomes(
-            iter_inputs([str(big_tree)]), ParseOptions(), ReadOptions(), io.BytesIO(), jobs=jobs
-        )
-        return [
-            outcome.path if isinstance(outcome, parallel.Problem) else str(outcome.source)
-            for outcome in found
-        ]
-
-    serial = sources(1)
-    assert len(serial) > 100
-    assert sources(2) == serial
+    serial = written(1)
+    assert serial.count("\n") > 100
+    assert written(2) == serial

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from artparse.batch import ParseOptions, process
 from artparse.errors import InputError, SkippedInWalk
+from artparse.extract import ParseOptions
 from artparse.sources import (
     ALREADY_WALKED,
     BROKEN_SYMLINK,
@@ -32,6 +32,7 @@ from artparse.sources import (
     iter_inputs,
     read_bytes,
 )
+from artparse.step import process
 
 GOOD = b"Posted by AI on 2025-11-01\nBody.\n"
 NO_STDIN = BytesIO()

@@ -13,28 +13,27 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from artparse.batch import ParseOptions
 from artparse.containers import KINDS, NONE
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
 from artparse.errors import InputError
-from artparse.output import silence_stdout
-from artparse.parallel import default_jobs
-from artparse.record import FIELDS, json_schema
-from artparse.runner import (
+from artparse.extract import ParseOptions
+from artparse.formats import (
+    BY_NAME,
+    CHOICES,
     DATABASE,
-    EXIT_OK,
-    EXIT_OUTPUT,
-    EXIT_SIGINT,
-    EXIT_USAGE,
-    OUTPUT_SUFFIXES,
     REPORT,
-    RunOptions,
-    Terminated,
-    message,
-    run,
+    choices_help,
+    from_suffix,
+    known_suffixes,
+    of_kind,
 )
+from artparse.messages import message
+from artparse.output import silence_stdout
+from artparse.pool import default_jobs
+from artparse.record import FIELDS, json_schema
+from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
 from artparse.sources import (
     ARTICLE_PATTERNS,
     STDIN,
@@ -44,7 +43,6 @@ from artparse.sources import (
     is_sqlite_database,
     read_file_text,
 )
-from artparse.writers import DELIMITED, FORMATS
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
@@ -95,9 +93,9 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, DATABASE, REPORT]),
-    help="Output format [default: pretty JSON on a terminal, else jsonl, or from the -o suffix]; "
-    "sqlite writes a database (needs -o), summary a report instead of records.",
+    type=click.Choice(CHOICES, case_sensitive=False),
+    help=f"Output format: {choices_help()} "
+    "[default: from the -o suffix, else pretty JSON on a terminal, else jsonl].",
 )
 @click.option(
     "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
@@ -217,6 +215,12 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="With a database output: delete the records of vanished files under the PATHs given.",
 )
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
+@click.option(
+    "--start-method",
+    type=click.Choice(["fork", "forkserver", "spawn"]),
+    hidden=True,
+    help="How -j worker processes start [default: fork when safe, else forkserver].",
+)
 @click.version_option(package_name="artparse", message="%(prog)s %(version)s")
 @click.pass_context
 def command(
@@ -246,6 +250,7 @@ def command(
     incremental: bool,
     prune: bool,
     schema: bool,
+    start_method: str | None,
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
 
@@ -262,9 +267,9 @@ def command(
             ctx.exit(EXIT_USAGE)
         paths = (STDIN,)
     if summary and output is None and fmt is None:
-        fmt = REPORT
+        fmt = of_kind(REPORT).name
     chosen_format = _choose_format(fmt, output)
-    if (csv_raw or bom) and chosen_format not in DELIMITED:
+    if (csv_raw or bom) and not BY_NAME[chosen_format].delimited:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
     if output is not None:
         _refuse_to_overwrite_an_input(paths, output)
@@ -292,6 +297,8 @@ def command(
         summary=summary,
         incremental=incremental,
         prune=prune,
+        start_method=start_method,
+        hangup_ignored=_HANGUP_IGNORED[0],
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
@@ -301,12 +308,13 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
     if fmt:
         return fmt
     if output:
-        suffix = os.path.splitext(output)[1].lower()
-        if suffix not in OUTPUT_SUFFIXES:
-            known = ", ".join(OUTPUT_SUFFIXES)
-            raise click.UsageError(f"cannot tell the format of {output!r} ({known}); give -f FORMAT")
-        return OUTPUT_SUFFIXES[suffix]
-    return "pretty" if sys.stdout.isatty() else "jsonl"
+        found, _compressed = from_suffix(output)
+        if found is None:
+            raise click.UsageError(
+                f"cannot tell the format of {output!r} ({known_suffixes()}); give -f FORMAT"
+            )
+        return found.name
+    return "pretty" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
 
 
 def _load_rules(path: str | None) -> tuple[Rule, ...]:
@@ -358,17 +366,18 @@ def _min_date_option(text: str) -> date:
 
 
 def _check_combination(options: RunOptions, fields: str | None, explicit_format: str | None) -> None:
-    if options.summary and options.output is None and explicit_format not in (None, REPORT):
+    chosen = BY_NAME[options.fmt]
+    if options.summary and options.output is None and explicit_format not in (None, of_kind(REPORT).name):
         raise click.UsageError(
             f"--summary prints the report on stdout: give -o FILE for -f {explicit_format}"
         )
-    if options.fmt == DATABASE and options.output is None:
-        raise click.UsageError("-f sqlite writes a database file: give it with -o FILE")
-    if (options.incremental or options.prune) and options.fmt != DATABASE:
+    if chosen.kind == DATABASE and options.output is None:
+        raise click.UsageError(f"-f {chosen.name} writes a database file: give it with -o FILE")
+    if (options.incremental or options.prune) and chosen.kind != DATABASE:
         raise click.UsageError("--incremental and --prune need a database output (-o FILE.db)")
-    if fields is not None and options.fmt in (DATABASE, REPORT):
-        raise click.BadParameter(f"-f {options.fmt} takes whole records", param_hint="--fields")
-    databases = options.fmt == REPORT and any(
+    if fields is not None and chosen.whole_records:
+        raise click.BadParameter(f"-f {chosen.name} takes whole records", param_hint="--fields")
+    databases = chosen.kind == REPORT and any(
         path != STDIN and is_sqlite_database(path) for path in options.paths
     )
     if databases and len(options.paths) > 1:
@@ -414,11 +423,17 @@ def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
             raise click.UsageError(f"{output!r} is also an input: refusing to overwrite it")
 
 
+_HANGUP_IGNORED = [False]
+"""Whether the run started with SIGHUP ignored (nohup), set by main()."""
+
+
 def main() -> NoReturn:
     """Console-script entry point: click's exit codes, plus 0 on a closed pipe and 128 + N on
     SIGINT (130), SIGTERM (143) and SIGHUP (129), each after removing the temporary output."""
+    _HANGUP_IGNORED[0] = signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
     for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _raise_terminated)
+        if not (signum == signal.SIGHUP and _HANGUP_IGNORED[0]):  # nohup: hang-ups stay ignored
+            signal.signal(signum, _raise_terminated)
     try:
         code = command.main(prog_name="artparse", standalone_mode=False)
     except click.ClickException as error:

@@ -19,9 +19,9 @@ from typing import Any
 
 from artparse.containers import container_of
 from artparse.errors import DatabaseError
-from artparse.record import FIELDS, SCHEMA_VERSION, Article, json_schema
-from artparse.sources import STDIN, has_vanished
-from artparse.stamps import UNCHANGED, FileStamp, Stamped
+from artparse.record import FIELDS, SCHEMA_VERSION, json_schema
+from artparse.sources import STDIN, FileKey, has_vanished
+from artparse.stamps import FileStamp
 
 BATCH_SIZE = 500
 """Records per transaction: one commit (and its fsync) per record would be slow, one for the
@@ -71,10 +71,13 @@ _UPSERT_STAMP = (
     " sha256 = excluded.sha256, settings = excluded.settings"
 )
 # The join ignores the stamp of a row someone deleted from `articles`: that file is parsed again.
+# A container's articles are `source#N`: a range of the primary key ('$' follows '#').
 _KNOWN_STAMP = (
-    "SELECT f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f"
-    " JOIN articles AS a ON a.source = f.source WHERE f.source = ?"
+    "SELECT f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f WHERE f.source = ?1"
+    " AND (EXISTS (SELECT 1 FROM articles WHERE source = ?1)"
+    " OR EXISTS (SELECT 1 FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'))"
 )
+_CONTAINER_ARTICLES = "SELECT source FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'"
 
 
 class Database:
@@ -89,21 +92,40 @@ class Database:
         row = self._connection.execute(_KNOWN_STAMP, (source,)).fetchone()
         return FileStamp(*row) if row else None
 
-    def save(self, stamped: Stamped) -> None:
-        """Upsert a record and its file's stamp, or the new stamp of a touched but unchanged file."""
-        outcome = stamped.outcome
-        if isinstance(outcome, Article):
-            self._write(_UPSERT_ARTICLE, row_values(outcome.to_dict()))
-            source = outcome.source
-        elif outcome.reason == UNCHANGED:
-            source = outcome.path
-        else:
-            return
-        if stamped.stamp is not None:
-            self._write(_UPSERT_STAMP, (source, *_stamp_values(stamped.stamp)))
+    def save(self, source: str, row: Sequence[Any] | None, stamp: FileStamp | None) -> None:
+        """Upsert a record (`row`: row_values of it) and its file's stamp; or, with no row, the
+        new stamp of a touched but unchanged file."""
+        if row is not None:
+            self._write(_UPSERT_ARTICLE, row)
+        if stamp is not None:
+            self._write(_UPSERT_STAMP, (source, *_stamp_values(stamp)))
         self._pending += 1
         if self._pending >= BATCH_SIZE:
             self.commit()
+
+    def container_read(self, path: str, places: int | None, stamp: FileStamp | None) -> None:
+        """A container was read: with `places` (it was read to its end), the records of its
+        places beyond them are deleted (the file has shrunk); then its stamp is recorded."""
+        if places is not None:
+            stale = [
+                (source,)
+                for (source,) in self._connection.execute(_CONTAINER_ARTICLES, (path,))
+                if _place(source, path) > places
+            ]
+            for values in stale:
+                self._write("DELETE FROM articles WHERE source = ?", values)
+        if stamp is not None:
+            self._write(_UPSERT_STAMP, (path, *_stamp_values(stamp)))
+        self.commit()
+
+    def identity(self) -> FileKey | None:
+        """The database file's (st_dev, st_ino)."""
+        (path,) = (row[2] for row in self._connection.execute("PRAGMA database_list") if row[1] == "main")
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
 
     def prune(self, paths: Sequence[str]) -> int:
         """Delete the rows of vanished files under `paths`; how many. A PATH that is itself missing
@@ -140,6 +162,12 @@ class Database:
             (path, prefix, after_prefix),
         )
         return [source for (source,) in rows]
+
+
+def _place(source: str, container: str) -> int:
+    """The place of an article in its container, from its source (`a.mbox#12` -> 12)."""
+    place = source[len(container) + 1 :]
+    return int(place) if place.isdigit() else 0
 
 
 def row_values(record: Record) -> list[Any]:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
@@ -23,6 +25,48 @@ _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
 _NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
 
 
+@dataclass(frozen=True)
+class ParseOptions:
+    """What a caller decides about parsing, made once for a whole run and passed down as is.
+
+    `dialect` forces a dialect (or a rule) by name instead of detecting one; `rules` are tried
+    before the built-in dialects. The date options: `dayfirst` reads 03/04/2021 as 3 April; `tz`
+    (an IANA name) is the zone the site writes naive times in; `utc` converts aware dates to UTC;
+    `now` is what relative dates count back from and what "in the future" means (None: each
+    input's own time, given to parse_article); dates before `min_date` get a warning. The zone
+    and the parsers are resolved once, on first use, not per article. Plain and picklable.
+    """
+
+    dialect: str | None = None
+    dayfirst: bool = False
+    rules: tuple[Rule, ...] = ()
+    tz: str | None = None
+    utc: bool = False
+    now: datetime | None = None
+    min_date: date = MIN_DATE
+
+    @cached_property
+    def parsers(self) -> list[tuple[str, Parser]]:
+        return _parsers(self.dialect, self.rules)
+
+    @cached_property
+    def zone(self) -> tzinfo | None:
+        return site_zone(self.tz) if self.tz is not None else None
+
+    def dates(self, now: datetime | None) -> DateOptions:
+        """The date options, with `now` when these options do not fix one."""
+        return DateOptions(
+            dayfirst=self.dayfirst,
+            zone=self.zone,
+            utc=self.utc,
+            now=self.now if self.now is not None else now,
+            min_date=self.min_date,
+        )
+
+
+DEFAULT_PARSE = ParseOptions()
+
+
 def parse_text(
     text: str,
     *,
@@ -35,44 +79,44 @@ def parse_text(
     now: datetime | None = None,
     min_date: date = MIN_DATE,
 ) -> Article:
-    """Parse one article. `dialect` forces a dialect (or a rule) by name instead of detecting one.
-
-    `rules` are tried before the built-in dialects. `source` names the input in the record; a date
-    at the start of its file name is the fallback when the header gives none.
-
-    The date options: `dayfirst` reads 03/04/2021 as 3 April; `tz` (an IANA name) is the zone
-    the site writes naive times in; `utc` converts aware dates to UTC; `now` is what relative
-    dates count back from and what "in the future" means; dates before `min_date` get a warning.
-    Never raises on any text; what the parser doubted is in the record's `warnings`.
+    """Parse one article; the options are ParseOptions' (see there). `source` names the input
+    in the record; a date at the start of its file name is the fallback when the header gives
+    none. Never raises on any text; what the parser doubted is in the record's `warnings`.
     """
-    parsers = _parsers(dialect, rules)
-    zone = site_zone(tz) if tz is not None else None
-    dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
+    options = ParseOptions(dialect, dayfirst, tuple(rules), tz, utc, now, min_date)
+    return parse_article(text, options, source=source)
+
+
+def parse_article(
+    text: str,
+    options: ParseOptions = DEFAULT_PARSE,
+    *,
+    source: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Parse one article with options made once; `now` is this input's own time (its file's),
+    used when `options.now` is None."""
     lines = split_lines(text)
-    name, header = _detect(lines, parsers)
+    name, header = _detect(lines, options.parsers)
     if header is None:
-        wanted = f"a {dialect} header" if dialect else "a known header"
+        wanted = f"a {options.dialect} header" if options.dialect else "a known header"
         header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted)])
-    return _article(name, header, lines, source, dates)
+    return _article(name, header, lines, source, options.dates(now))
 
 
 def parse_fields(
     name: str,
     header: Header,
     body: str,
+    options: ParseOptions = DEFAULT_PARSE,
     *,
-    dayfirst: bool = False,
-    tz: str | None = None,
-    utc: bool = False,
     now: datetime | None = None,
-    min_date: date = MIN_DATE,
 ) -> Article:
     """An article whose fields were read already (an element of an SGML collection), with the
-    body text after them: dates normalised and checked as parse_text does; `name` is its dialect."""
-    zone = site_zone(tz) if tz is not None else None
-    dates = DateOptions(dayfirst=dayfirst, zone=zone, utc=utc, now=now, min_date=min_date)
+    body text after them: dates normalised and checked as parse_article does; `name` is its
+    dialect, `now` its own time (used when `options.now` is None)."""
     header.body_start = 0
-    return _article(name, header, split_lines(body), None, dates)
+    return _article(name, header, split_lines(body), None, options.dates(now))
 
 
 def split_lines(text: str) -> list[str]:

@@ -1,50 +1,65 @@
-"""Containers in a run: an input that is a container becomes its members, each an input of its own.
+"""Containers in a run: an input that is a container becomes its articles, each a task of its own.
 
-The main process expands a container that its name or --container makes known (expand), so its
-members are spread over the workers like files and come out in order. A container found only by
-its content (an mbox saved as `.txt`) is known once its bytes are read, and its members are read
-from them where that happened (expand_read); such a file is capped by --max-size as a whole.
+The main process expands a container that its name or --container makes known (expand_tasks):
+it reads the file as a stream and sends each article on as a Part, so the workers parse a large
+container's articles like files, and the outcomes come out in order, between a ContainerStart
+and a ContainerEnd. A container found only by its content (an mbox saved as `.txt`) is known
+once its bytes are read, in the step: its articles are parsed there (container_outcomes), so
+such a file is capped by --max-size as a whole.
+
+Incremental runs stamp the container file: one that is unchanged since the database recorded
+it is one Unchanged outcome, and is not read; a changed one is read whole (its stamp made on the
+way) and its ContainerEnd carries the new stamp.
 """
 
 from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
 from artparse import containers
 from artparse.containers import NONE
-from artparse.containers.pieces import ContainerError
-from artparse.containers.reading import Member, Oversized, member_text, members
 from artparse.errors import InputError, SkippedInWalk
-from artparse.extract import parse_fields, parse_text
-from artparse.sources import STDIN, Input, Problem, ReadOptions, display_path, open_stream, too_large
+from artparse.extract import parse_article, parse_fields
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Passed, Problem, Unchanged
+from artparse.sources import STDIN, Input, ReadOptions, display_path, open_stream, too_large
 
 if TYPE_CHECKING:
-    from artparse.batch import ParseOptions
+    import hashlib
+
+    from artparse.containers.reading import Member
+    from artparse.extract import ParseOptions
+    from artparse.pool import Task
     from artparse.record import Article
+    from artparse.stamps import FileStamp
 
 EMPTY = "empty container (no articles in it)"
 
 
 @dataclass(frozen=True)
 class Part(Input):
-    """One member of a container, read and ready to parse: `path` is its source (`a.mbox#3`)."""
+    """One article of a container, read and ready to parse: `path` is its source (`a.mbox#3`)."""
 
     member: Member | None = None
+
+    @property
+    def task_bytes(self) -> int:
+        return len(self.path) + (len(self.member.data) if self.member else 0)
 
 
 def named_kind(item: Input, forced: str | None) -> str | None:
     """The kind of container `item` is by --container (`forced`) or by its name; None when
     neither says (its content may still show one: see found_kind)."""
+    if isinstance(item, Part):
+        return None
     if forced is not None:
         return None if forced == NONE else forced
-    if item.path == STDIN or isinstance(item, Part):
-        return None
-    return containers.by_name(os.path.basename(item.path))
+    return None if item.path == STDIN else containers.by_name(os.path.basename(item.path))
 
 
 def found_kind(data: bytes, forced: str | None) -> str | None:
@@ -52,30 +67,141 @@ def found_kind(data: bytes, forced: str | None) -> str | None:
     return containers.by_content(data, whole=True) if forced is None else None
 
 
-def expand(item: Input, kind: str, stdin: BinaryIO, max_size: int) -> Iterator[Part | Problem]:
-    """The members of the container `item`, streamed from the file; see _members."""
+def expand_tasks(
+    tasks: Iterable[Task], stdin: BinaryIO, reading: ReadOptions, settings: str | None
+) -> Iterator[Task]:
+    """The tasks, each container known by its name (or --container) replaced by its articles
+    (Parts) between a ContainerStart and a ContainerEnd; `settings` is the settings fingerprint
+    when the sink records stamps (else None: no stamp is made)."""
+    for item, known in tasks:
+        kind = named_kind(item, reading.container) if isinstance(item, Input) else None
+        if kind is None or not isinstance(item, Input):
+            yield item, known
+        else:
+            for part in _container(item, kind, known, stdin, reading.max_size, settings):
+                yield part, None
+
+
+def _container(
+    item: Input, kind: str, known: FileStamp | None, stdin: BinaryIO, max_size: int, settings: str | None
+) -> Iterator[Input | Passed]:
+    started = False
     try:
-        with open_stream(item, stdin) as stream:
-            yield from _members(item, kind, stream, max_size, _modified(item))
+        with open_stream(item, stdin) as (raw, info):
+            stamps = settings is not None and info is not None and stat.S_ISREG(info.st_mode)
+            if stamps and known is not None:
+                assert info is not None and settings is not None
+                unchanged = _unchanged(item.path, raw, info, known, settings)
+                if unchanged is not None:
+                    yield unchanged
+                    return
+                raw.seek(0)
+            digest = _sha256() if stamps else None
+            stream = _buffered(raw, digest)
+            yield ContainerStart(item.path)
+            started = True
+            places = yield from _parts(item, kind, stream, max_size, _modified(item, info))
+            stamp = None
+            if digest is not None and places is not None and info is not None and settings is not None:
+                from artparse.stamps import FileStamp
+
+                stamp = FileStamp(info.st_size, info.st_mtime_ns, digest.hexdigest(), settings)
+            yield ContainerEnd(item.path, places, stamp)
     except InputError as error:
         yield Problem(item.path, str(error), skipped=isinstance(error, SkippedInWalk) and not item.explicit)
+        if started:
+            yield ContainerEnd(item.path)
 
 
-def expand_read(
-    item: Input, kind: str, data: bytes, max_size: int, now: datetime | None
-) -> Iterator[Part | Problem]:
-    """The members of a container already read into memory (found by its content)."""
-    yield from _members(item, kind, io.BufferedReader(io.BytesIO(data)), max_size, now)
+def _unchanged(
+    path: str, raw: BinaryIO, info: os.stat_result, known: FileStamp, settings: str
+) -> Unchanged | None:
+    """Unchanged when the file is as recorded: the same size and time, or else the same content
+    (read through once for its hash; the new stamp is then recorded)."""
+    if known.same_file(info.st_size, info.st_mtime_ns, settings):
+        return Unchanged(path)
+    from artparse.stamps import FileStamp
+
+    digest = _sha256()
+    while chunk := raw.read(1 << 20):
+        digest.update(chunk)
+    stamp = FileStamp(info.st_size, info.st_mtime_ns, digest.hexdigest(), settings)
+    return Unchanged(path, stamp) if known.same_content(stamp) else None
 
 
-def _members(
+def _sha256() -> hashlib._Hash:
+    import hashlib
+
+    return hashlib.sha256()
+
+
+def _buffered(raw: BinaryIO, digest: hashlib._Hash | None) -> BinaryIO:
+    if isinstance(raw, io.BufferedReader):
+        return raw  # standard input: never stamped
+    source: io.RawIOBase = _Hashing(raw, digest) if digest is not None else raw  # type: ignore[assignment]
+    return io.BufferedReader(source, 1 << 16)
+
+
+class _Hashing(io.RawIOBase):
+    """A raw file whose bytes also go into a hash as they are read: the stamp costs no second read."""
+
+    def __init__(self, raw: BinaryIO, digest: hashlib._Hash) -> None:
+        super().__init__()
+        self._raw = raw
+        self._digest = digest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        count: int = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        if count:
+            self._digest.update(memoryview(buffer)[:count])
+        return count
+
+
+def container_outcomes(
+    item: Input,
+    kind: str,
+    data: bytes,
+    now: datetime | None,
+    max_size: int,
+    outcome: Callable[[Part], Outcome],
+    stamp: FileStamp | None,
+) -> list[Outcome]:
+    """The outcomes of a container already read into memory (found by its content), each Part
+    made an outcome by `outcome`; `stamp` is its file's, for ContainerEnd."""
+    found: list[Outcome] = [ContainerStart(item.path)]
+    parts = _parts(item, kind, io.BufferedReader(io.BytesIO(data)), max_size, now)
+    while True:
+        try:
+            part = next(parts)
+        except StopIteration as end:
+            places: int | None = end.value
+            break
+        found.append(outcome(part) if isinstance(part, Part) else part)
+    found.append(ContainerEnd(item.path, places, stamp if places is not None else None))
+    return found
+
+
+def _parts(
     item: Input, kind: str, stream: BinaryIO, max_size: int, now: datetime | None
-) -> Iterator[Part | Problem]:
-    """Each member as a Part, in order; one over `max_size` is a failure of its own (the others
-    are read on); then a Problem when the container breaks off, or when it has no member."""
+) -> Generator[Part | Problem, None, int | None]:
+    """Each article as a Part, in order; one over `max_size` is a failure of its own (the others
+    are read on); then a Problem when the container breaks off, or when it has no article.
+    Returns the number of parts the container has, None when it broke off before its end."""
+    from artparse.containers.pieces import ContainerError
+    from artparse.containers.reading import Oversized, members
+
     count = 0
+    read = members(kind, stream, display_path(item.path), max_size, now)
     try:
-        for member in members(kind, stream, display_path(item.path), max_size, now):
+        while True:
+            try:
+                member = next(read)
+            except StopIteration as end:
+                places: int = end.value
+                break
             count += 1
             if isinstance(member, Oversized):
                 yield Problem(member.source, too_large(member.size or max_size + 1, max_size))
@@ -83,77 +209,36 @@ def _members(
                 yield Part(member.source, item.explicit, member=member)
     except ContainerError as error:
         yield Problem(item.path, str(error), skipped=error.in_walk_only and not item.explicit)
-        return
+        return None
     if not count:
         yield Problem(item.path, EMPTY, skipped=True)
+    return places
 
 
-def _modified(item: Input) -> datetime | None:
-    """The container's modification time (now, for stdin), to the second: the time its members'
-    relative dates count from when the container gives none of its own."""
+def _modified(item: Input, info: os.stat_result | None) -> datetime | None:
+    """The container's modification time (now, for stdin), to the second: the time its
+    articles' relative dates count from when the container gives none of its own."""
     try:
-        if item.path == STDIN:
+        if item.path == STDIN or info is None:
             return datetime.now(UTC).replace(microsecond=0)
-        return datetime.fromtimestamp(os.stat(item.path).st_mtime, UTC).replace(microsecond=0)
-    except (OSError, OverflowError, ValueError):
+        return datetime.fromtimestamp(info.st_mtime, UTC).replace(microsecond=0)
+    except (OverflowError, ValueError, OSError):
         return None
 
 
-def member_outcome(part: Part | Problem, options: ParseOptions, encoding: str | None) -> Article | Problem:
-    """The record of a Part (or its Problem); a Problem stays as it is."""
-    if isinstance(part, Problem):
-        return part
-    assert part.member is not None
-    try:
-        return member_article(part.member, options, encoding)
-    except InputError as error:
-        return Problem(part.path, str(error))
-    except Exception as error:  # a bug on one member must not stop the batch
-        return Problem(part.path, f"internal error, please report it: {type(error).__name__}: {error}")
-
-
-def named_parts(
-    items: Iterable[Input | Problem], stdin: BinaryIO, reading: ReadOptions
-) -> Iterator[Input | Problem]:
-    """The inputs, with each container known by its name (or --container) replaced by its Parts."""
-    for item in items:
-        kind = named_kind(item, reading.container) if isinstance(item, Input) else None
-        if kind is None or not isinstance(item, Input):
-            yield item
-        else:
-            yield from expand(item, kind, stdin, reading.max_size)
-
-
 def member_article(member: Member, options: ParseOptions, encoding: str | None) -> Article:
-    """The record of one member: InputError when its bytes cannot be decoded.
+    """The record of one article of a container: InputError when its bytes cannot be decoded.
 
-    Relative dates count from --now, else from the member's own time (its WARC-Date), else the
+    Relative dates count from --now, else from the article's own time (its WARC-Date), else the
     container's. What the container says of it (the WARC-Target-URI ...) is added to `extra`.
     """
-    now = options.now if options.now is not None else member.now
+    from artparse.containers.reading import member_text
+
     read = member_text(member, encoding)
     if read.header is not None:
-        article = parse_fields(
-            member.kind,
-            read.header,
-            read.text,
-            dayfirst=options.dayfirst,
-            tz=options.tz,
-            utc=options.utc,
-            now=now,
-            min_date=options.min_date,
-        )
+        article = parse_fields(member.kind, read.header, read.text, options, now=member.now)
     else:
-        article = parse_text(
-            read.text,
-            dialect=options.dialect,
-            dayfirst=options.dayfirst,
-            rules=options.rules,
-            tz=options.tz,
-            utc=options.utc,
-            now=now,
-            min_date=options.min_date,
-        )
+        article = parse_article(read.text, options, now=member.now)
     extra = dict(article.extra)
     for name, value in member.extra:
         extra.setdefault(name, value)

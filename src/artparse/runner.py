@@ -1,47 +1,33 @@
-"""Running a batch: every input to a record, then records to a file, a report or a database.
+"""Running a batch: where the records go (a sink), then one pipeline run, then the exit code.
 
-The command line (cli.py) turns options into RunOptions and calls run(); run() reports each
-input's problems and warnings on stderr, one line each, and returns the exit code.
+The command line (cli.py) turns options into RunOptions and calls run(); run() opens the
+output the format's kind asks for (formats.py), makes its sink (sinks.py), runs the pipeline
+(pipeline.py) and turns what happened into the exit code.
 """
 
 from __future__ import annotations
 
-import os
 import signal
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from artparse.batch import ParseOptions, Recorded, Tally
 from artparse.errors import DatabaseError
+from artparse.extract import ParseOptions
+from artparse.formats import BY_NAME, DATABASE, REPORT
+from artparse.messages import message
 from artparse.output import OutputError, open_destination
-from artparse.parallel import Render, Rendered, outcomes
-from artparse.progress import progress_bar
-from artparse.record import Article
-from artparse.sources import (
-    OTHER_FILE,
-    STDIN,
-    OwnOutput,
-    Problem,
-    ReadOptions,
-    WalkOptions,
-    display_path,
-    is_sqlite_database,
-    iter_inputs,
-)
-from artparse.terminal import for_terminal
-from artparse.writers import SUFFIXES, Writer, make_writer
+from artparse.pipeline import Batch, Sink, run_batch
+from artparse.sinks import ReportSink, Tee, TextSink, show_report
+from artparse.sources import STDIN, OwnOutput, ReadOptions, WalkOptions, is_sqlite_database
 
 if TYPE_CHECKING:
-    from artparse.database import Database
-    from artparse.report import Figures
+    from artparse.sinks import DatabaseSink
+    from artparse.tally import Tally
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_SIGINT = 130  # 128 + SIGINT, like every signal: SIGTERM 143, SIGHUP 129
-DATABASE, REPORT = "sqlite", "summary"
-"""Formats that are not record streams: an SQLite database (database.py), a report (report.py)."""
-OUTPUT_SUFFIXES = {**SUFFIXES, ".db": DATABASE, ".sqlite": DATABASE, ".sqlite3": DATABASE}
 
 
 class Terminated(BaseException):
@@ -73,20 +59,17 @@ class RunOptions:
     """Print the report on stdout after writing the records to `output` (of all of it, for a database)."""
     incremental: bool = False
     prune: bool = False
+    start_method: str | None = None
+    hangup_ignored: bool = False
 
 
 def run(options: RunOptions) -> int:
     """Parse every input and write the records (or the report); the exit code says how it went."""
-    if options.fmt == REPORT and any(path != STDIN and is_sqlite_database(path) for path in options.paths):
+    kind = BY_NAME[options.fmt].kind
+    if kind == REPORT and any(path != STDIN and is_sqlite_database(path) for path in options.paths):
         return _report_on_database(options)
-    tally = Tally()
     try:
-        if options.fmt == DATABASE:
-            _write_database(options, tally)
-        elif options.fmt == REPORT:
-            _write_report(options, tally)
-        else:
-            _write_records(options, tally)
+        tally = _write_database(options) if kind == DATABASE else _write_stream(options)
     except BrokenPipeError:
         return EXIT_OK  # the reader has all it wanted (`| head`): stop at once, quietly
     except (OutputError, DatabaseError) as error:
@@ -102,120 +85,78 @@ def run(options: RunOptions) -> int:
     return tally.exit_code(options.strict)
 
 
-def _outcomes(
-    options: RunOptions, tally: Tally, own_output: OwnOutput | None = None, render: Render | None = None
-) -> Iterator[Article | Rendered]:
-    """The record of every input, in order; every outcome is counted and reported on the way."""
-    walk = replace(options.walk, own_output=own_output or OwnOutput())
-    inputs = iter_inputs(options.paths, walk)
-    stdin = sys.stdin.buffer
-    batch = any(path != STDIN and os.path.isdir(path) for path in options.paths)
-    with progress_bar(options.paths, shown=batch and not options.quiet) as advance:
-        for outcome in outcomes(
-            inputs, options.parse, options.reading, stdin, jobs=options.jobs, render=render
-        ):
-            tally.count(outcome)
-            _report(outcome, options.quiet)
-            advance()
-            if not isinstance(outcome, Problem):
-                yield outcome
+def _batch(options: RunOptions, settings_key: str | None = None) -> Batch:
+    return Batch(
+        paths=options.paths,
+        walk=options.walk,
+        parse=options.parse,
+        reading=options.reading,
+        jobs=options.jobs,
+        start_method=options.start_method,
+        incremental=options.incremental,
+        quiet=options.quiet,
+        settings_key=settings_key,
+        hangup_ignored=options.hangup_ignored,
+    )
 
 
-def _articles(options: RunOptions, tally: Tally, own_output: OwnOutput | None = None) -> Iterator[Article]:
-    for outcome in _outcomes(options, tally, own_output):
-        assert isinstance(outcome, Article)  # no render function: records come whole
-        yield outcome
+def _write_stream(options: RunOptions) -> Tally:
+    """Records in a text format, or the report, to stdout or -o FILE; with --summary, records
+    to -o FILE and the report to stdout."""
+    with ExitStack() as stack:
+        sink: Sink
+        if BY_NAME[options.fmt].kind == REPORT:
+            destination = stack.enter_context(open_destination(options.output))
+            sink = ReportSink(destination.stream, destination.own_output, options.strict)
+        elif options.summary:
+            report = stack.enter_context(open_destination(None))
+            records = stack.enter_context(open_destination(options.output))
+            sink = Tee(
+                _text_sink(options, records.stream, records.own_output),
+                ReportSink(report.stream, report.own_output, options.strict),
+            )
+        else:
+            destination = stack.enter_context(open_destination(options.output))
+            sink = _text_sink(options, destination.stream, destination.own_output)
+        return run_batch(_batch(options), sink)
+    raise AssertionError("unreachable")  # for mypy: ExitStack may swallow exceptions
 
 
-def _write_records(options: RunOptions, tally: Tally) -> None:
-    """Records in a text format to stdout or -o FILE; then the report, with --summary."""
-    if options.summary:
-        _write_records_then_report(options, tally)
-        return
-    with open_destination(options.output) as destination:
-        writer = _writer(options, destination.stream)
-        fields = options.fields
-
-        def render(article: Article) -> str:
-            record = article.to_dict()
-            return writer.render({name: record[name] for name in fields})
-
-        for outcome in _outcomes(options, tally, destination.own_output, render):
-            assert isinstance(outcome, Rendered)
-            writer.write_rendered(outcome.text)
-        writer.close()
+def _text_sink(options: RunOptions, stream: TextIO, own_output: OwnOutput) -> TextSink:
+    return TextSink(
+        options.fmt, stream, own_output, options.fields, neutralise=options.neutralise, bom=options.bom
+    )
 
 
-def _write_records_then_report(options: RunOptions, tally: Tally) -> None:
-    figures = _new_figures()
-    with open_destination(options.output) as destination:
-        writer = _writer(options, destination.stream)
-        for article in _articles(options, tally, destination.own_output):
-            record = article.to_dict()
-            writer.write({name: record[name] for name in options.fields})
-            figures.add(record)
-        writer.close()
-    with open_destination(None) as destination:
-        _show_report(figures, tally, options, destination.stream)
-
-
-def _writer(options: RunOptions, stream: TextIO) -> Writer:
-    return make_writer(options.fmt, stream, options.fields, neutralise=options.neutralise, bom=options.bom)
-
-
-def _write_report(options: RunOptions, tally: Tally) -> None:
-    from artparse.report import collect
-
-    with open_destination(options.output) as destination:
-        records = (article.to_dict() for article in _articles(options, tally, destination.own_output))
-        _show_report(collect(records), tally, options, destination.stream)
-
-
-def _new_figures() -> Figures:
-    from artparse.report import Figures
-
-    return Figures()
-
-
-def _write_database(options: RunOptions, tally: Tally) -> None:
+def _write_database(options: RunOptions) -> Tally:
     """Store every input's record (or skip it as unchanged), prune, then report when asked."""
-    from artparse.database import open_database, read_records
+    from artparse.database import read_records
     from artparse.report import USED_FIELDS, collect
+    from artparse.stamps import settings_key
 
     assert options.output is not None
     version = _version()
-    with open_database(options.output, version) as database:
-        _store_inputs(database, options, tally, version)
-        pruned = database.prune(options.paths) if options.prune else 0
+    with _database_sink(options.output, version) as sink:
+        tally = run_batch(_batch(options, settings_key(version, options.parse, options.reading)), sink)
+        pruned = sink.prune(options.paths) if options.prune else 0
     if options.prune:
         message(
             f"pruned {pruned} record{'' if pruned == 1 else 's'} of vanished files", show=not options.quiet
         )
     if options.summary:
         with open_destination(None) as destination:
-            _show_report(
-                collect(read_records(options.output, USED_FIELDS)), tally, options, destination.stream
-            )
+            records = collect(read_records(options.output, USED_FIELDS))
+            show_report(records, tally, options.strict, destination.stream)
+    return tally
 
 
-def _store_inputs(database: Database, options: RunOptions, tally: Tally, version: str) -> None:
-    from artparse.members import Part, member_outcome, named_parts
-    from artparse.stamps import UNCHANGED, Stamped, process_stamped, settings_key
+@contextmanager
+def _database_sink(path: str, version: str) -> Iterator[DatabaseSink]:
+    from artparse.database import open_database
+    from artparse.sinks import DatabaseSink
 
-    settings = settings_key(version, options.parse, options.reading)
-    stdin = sys.stdin.buffer
-    for item in named_parts(iter_inputs(options.paths, options.walk), stdin, options.reading):
-        if isinstance(item, Problem):
-            stamped = Stamped(item)
-        elif isinstance(item, Part):
-            stamped = Stamped(member_outcome(item, options.parse, options.reading.encoding))
-        else:
-            known = database.known(item.path) if options.incremental else None
-            stamped = process_stamped(item, options.parse, options.reading, stdin, settings, known)
-        database.save(stamped)
-        tally.count(stamped.outcome)
-        if not (isinstance(stamped.outcome, Problem) and stamped.outcome.reason == UNCHANGED):
-            _report(stamped.outcome, options.quiet)  # a line per unchanged file would drown the rest
+    with open_database(path, version) as database:
+        yield DatabaseSink(database, path)
 
 
 def _report_on_database(options: RunOptions) -> int:
@@ -225,9 +166,8 @@ def _report_on_database(options: RunOptions) -> int:
 
     try:
         with open_destination(options.output) as destination:
-            _show_report(
-                collect(read_records(options.paths[0], USED_FIELDS)), None, options, destination.stream
-            )
+            figures = collect(read_records(options.paths[0], USED_FIELDS))
+            show_report(figures, None, options.strict, destination.stream)
     except BrokenPipeError:
         return EXIT_OK
     except DatabaseError as error:
@@ -239,40 +179,7 @@ def _report_on_database(options: RunOptions) -> int:
     return EXIT_OK
 
 
-def _show_report(figures: Figures, tally: Tally | None, options: RunOptions, out: TextIO) -> None:
-    """The report on `figures`, and on the run's failures when there was a run."""
-    from artparse.report import render
-
-    if tally is not None:
-        figures.failures = tally.failure_reasons
-        figures.run = tally.summary(options.strict)
-    render(figures, out, terminal=out.isatty())
-
-
 def _version() -> str:
     from importlib.metadata import version
 
     return version("artparse")
-
-
-def _report(outcome: Recorded | Problem, quiet: int) -> None:
-    if isinstance(outcome, Problem):
-        if outcome.reason != OTHER_FILE:
-            prefix = "skipped: " if outcome.skipped else ""
-            shown = quiet < 1 if outcome.skipped else quiet < 2
-            message(f"{display_path(outcome.path)}: {prefix}{outcome.reason}", show=shown)
-    elif not quiet:
-        for warning in outcome.warnings:
-            message(f"{outcome.source}: warning: {warning}")
-
-
-def message(text: str, *, show: bool = True) -> None:
-    """One line on stderr, with anything a terminal would obey escaped; a closed stderr is
-    not worth dying for."""
-    if not show:
-        return
-    try:
-        sys.stderr.write(f"artparse: {for_terminal(text)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import functools
 import io
 import os
 import re
@@ -60,6 +61,11 @@ class Input:
     path: str
     explicit: bool
     may_be_link: bool = True
+
+    @property
+    def task_bytes(self) -> int:
+        """What sending it to a worker process costs, in bytes."""
+        return len(self.path)
 
 
 @dataclass(frozen=True)
@@ -293,20 +299,47 @@ def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -
     """The whole input, at most `max_size` bytes: InputError when it cannot be read or is
     larger; SkippedInWalk for what a walk skips (vanished, no longer a regular file)."""
     if item.path == STDIN:
-        return _read_capped(stdin.read, max_size, 0)
+        return read_stream(stdin, max_size)
+    descriptor, info = open_input(item)
+    try:
+        return read_opened(descriptor, info, max_size)
+    finally:
+        os.close(descriptor)
+
+
+def read_stream(stream: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """A stream (standard input) to its end, at most `max_size` bytes; InputError else."""
+    try:
+        return _read_capped(stream.read, max_size, 0)
+    except OSError as error:
+        raise InputError(describe_os_error(error)) from error
+
+
+def open_input(item: Input) -> tuple[int, os.stat_result]:
+    """A file opened for reading, and its fstat (size and time come free with it); the caller
+    closes the descriptor. SkippedInWalk when a walk found a regular file that is no longer one."""
     try:
         descriptor = os.open(item.path, _open_flags(item))
     except OSError as error:
         raise _open_error(item, error) from error
     try:
-        with open(descriptor, "rb", buffering=0) as file:
-            info = os.fstat(descriptor)
-            regular = stat.S_ISREG(info.st_mode)
-            if not regular and not item.explicit:
-                raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing
-            if regular and info.st_size > max_size:
-                raise InputError(too_large(info.st_size, max_size))
-            return _read_capped(file.read, max_size, info.st_size if regular else 0)
+        info = os.fstat(descriptor)
+    except OSError as error:
+        os.close(descriptor)
+        raise InputError(describe_os_error(error)) from error
+    if not item.explicit and not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise SkippedInWalk(NOT_REGULAR)  # swapped in after the listing
+    return descriptor, info
+
+
+def read_opened(descriptor: int, info: os.stat_result, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The content of a file open_input() opened, at most `max_size` bytes; InputError else."""
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > max_size:
+        raise InputError(too_large(info.st_size, max_size))
+    try:
+        return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size if regular else 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error
 
@@ -418,20 +451,16 @@ def is_sqlite_database(path: str) -> bool:
 
 
 @contextmanager
-def open_stream(item: Input, stdin: BinaryIO) -> Iterator[BinaryIO]:
-    """The input opened for reading as a buffered stream, checked as read_bytes checks it
-    (InputError, SkippedInWalk); a container is read so, member by member."""
+def open_stream(item: Input, stdin: BinaryIO) -> Iterator[tuple[BinaryIO, os.stat_result | None]]:
+    """The input opened for reading as a stream (unbuffered, for a file), and its fstat (None
+    for stdin); checked as read_bytes checks it, read errors as InputError. A container is read
+    so, article by article."""
     if item.path == STDIN:
-        yield stdin
+        yield stdin, None
         return
+    descriptor, info = open_input(item)
     try:
-        descriptor = os.open(item.path, _open_flags(item))
-    except OSError as error:
-        raise _open_error(item, error) from error
-    try:
-        with open(descriptor, "rb") as file:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode) and not item.explicit:
-                raise SkippedInWalk(NOT_REGULAR)
-            yield file
+        with open(descriptor, "rb", buffering=0) as raw:
+            yield raw, info
     except OSError as error:
         raise InputError(describe_os_error(error)) from error

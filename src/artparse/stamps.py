@@ -2,66 +2,44 @@
 
 A file is unchanged when its size and modification time are those recorded, or, when they are not,
 its content hash is; and in both cases the parse settings (artparse's version and options) are
-the same as when the record was made.
+the same as when the record was made. The step (step.py) makes and compares the stamps.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING
 
-from artparse.batch import ParseOptions, input_problem, process, process_bytes
-from artparse.errors import InputError
-from artparse.record import Article
-from artparse.sources import STDIN, Input, Problem, ReadOptions, read_bytes, size_and_mtime
+if TYPE_CHECKING:
+    from artparse.extract import ParseOptions
+    from artparse.sources import ReadOptions
 
 UNCHANGED = "unchanged"
-"""The skip reason of a file that an incremental run did not parse again."""
+"""How the summary names the files that an incremental run did not parse again."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileStamp:
     size: int
     mtime_ns: int
     sha256: str
     settings: str
 
+    def same_file(self, size: int, mtime_ns: int, settings: str) -> bool:
+        return (size, mtime_ns, settings) == (self.size, self.mtime_ns, self.settings)
 
-@dataclass(frozen=True)
-class Stamped:
-    """An outcome, and the stamp to record for it (None: nothing to record)."""
-
-    outcome: Article | Problem
-    stamp: FileStamp | None = None
+    def same_content(self, other: FileStamp) -> bool:
+        return (other.sha256, other.settings) == (self.sha256, self.settings)
 
 
 def settings_key(version: str, options: ParseOptions, reading: ReadOptions) -> str:
     """A short fingerprint of what, besides the file, decides its record."""
+    import hashlib
+
     return hashlib.sha256(f"{version}\n{options!r}\n{reading!r}".encode()).hexdigest()[:16]
 
 
-def process_stamped(
-    item: Input,
-    options: ParseOptions,
-    reading: ReadOptions,
-    stdin: BinaryIO,
-    settings: str,
-    known: FileStamp | None,
-) -> Stamped:
-    """Like batch.process, and also the file's stamp; with `known` (the recorded stamp), a file
-    that has not changed is skipped as UNCHANGED instead of parsed."""
-    if item.path == STDIN:
-        return Stamped(process(item, options, stdin, reading))
-    try:
-        size, mtime_ns = size_and_mtime(item.path)  # before reading: a later change must show next time
-        if known and (size, mtime_ns, settings) == (known.size, known.mtime_ns, known.settings):
-            return Stamped(Problem(item.path, UNCHANGED, skipped=True))
-        data = read_bytes(item, stdin, reading.max_size)
-    except InputError as error:
-        return Stamped(input_problem(item, error))
-    stamp = FileStamp(size, mtime_ns, hashlib.sha256(data).hexdigest(), settings)
-    if known and (stamp.sha256, stamp.settings) == (known.sha256, known.settings):
-        return Stamped(Problem(item.path, UNCHANGED, skipped=True), stamp)  # touched, not edited
-    outcome = process_bytes(item, data, options, reading)
-    return Stamped(outcome, stamp if isinstance(outcome, Article) else None)
+def file_stamp(data: bytes, size: int, mtime_ns: int, settings: str) -> FileStamp:
+    import hashlib
+
+    return FileStamp(size, mtime_ns, hashlib.sha256(data).hexdigest(), settings)

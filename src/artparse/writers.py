@@ -7,18 +7,14 @@ JSON output carries the data exactly; CSV and TSV neutralise spreadsheet formula
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from artparse.terminal import json_for_terminal
 
-FORMATS = ("jsonl", "json", "csv", "tsv")
-DELIMITED = ("csv", "tsv")
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv"}
 LIST_SEPARATOR = "; "
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -33,17 +29,27 @@ Record = dict[str, Any]
 
 
 class Writer:
-    """Writes records to a stream in one format. render() is pure (it touches no stream), so
-    worker processes can turn records into text while write_rendered() keeps them in order."""
+    """Writes rendered records to a stream in one format, framed (a header row, brackets).
 
-    def render(self, record: Record) -> str:
+    Rendering is apart from writing: renderer() gives a pure function, record to text, that
+    worker processes build for themselves; write_rendered() keeps the texts in order here.
+    """
+
+    def __init__(
+        self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
+    ):
+        self._out = out
+        self._render = self.renderer(neutralise=neutralise)
+
+    @classmethod
+    def renderer(cls, *, neutralise: bool = True) -> Callable[[Record], str]:
         raise NotImplementedError
 
     def write_rendered(self, text: str) -> None:
-        raise NotImplementedError
+        self._out.write(text)
 
     def write(self, record: Record) -> None:
-        self.write_rendered(self.render(record))
+        self.write_rendered(self._render(record))
 
     def close(self) -> None:
         """Finish the output (closing bracket, ...); the stream itself stays open."""
@@ -52,25 +58,27 @@ class Writer:
 class JsonLinesWriter(Writer):
     """One compact JSON object per line."""
 
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
+    @classmethod
+    def renderer(cls, *, neutralise: bool = True) -> Callable[[Record], str]:
+        return _json_line
 
-    def render(self, record: Record) -> str:
-        return _dumps(record, separators=(",", ":")) + "\n"
 
-    def write_rendered(self, text: str) -> None:
-        self._out.write(text)
+def _json_line(record: Record) -> str:
+    return _dumps(record, separators=(",", ":")) + "\n"
 
 
 class JsonArrayWriter(Writer):
     """One JSON array, indented, streamed element by element."""
 
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
+    def __init__(
+        self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
+    ):
+        super().__init__(out, fields)
         self._separator = "[\n"
 
-    def render(self, record: Record) -> str:
-        return "  " + _dumps(record, indent=2).replace("\n", "\n  ")
+    @classmethod
+    def renderer(cls, *, neutralise: bool = True) -> Callable[[Record], str]:
+        return _json_element
 
     def write_rendered(self, text: str) -> None:
         self._out.write(self._separator + text)
@@ -80,44 +88,59 @@ class JsonArrayWriter(Writer):
         self._out.write("[]\n" if self._separator == "[\n" else "\n]\n")
 
 
+def _json_element(record: Record) -> str:
+    return "  " + _dumps(record, indent=2).replace("\n", "\n  ")
+
+
 class DelimitedWriter(Writer):
     """RFC 4180 CSV (CRLF rows, so a lone CR in a cell is quoted) or TSV; lists joined with "; ",
     `extra` as JSON text, null as an empty cell. Text cells that a spreadsheet would run as a
     formula get a leading `'` unless `neutralise` is off; `bom` starts the output with a UTF-8
     byte-order mark, which Excel needs to read UTF-8."""
 
+    delimiter = ","
+
     def __init__(
-        self,
-        out: TextIO,
-        fields: Sequence[str],
-        delimiter: str = ",",
-        *,
-        neutralise: bool = True,
-        bom: bool = False,
-    ) -> None:
-        self._out = out
-        self._row = io.StringIO(newline="")
-        self._rows = csv.writer(self._row, delimiter=delimiter, lineterminator="\r\n")
-        self._neutralise = neutralise
+        self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
+    ):
+        super().__init__(out, fields, neutralise=neutralise)
         if bom:
             out.write("\ufeff")
-        out.write(self._line(fields))
+        out.write(_Rows(self.delimiter).line(fields))
 
-    def render(self, record: Record) -> str:
-        return self._line([self._cell(value) for value in record.values()])
+    @classmethod
+    def renderer(cls, *, neutralise: bool = True) -> Callable[[Record], str]:
+        rows = _Rows(cls.delimiter)
 
-    def _line(self, cells: Sequence[str]) -> str:
+        def render(record: Record) -> str:
+            return rows.line([_cell(value, neutralise) for value in record.values()])
+
+        return render
+
+
+class TsvWriter(DelimitedWriter):
+    delimiter = "\t"
+
+
+class _Rows:
+    """One row of cells at a time as CSV text, by the csv module's quoting rules."""
+
+    def __init__(self, delimiter: str) -> None:
+        import csv  # here: JSON runs need not import it
+
+        self._row = io.StringIO(newline="")
+        self._rows = csv.writer(self._row, delimiter=delimiter, lineterminator="\r\n")
+
+    def line(self, cells: Sequence[str]) -> str:
         self._row.seek(0)
         self._row.truncate()
         self._rows.writerow(cells)
         return self._row.getvalue()
 
-    def _cell(self, value: Any) -> str:
-        text = cell_text(value)
-        return csv_safe(text) if self._neutralise and not isinstance(value, int) else text
 
-    def write_rendered(self, text: str) -> None:
-        self._out.write(text)
+def _cell(value: Any, neutralise: bool) -> str:
+    text = cell_text(value)
+    return csv_safe(text) if neutralise and not isinstance(value, int) else text
 
 
 class PrettyWriter(Writer):
@@ -126,18 +149,26 @@ class PrettyWriter(Writer):
     The text is never read as rich markup, and what a terminal would obey is escaped.
     """
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(
+        self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
+    ):
         from rich.console import Console
         from rich.highlighter import JSONHighlighter
 
+        super().__init__(out, fields)
         self._console = Console(file=out, soft_wrap=True)
         self._highlight = JSONHighlighter()
 
-    def render(self, record: Record) -> str:
-        return json_for_terminal(_dumps(record, indent=2))
+    @classmethod
+    def renderer(cls, *, neutralise: bool = True) -> Callable[[Record], str]:
+        return _pretty
 
     def write_rendered(self, text: str) -> None:
         self._console.print(self._highlight(text))
+
+
+def _pretty(record: Record) -> str:
+    return json_for_terminal(_dumps(record, indent=2))
 
 
 def cell_text(value: Any) -> str:
@@ -169,15 +200,10 @@ def _dumps(record: Record, **layout: Any) -> str:
 def make_writer(
     fmt: str, out: TextIO, fields: Sequence[str], *, neutralise: bool = True, bom: bool = False
 ) -> Writer:
-    """The writer for format `fmt` ('pretty' or one of FORMATS); `neutralise` and `bom` are
-    for CSV and TSV only."""
-    if fmt == "jsonl":
-        return JsonLinesWriter(out)
-    if fmt == "json":
-        return JsonArrayWriter(out)
-    if fmt in DELIMITED:
-        delimiter = "," if fmt == "csv" else "\t"
-        return DelimitedWriter(out, fields, delimiter, neutralise=neutralise, bom=bom)
-    if fmt == "pretty":
-        return PrettyWriter(out)
-    raise ValueError(f"unknown format {fmt!r}")
+    """The writer for records format `fmt`; `neutralise` and `bom` are for CSV and TSV only."""
+    from artparse.formats import BY_NAME
+
+    writer = BY_NAME[fmt].writer if fmt in BY_NAME else None
+    if writer is None:
+        raise ValueError(f"unknown records format {fmt!r}")
+    return writer(out, fields, neutralise=neutralise, bom=bom)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
@@ -57,9 +57,10 @@ def member_source(container: str, place: int) -> str:
 
 def members(
     name: str, stream: BinaryIO, container: str, max_size: int, now: datetime | None
-) -> Iterator[Member | Oversized]:
+) -> Generator[Member | Oversized, None, int]:
     """The members of the container read from `stream` (buffered, gzipped or not), in order;
-    `container` is its name in the members' sources, `now` its time.
+    `container` is its name in the members' sources, `now` its time. Returns how many parts the
+    container has (its articles and the rest).
 
     ContainerError when the container is broken; the members before the break have come out.
     """
@@ -83,6 +84,7 @@ def members(
                 )
     except (OSError, EOFError, zlib.error) as error:
         raise ContainerError(_broken(name, place, error)) from error
+    return place
 
 
 def _peek(stream: BinaryIO) -> bytes:

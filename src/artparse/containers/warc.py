@@ -9,11 +9,12 @@ the places, so `crawl.warc.gz#7` is the file's seventh WARC record, whatever too
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
 
-from artparse.containers.pieces import MissingReader, Piece, TooLarge
+from artparse.containers.pieces import ContainerError, MissingReader, Piece, TooLarge
 
 if TYPE_CHECKING:
     from fastwarc.warc import WarcRecord
@@ -40,8 +41,47 @@ def split(stream: BinaryIO, max_size: int) -> Iterator[Piece | TooLarge | None]:
         from fastwarc.warc import ArchiveIterator
     except ImportError as error:
         raise MissingReader(MISSING) from error
-    for record in ArchiveIterator(stream, parse_http=True, strict_mode=False):
-        yield _article(record, max_size)
+    try:
+        for record in ArchiveIterator(_Counted(stream), parse_http=True, strict_mode=False):
+            yield _article(record, max_size)
+    except BaseException as error:
+        if _is_panic(error):  # a Rust panic is a BaseException: it would end the whole run
+            raise ContainerError(f"FastWARC failed: {error}") from error
+        raise
+
+
+class _Counted(io.RawIOBase):
+    """A stream that tells its position by counting, as FastWARC asks even of a pipe (a gzip or
+    a hashing stream, standard input); nothing seeks further."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True  # FastWARC reads only tell(); seek() refuses anything but staying put
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if (whence, offset) in ((io.SEEK_CUR, 0), (io.SEEK_SET, self._position)):
+            return self._position
+        raise io.UnsupportedOperation("seek")
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        self._position += len(data)
+        return len(data)
+
+
+def _is_panic(error: BaseException) -> bool:
+    return type(error).__name__ == "PanicException" and type(error).__module__ == "pyo3_runtime"
 
 
 def _article(record: WarcRecord, max_size: int) -> Piece | TooLarge | None:

@@ -1,0 +1,81 @@
+"""What the per-input step gives back: a record (rendered for the sinks), a skip as unchanged,
+or a Problem (a failure, or a skip by design). Plain, picklable values: they cross from worker
+processes to the main process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from artparse.sources import Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from artparse.record import Article
+    from artparse.stamps import FileStamp
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One article's record: what the run's messages need of it, and the `payload` that the
+    sinks' Render made of it (output text, database row values, report figures ...).
+
+    `stamp` is the file's stamp, in runs whose sink records stamps (a database)."""
+
+    source: str | None
+    warnings: tuple[str, ...]
+    payload: object
+    stamp: FileStamp | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """An incremental run found the input as recorded; `stamp` is its new stamp when only its
+    modification time changed (touched, not edited), else None."""
+
+    path: str
+    stamp: FileStamp | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerStart:
+    """The outcomes of a container's articles follow (each named `path#N`), up to ContainerEnd."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerEnd:
+    """The container `path` has been read: `places` is how many parts it has (None: it broke off
+    before its end), `stamp` its file's stamp, in runs whose sink records stamps and when it was
+    read to its end."""
+
+    path: str
+    places: int | None = None
+    stamp: FileStamp | None = None
+
+
+Outcome = Rendered | Unchanged | Problem | ContainerStart | ContainerEnd
+Passed = Problem | Unchanged | ContainerStart | ContainerEnd
+"""Outcomes that the main process knows before any step runs: they go through in their place."""
+
+
+class Render(Protocol):
+    """How a worker turns each Article into a sink's payload: a plain, picklable value (sent to
+    every worker once) whose build() makes the function in the worker itself."""
+
+    def build(self) -> Callable[[Article], object]: ...
+
+
+__all__ = [
+    "ContainerEnd",
+    "ContainerStart",
+    "Outcome",
+    "Passed",
+    "Problem",
+    "Render",
+    "Rendered",
+    "Unchanged",
+]

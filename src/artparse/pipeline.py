@@ -1,0 +1,187 @@
+"""One batch loop for every output: inputs -> per-input step -> outcomes, in order -> a sink.
+
+    sources.iter_inputs  ->  step.Step               ->  outcomes.Outcome  ->  Sink.take
+    (walk, in order)         (read, decode, parse,       (Rendered,            (sinks.py: text
+                              render; in -j workers)      Unchanged, Problem)   stream, database,
+                                                                                report, tee)
+
+run_batch() does, once for every output: the worker pool (-j, pool.py), own-output exclusion
+(the walk never reads what the sink writes), the stored stamps of incremental runs, the progress
+bar, the tally and the per-input messages.
+
+The Sink interface (stable; new outputs implement it):
+
+    class Sink(Protocol):
+        render: Render            # plain and picklable: the workers build from it the function
+                                  # that turns each Article into this sink's payload
+        own_output: OwnOutput     # what the sink writes, so the walk skips it
+        records_stamps: bool      # wants each file's stamp (Rendered.stamp; a database)
+        def known(self, path: str) -> FileStamp | None: ...
+                                  # the stamp recorded for `path` (asked in incremental runs)
+        def take(self, outcome: Outcome) -> None: ...
+                                  # every outcome, in input order: Rendered (with the payload
+                                  # `render` made), Unchanged, Problem (failures and skips)
+        def finish(self, tally: Tally) -> None: ...
+                                  # after the last outcome, only when the run was not stopped
+
+Opening and closing what a sink writes to is its creator's (a `with` around run_batch): when the
+run stops early (an error, a signal, a closed pipe) the sink is not finished and its context
+discards the partial output.
+
+Payloads are the sink's business: the loop never looks inside them. Each input may give several
+outcomes (a container of many articles gives one Rendered each). To spread one large container
+over the workers, expand it before the step into several Inputs, one per part, so that the parts
+become tasks like any file (the pool keeps their order).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import chain, islice
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+from artparse.members import expand_tasks
+from artparse.messages import report
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render
+from artparse.pool import SMALL_BATCH, Task, Workers, WorkerSettings
+from artparse.progress import progress_bar
+from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, iter_inputs
+from artparse.step import Step, StepSettings
+from artparse.tally import Tally
+
+if TYPE_CHECKING:
+    from artparse.extract import ParseOptions
+    from artparse.sources import ReadOptions
+    from artparse.stamps import FileStamp
+
+
+class Engine(Protocol):
+    """What maps the step over the tasks elsewhere (pool.Workers: local processes); outcomes
+    come back in the tasks' order. `local` is the step in this process, for standard input."""
+
+    def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]: ...
+
+    def close(self, *, abort: bool) -> None: ...
+
+
+class Sink(Protocol):
+    """What consumes a run's outcomes; see the module's docstring."""
+
+    @property
+    def render(self) -> Render: ...
+
+    @property
+    def own_output(self) -> OwnOutput: ...
+
+    @property
+    def records_stamps(self) -> bool: ...
+
+    def known(self, path: str) -> FileStamp | None: ...
+
+    def take(self, outcome: Outcome) -> None: ...
+
+    def finish(self, tally: Tally) -> None: ...
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What to read and how: everything about a run but where its records go."""
+
+    paths: tuple[str, ...]
+    walk: WalkOptions
+    parse: ParseOptions
+    reading: ReadOptions
+    jobs: int = 1
+    start_method: str | None = None
+    """How worker processes start (fork, forkserver, spawn); None: pool.default_start_method()."""
+    incremental: bool = False
+    quiet: int = 0
+    settings_key: str | None = None
+    """The fingerprint of the parse settings, for a sink that records stamps."""
+    hangup_ignored: bool = False
+
+
+def run_batch(
+    batch: Batch,
+    sink: Sink,
+    stdin: BinaryIO | None = None,
+    engine: Callable[[StepSettings], Engine] | None = None,
+) -> Tally:
+    """Every input's outcomes into `sink`, in order; the tally of them. Finishes the sink when
+    every input is done; exceptions (a signal, a closed pipe, a full disk) go through unfinished.
+
+    The step runs in worker processes (pool.Workers) when `batch.jobs` > 1 and there are at
+    least SMALL_BATCH inputs, or in the `engine` made from the step's settings when one is given.
+    """
+    tally = Tally()
+    walk = replace(batch.walk, own_output=sink.own_output)
+    settings = StepSettings(
+        batch.parse, batch.reading, sink.render, batch.settings_key if sink.records_stamps else None
+    )
+    stdin = stdin if stdin is not None else _stdin()
+    tasks = _tasks(iter_inputs(batch.paths, walk), sink if batch.incremental else None)
+    tasks = expand_tasks(tasks, stdin, batch.reading, settings.stamps)  # containers' articles
+    local = Step(settings, stdin)
+    first = list(islice(tasks, SMALL_BATCH))
+    workers: Engine | None = None
+    if engine is not None:
+        workers = engine(settings)
+    elif batch.jobs > 1 and len(first) == SMALL_BATCH:
+        workers = Workers(WorkerSettings(settings, batch.hangup_ignored), batch.jobs, batch.start_method)
+    try:
+        # The bar's threads start after the workers: forking beside a thread is unsafe.
+        with progress_bar(batch.paths, shown=_is_batch(batch.paths) and not batch.quiet) as advance:
+            everything = chain(first, tasks)
+            found = workers.outcomes(everything, local) if workers else _here(everything, local)
+            inside = False  # a container's articles: the bar counts the container as one file
+            for outcome in found:
+                tally.count(outcome)
+                report(outcome, batch.quiet)
+                if isinstance(outcome, ContainerStart | ContainerEnd):
+                    inside = isinstance(outcome, ContainerStart)
+                if not inside:
+                    advance()
+                sink.take(outcome)
+    except BaseException:
+        if workers:
+            workers.close(abort=True)
+        raise
+    if workers:
+        workers.close(abort=False)
+    sink.finish(tally)
+    return tally
+
+
+def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None) -> Iterator[Task]:
+    for item in inputs:
+        known = stamps.known(item.path) if stamps is not None and isinstance(item, Input) else None
+        yield item, known
+
+
+def _here(tasks: Iterable[Task], step: Step) -> Iterator[Outcome]:
+    for item, known in tasks:
+        if isinstance(item, Input):
+            yield from step(item, known)
+        else:
+            yield item
+
+
+def _is_batch(paths: tuple[str, ...]) -> bool:
+    return any(path != STDIN and os.path.isdir(path) for path in paths)
+
+
+class _ClosedStdin:
+    """Standard input when there is none (`<&-`): reading it is that input's failure."""
+
+    def read(self, size: int = -1) -> bytes:
+        raise OSError(9, "standard input is closed")
+
+
+def _stdin() -> BinaryIO:
+    stream = sys.stdin
+    if stream is None:
+        return _ClosedStdin()  # type: ignore[return-value]
+    return stream.buffer

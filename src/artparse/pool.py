@@ -1,0 +1,321 @@
+"""Worker processes: inputs in, outcomes out, in the inputs' order, in bounded memory.
+
+Each worker gets plain, picklable settings once, when it starts (WorkerSettings), and builds its
+Step from them: nothing crosses by inheritance, so any start method works (fork where no thread
+is running, which is the fastest; forkserver or spawn otherwise). The main process sends chunks
+of inputs (up to CHUNK inputs, CHUNK_BYTES of names), at most AHEAD per worker; a worker works
+through its chunks in order and sends each chunk's outcomes back in parts, a part whenever the
+inputs behind it add up to RESULT_BYTES. The main process reads only the oldest chunk's worker:
+the others block on their full connection, so the results in flight stay bounded by bytes
+whatever the files' sizes.
+
+A worker that dies (killed, out of memory) costs the input it was on (a failure) and nothing
+else: a new worker takes over its chunks. Every way out of a run (the end, an exception, a
+signal, a closed pipe) ends the workers at once; the main process never waits on one that is
+blocked writing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import signal
+import socket
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from artparse.outcomes import Outcome, Passed, Problem
+from artparse.sources import STDIN, Input
+from artparse.step import Step, StepSettings, internal_error
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from artparse.stamps import FileStamp
+
+SMALL_BATCH = 64  # fewer inputs than this are parsed in the main process
+CHUNK = 512  # inputs per chunk at most
+CHUNK_BYTES = 32 * 1024  # and at most this much of their names
+AHEAD = 2  # chunks in flight per worker
+RESULT_BYTES = 1 << 20  # a worker sends its results whenever the inputs behind them add up to this
+BUFFER = 1 << 20  # socket buffers: AHEAD chunks always fit, so sending a chunk never blocks
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+Task = tuple[Input | Passed, "FileStamp | None"]
+"""An input (or an outcome known already: a Problem the walk found, kept in its place) and its
+recorded stamp."""
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    step: StepSettings
+    hangup_ignored: bool = False
+    """The run ignores SIGHUP (nohup): so do its workers."""
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_start_method() -> str:
+    """fork while this process runs no other thread (fork is unsafe beside threads), else
+    forkserver where there is one, else spawn."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+@dataclass
+class _Chunk:
+    tasks: list[Task]
+    worker: _Worker | None  # None: parsed here (standard input), `local` holds the outcomes
+    local: list[Outcome] = field(default_factory=list)
+    finished: int = 0
+    """Tasks whose outcomes have come back."""
+    careful: bool = False
+    """The worker sends every task's outcomes as soon as it has them (after a worker died)."""
+
+    def send(self) -> None:
+        assert self.worker is not None
+        self.worker.connection.send((self.tasks[self.finished :], self.careful))
+
+
+class _Worker:
+    def __init__(self, process: BaseProcess, connection: Connection) -> None:
+        self.process = process
+        self.connection = connection
+        self.chunks: deque[_Chunk] = deque()
+
+
+class Workers:
+    """`jobs` worker processes; a context manager that always ends them."""
+
+    def __init__(self, settings: WorkerSettings, jobs: int, start_method: str | None = None) -> None:
+        import multiprocessing
+
+        self._settings = settings
+        self._context = multiprocessing.get_context(start_method or default_start_method())
+        self._workers: list[_Worker] = []
+        for _ in range(jobs):
+            self._workers.append(self._start())
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        self.close(abort=kind is not None)
+
+    def _start(self) -> _Worker:
+        ours, theirs = socket.socketpair()
+        for end in (ours, theirs):
+            end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, BUFFER)
+            end.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, BUFFER)
+        from multiprocessing.connection import Connection
+
+        mine, child_end = Connection(ours.detach()), Connection(theirs.detach())
+        process = self._context.Process(  # type: ignore[attr-defined]
+            target=serve, args=(child_end, self._settings), daemon=True
+        )
+        # Stop signals wait until the child has its own handlers (and start-up cannot print a
+        # KeyboardInterrupt); a signal meant for this process is delivered right after.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a spawned child starts with
+        try:
+            process.start()
+        finally:
+            signal.signal(signal.SIGINT, interrupt)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            child_end.close()
+        return _Worker(process, mine)
+
+    def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]:
+        """The outcomes of `tasks` in order; standard input is read here, by `local`."""
+        chunks = _chunks(tasks)
+        pending: deque[_Chunk] = deque()
+        while True:
+            self._dispatch(chunks, pending, local)
+            if not pending:
+                return
+            chunk = pending.popleft()
+            if chunk.worker is None:
+                yield from chunk.local
+                continue
+            yield from self._receive(chunk)
+
+    def _dispatch(self, chunks: Iterator[list[Task]], pending: deque[_Chunk], local: Step) -> None:
+        """Give each worker chunks until it has AHEAD of them."""
+        while True:
+            worker = min(self._workers, key=lambda w: len(w.chunks))
+            if len(worker.chunks) >= AHEAD:
+                return
+            tasks = next(chunks, None)
+            if tasks is None:
+                return
+            item, known = tasks[0]
+            if isinstance(item, Input) and item.path == STDIN:  # only this process can read it
+                pending.append(_Chunk(tasks, None, local(item, known)))
+                continue
+            chunk = _Chunk(tasks, worker)
+            worker.chunks.append(chunk)
+            pending.append(chunk)
+            chunk.send()
+
+    def _receive(self, chunk: _Chunk) -> Iterator[Outcome]:
+        """The chunk's outcomes, part by part, as its worker sends them."""
+        while True:
+            worker = chunk.worker
+            assert worker is not None
+            try:
+                outcomes, finished, last = worker.connection.recv()
+            except (EOFError, OSError):
+                yield from self._replace(worker, chunk)
+                continue
+            chunk.finished += finished
+            yield from outcomes
+            if last:
+                worker.chunks.popleft()
+                return
+
+    def _replace(self, dead: _Worker, chunk: _Chunk) -> list[Outcome]:
+        """A worker died: a new one takes over its chunks. The input it died on is found by
+        sending the rest of the chunk again, carefully (outcomes after each input): a second
+        death there is that input's failure, and costs nothing else."""
+        dead.process.join(1)
+        code = dead.process.exitcode
+        dead.connection.close()
+        failed: list[Outcome] = []
+        if chunk.careful:
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            item = chunk.tasks[chunk.finished][0]
+            reason = f"internal error, please report it: the worker process died ({how})"
+            failed.append(Problem(item.path, reason))
+            chunk.finished += 1
+            chunk.careful = False
+        else:
+            chunk.careful = True
+        worker = self._start()
+        self._workers[self._workers.index(dead)] = worker
+        worker.chunks = dead.chunks
+        for queued in worker.chunks:
+            queued.worker = worker
+            queued.send()
+        return failed
+
+    def close(self, *, abort: bool) -> None:
+        """End every worker: ask them to stop after a complete run, kill them otherwise."""
+        for worker in self._workers:
+            if abort:
+                worker.process.kill()
+            else:
+                try:
+                    worker.connection.send(None)
+                except OSError:
+                    worker.process.kill()
+        for worker in self._workers:
+            worker.process.join(1 if not abort else None)
+            if worker.process.exitcode is None:
+                worker.process.kill()
+                worker.process.join()
+            worker.connection.close()
+        self._workers = []
+
+
+def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
+    """Chunks of tasks, and each standard-input task on its own, in order."""
+    chunk: list[Task] = []
+    size = 0
+    for task in tasks:
+        item = task[0]
+        if isinstance(item, Input) and item.path == STDIN:
+            if chunk:
+                yield chunk
+                chunk, size = [], 0
+            yield [task]
+            continue
+        chunk.append(task)
+        size += item.task_bytes if isinstance(item, Input) else len(item.path)
+        if len(chunk) == CHUNK or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def serve(connection: Connection, settings: WorkerSettings) -> None:
+    """A worker's life: chunks in, outcomes out, until the main process says stop or goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN if settings.hangup_ignored else signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    _detach_standard_streams()
+    step = Step(settings.step, io.BytesIO())  # chunks hold no standard-input item
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        tasks, careful = message
+        try:
+            _work(tasks, step, connection.send, RESULT_BYTES if not careful else 0)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+_Send = Callable[[tuple[list[Outcome], int, bool]], None]
+
+
+def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int) -> None:
+    """The outcomes of `tasks`, sent in parts: a part whenever the inputs behind it add up to
+    `part_bytes`, and the last at the end."""
+    part: list[Outcome] = []
+    start, finished = step.bytes_read, 0
+    for item, known in tasks:
+        part.extend(step(item, known) if isinstance(item, Input) else (item,))
+        finished += 1
+        if step.bytes_read - start >= part_bytes and finished < len(tasks):
+            _send(send, part, finished, last=False)
+            part, start, finished = [], step.bytes_read, 0
+    _send(send, part, finished, last=True)
+
+
+def _send(send: _Send, part: list[Outcome], finished: int, *, last: bool) -> None:
+    """Send a part; an outcome that cannot be sent (it does not pickle) becomes a failure."""
+    try:
+        send((part, finished, last))
+    except (BrokenPipeError, ConnectionResetError):
+        raise
+    except Exception:
+        import pickle
+
+        checked: list[Outcome] = []
+        for outcome in part:
+            try:
+                pickle.dumps(outcome)
+                checked.append(outcome)
+            except Exception as error:
+                checked.append(internal_error(getattr(outcome, "source", None) or "?", error))
+        send((checked, finished, last))
+
+
+def _detach_standard_streams() -> None:
+    """A forked worker must not hold the run's stdin or stdout: a reader waiting for the end
+    of stdout would wait for the workers too."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for descriptor in (0, 1):
+        with contextlib.suppress(OSError):
+            os.dup2(devnull, descriptor)
+    os.close(devnull)

@@ -1,0 +1,170 @@
+"""The per-input step: read, decode, parse and render one input into its outcomes.
+
+Every failure becomes a Problem, never an exception: an unreadable file, undecodable bytes,
+and any bug on the way (in a dialect, a date, a render) are that input's failure alone.
+A Step is built where it runs (in each worker process) from plain StepSettings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, BinaryIO
+
+from artparse.decoding import decode_bytes
+from artparse.errors import InputError, SkippedInWalk
+from artparse.extract import ParseOptions, parse_article
+from artparse.members import Part, container_outcomes, found_kind, member_article
+from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
+from artparse.record import Article
+from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_opened, read_stream
+
+if TYPE_CHECKING:
+    from artparse.stamps import FileStamp
+
+
+@dataclass(frozen=True)
+class StepSettings:
+    """Everything a worker needs to turn inputs into outcomes; plain and picklable.
+
+    `stamps` is the settings fingerprint when the sink records each file's stamp (a database
+    run), else None: no hashing.
+    """
+
+    parse: ParseOptions
+    reading: ReadOptions
+    render: Render
+    stamps: str | None = None
+
+
+class Step:
+    """One input to its outcomes (one record per article; a failure; unchanged)."""
+
+    def __init__(self, settings: StepSettings, stdin: BinaryIO) -> None:
+        self._parse = settings.parse
+        self._reading = settings.reading
+        self._render: Callable[[Article], object] = settings.render.build()
+        self._stamps = settings.stamps
+        self._stdin = stdin
+        self.bytes_read = 0
+        """The bytes read so far: what a worker measures its results in flight by."""
+
+    def __call__(self, item: Input, known: FileStamp | None = None) -> list[Outcome]:
+        """The outcomes of `item`; `known` is the stamp an incremental run recorded for it."""
+        try:
+            return self._outcomes(item, known)
+        except InputError as error:
+            return [input_problem(item, error)]
+        except Exception as error:  # a bug on one input must not stop the batch
+            return [internal_error(item.path, error)]
+
+    def _outcomes(self, item: Input, known: FileStamp | None) -> list[Outcome]:
+        if isinstance(item, Part):
+            return [self._member(item)]
+        if item.path == STDIN:
+            data = read_stream(self._stdin, self._reading.max_size)
+            self.bytes_read += len(data)
+            moment = datetime.now(UTC).replace(microsecond=0)
+            return self._container(item, data, moment) or [self._record(item, data, moment)]
+        descriptor, info = open_input(item)
+        try:
+            if (
+                known is not None
+                and self._stamps
+                and known.same_file(info.st_size, info.st_mtime_ns, self._stamps)
+            ):
+                return [Unchanged(item.path)]
+            data = read_opened(descriptor, info, self._reading.max_size)
+        finally:
+            os.close(descriptor)
+        self.bytes_read += len(data)
+        stamp = None
+        if self._stamps is not None:
+            from artparse.stamps import file_stamp
+
+            stamp = file_stamp(data, info.st_size, info.st_mtime_ns, self._stamps)
+            if known is not None and known.same_content(stamp):
+                return [Unchanged(item.path, stamp)]  # touched, not edited
+        now = _to_the_second(info.st_mtime)
+        return self._container(item, data, now, stamp) or [self._record(item, data, now, stamp)]
+
+    def _container(
+        self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
+    ) -> list[Outcome]:
+        """The outcomes of the articles of `data` when it is a container (by its content, as
+        --container allows), else []."""
+        kind = found_kind(data, self._reading.container)
+        if kind is None:
+            return []
+        return container_outcomes(item, kind, data, now, self._reading.max_size, self._member, stamp)
+
+    def _member(self, part: Part) -> Outcome:
+        """One article of a container: its record, or its failure."""
+        assert part.member is not None
+        self.bytes_read += len(part.member.data)
+        try:
+            article = member_article(part.member, self._parse, self._reading.encoding)
+            return Rendered(article.source, article.warnings, self._render(article))
+        except InputError as error:
+            return Problem(part.path, str(error))
+        except Exception as error:  # a bug on one article must not stop the batch
+            return internal_error(part.path, error)
+
+    def _record(
+        self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
+    ) -> Outcome:
+        article = self.article(item, data, now)
+        return Rendered(article.source, article.warnings, self._render(article), stamp)
+
+    def article(self, item: Input, data: bytes, now: datetime | None) -> Article:
+        """The Article of the bytes read from `item`; its warnings start with the decoding's
+        (a fallback encoding, replaced bytes). InputError when the bytes cannot be decoded."""
+        decoded = decode_bytes(data, self._reading.encoding)
+        article = parse_article(decoded.text, self._parse, source=display_path(item.path), now=now)
+        if decoded.warnings:
+            article = replace(article, warnings=decoded.warnings + article.warnings)
+        return article
+
+
+def _to_the_second(mtime: float) -> datetime | None:
+    """A modification time as the moment relative dates count back from; None when unknowable."""
+    try:
+        return datetime.fromtimestamp(mtime, UTC).replace(microsecond=0)
+    except (OverflowError, ValueError, OSError):
+        return None  # relative dates then stay unread, with a warning
+
+
+def input_problem(item: Input, error: InputError) -> Problem:
+    """What a walk skips (binary, vanished ...) is a skip there, and a failure when named."""
+    return Problem(item.path, str(error), skipped=isinstance(error, SkippedInWalk) and not item.explicit)
+
+
+def internal_error(path: str, error: BaseException) -> Problem:
+    return Problem(path, f"internal error, please report it: {type(error).__name__}: {error}")
+
+
+@dataclass(frozen=True)
+class ArticleRender:
+    """The Article itself as the payload (for callers in this process)."""
+
+    def build(self) -> Callable[[Article], object]:
+        return _same
+
+
+def _same(article: Article) -> object:
+    return article
+
+
+def process(
+    item: Input, options: ParseOptions, stdin: BinaryIO, reading: ReadOptions | None = None
+) -> Article | Problem:
+    """Read, decode and parse one input: its Article, or the Problem that stopped it."""
+    step = Step(StepSettings(options, reading or ReadOptions(), ArticleRender()), stdin)
+    (outcome,) = step(item)
+    if isinstance(outcome, Rendered):
+        assert isinstance(outcome.payload, Article)
+        return outcome.payload
+    assert isinstance(outcome, Problem)
+    return outcome

@@ -1,0 +1,159 @@
+"""One pipeline: every output gets the workers, the bar and own-output exclusion, with the same bytes
+under any -j and any start method; a worker's trouble is one input's failure."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from artparse import pool, step
+from artparse.extract import ParseOptions
+from artparse.pipeline import Batch, run_batch
+from artparse.sinks import TextSink
+from artparse.sources import OwnOutput, ReadOptions, WalkOptions
+from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse, run_on_terminal
+
+METHODS = ["fork", "forkserver", "spawn"]
+HUGE_HEX = "+++\ntitle = 'big'\nn = 0x" + "f" * 4000 + "\n+++\nBody.\n"
+"""A TOML integer too long to turn into decimal text: writing its record raises ValueError."""
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough inputs for the pool (several chunks), bad ones among them."""
+    root = tmp_path_factory.mktemp("tree")
+    copies = max(pool.SMALL_BATCH, 2 * pool.CHUNK) // len(SAMPLE_TEXTS) + 1
+    for copy in range(copies):
+        shutil.copytree(SAMPLES, root / f"copy{copy}", ignore=shutil.ignore_patterns("*.json"))
+    (root / "copy0" / "binary.txt").write_bytes(b"\x00\x01")
+    (root / "copy1" / "huge-hex.md").write_text(HUGE_HEX, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_format_is_the_same_under_every_start_method(tree: Path, method: str) -> None:
+    for fmt in ("jsonl", "json", "csv", "tsv", "summary"):
+        one = run_artparse("-j", "1", "-f", fmt, str(tree))
+        two = run_artparse("-j", "2", "--start-method", method, "-f", fmt, str(tree))
+        assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr), fmt
+        assert one.returncode == (0 if fmt == "summary" else 1)  # the huge integer fails, alone
+        assert len(one.stdout) > 1000
+
+
+def test_an_exception_in_a_worker_is_that_files_failure(tree: Path) -> None:
+    result = run_artparse("-j", "2", str(tree))
+    records = result.stdout.splitlines()
+    assert len(records) > 2 * pool.CHUNK
+    assert not any(b"huge-hex.md" in record for record in records)
+    message = f"artparse: {tree}/copy1/huge-hex.md: internal error, please report it: ValueError"
+    assert message.encode() in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def _rows(database: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with sqlite3.connect(database) as connection:
+        return {
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY source").fetchall()
+            for table in ("articles", "files")
+        }
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_database_run_with_workers_equals_one_without(tree: Path, tmp_path: Path, method: str) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    serial = run_artparse("-j", "1", str(tree), "-o", str(one))
+    parallel = run_artparse("-j", "2", "--start-method", method, str(tree), "-o", str(two))
+    assert (parallel.returncode, parallel.stderr) == (serial.returncode, serial.stderr)
+    rows = _rows(one)
+    assert len(rows["articles"]) > 2 * pool.CHUNK
+    assert _rows(two) == rows
+    again = run_artparse("-j", "2", "--start-method", method, str(tree), "-o", str(two), "--incremental")
+    # One stamp per file: a container file (samples/containers/) holds several records.
+    assert re.search(rb"\d+ skipped \(.*\b%d unchanged" % len(rows["files"]), again.stderr)
+    assert _rows(two) == rows
+
+
+def test_a_database_in_the_walked_tree_is_never_read_back(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    shutil.copytree(SAMPLES, root, ignore=shutil.ignore_patterns("*.json"))
+    database = root / "articles.db"
+    for _ in range(2):  # the second run finds the database of the first
+        result = run_artparse("--glob", "*", str(root), "-o", str(database))
+        assert b"articles.db: skipped: artparse's own output" in result.stderr
+    with sqlite3.connect(database) as connection:
+        (found,) = connection.execute("SELECT count(*) FROM articles WHERE source LIKE '%.db%'").fetchone()
+    assert found == 0
+
+
+def test_a_database_run_shows_the_progress_bar(tree: Path, tmp_path: Path) -> None:
+    command = [*artparse_command(), str(tree), "-o", str(tmp_path / "bar.db")]
+    code, shown = run_on_terminal(command, on="stderr")
+    assert code == 1  # the huge integer
+    assert "━" in shown
+    assert re.search(r"artparse: \d+ inputs: \d+ records", shown)
+
+
+def _text(tree: Path, jobs: int, start_method: str | None = None) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    batch = Batch((str(tree),), WalkOptions(), ParseOptions(), ReadOptions(), jobs=jobs, quiet=1)
+    real_stderr, sys.stderr = sys.stderr, err
+    try:
+        run_batch(batch, TextSink("jsonl", out, OwnOutput()), stdin=io.BytesIO())
+    finally:
+        sys.stderr = real_stderr
+    return out.getvalue(), err.getvalue()
+
+
+def test_a_worker_that_dies_costs_the_input_it_was_on(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_parse = step.parse_article
+
+    def parse_or_die(text: str, *args: Any, **options: Any) -> Any:
+        if "Say: hi" in text and os.getpid() != parent:
+            os._exit(7)  # as the out-of-memory killer would end it, without a word
+        return real_parse(text, *args, **options)
+
+    (tree / "copy2" / "dies.txt").write_text("Posted by X on 2025-11-01\nSay: hi\n", encoding="utf-8")
+    (tree / "copy3" / "dies.txt").write_text("Posted by X on 2025-11-01\nSay: hi\n", encoding="utf-8")
+    try:
+        serial, _ = _text(tree, 1)
+        parent = os.getpid()
+        monkeypatch.setattr(step, "parse_article", parse_or_die)
+        monkeypatch.setattr(pool, "default_start_method", lambda: "fork")  # inherits the patch
+        parallel, errors = _text(tree, 2)
+    finally:
+        for copy in ("copy2", "copy3"):
+            (tree / copy / "dies.txt").unlink()
+    lines = [line for line in serial.splitlines() if "dies.txt" not in line]
+    assert parallel.splitlines() == lines
+    assert errors.count("the worker process died (exit code 7)") == 2
+
+
+def test_no_thread_runs_when_the_workers_start(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forking beside a thread can deadlock the child: the progress bar's threads start later."""
+    threads: list[int] = []
+    real = pool.default_start_method
+
+    def recording() -> str:
+        threads.append(threading.active_count())
+        return real()
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(pool, "default_start_method", recording)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    out = io.StringIO()
+    batch = Batch((str(tree),), WalkOptions(), ParseOptions(), ReadOptions(), jobs=2)
+    run_batch(batch, TextSink("jsonl", out, OwnOutput()), stdin=io.BytesIO())
+    assert threads == [1]
+    assert "━" in sys.stderr.getvalue()  # the bar was there, after the workers
