@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-from artparse.errors import ArtparseError
-from artparse.extract import parse_text
-from artparse.record import FIELDS, Article
+TYPE_CHECKING = False  # not typing's: importing typing here would cost the entry point ~4 ms
+if TYPE_CHECKING:
+    from typing import Any
+
+    from artparse.errors import ArtparseError
+    from artparse.extract import parse_text
+    from artparse.record import FIELDS, Article
 
 __all__ = ["FIELDS", "Article", "ArtparseError", "__version__", "parse_text"]
 
+_EXPORTS = {
+    "FIELDS": "artparse.record",
+    "Article": "artparse.record",
+    "ArtparseError": "artparse.errors",
+    "parse_text": "artparse.extract",
+}
+"""Loaded on first use: the command line's entry point imports this package before anything
+else, and must stay light (see entry.py)."""
 
-def __getattr__(name: str) -> str:
+
+def __getattr__(name: str) -> Any:
     if name == "__version__":  # read on demand: importlib.metadata costs start-up time
         from importlib.metadata import version
 
         return version("artparse")
+    if name in _EXPORTS:
+        from importlib import import_module
+
+        return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'artparse' has no attribute {name!r}")

@@ -1,3 +1,3 @@
-from artparse.cli import main
+from artparse.entry import main
 
 main()

@@ -385,7 +385,7 @@ def _check_combination(options: RunOptions, fields: str | None, explicit_format:
 
 
 def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _check_encoding(name: str | None) -> str | None:
@@ -437,7 +437,8 @@ def main() -> NoReturn:
     try:
         code = command.main(prog_name="artparse", standalone_mode=False)
     except click.ClickException as error:
-        error.show()
+        if sys.stderr is not None:  # click would show it on stdout instead
+            error.show()
         code = error.exit_code
     except (KeyboardInterrupt, click.Abort):
         code = EXIT_SIGINT
@@ -457,7 +458,8 @@ def _raise_terminated(signum: int, frame: object) -> NoReturn:
 def _exit(code: int) -> NoReturn:
     """Exit without a failing final flush of stdout turning `code` into 120."""
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except OSError:
         silence_stdout()
     sys.exit(code)

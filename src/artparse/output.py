@@ -53,6 +53,8 @@ def open_destination(path: str | None) -> Iterator[Destination]:
 
 @contextmanager
 def _stdout() -> Iterator[Destination]:
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError("standard output is closed")
     stream = TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
         yield Destination(stream, OwnOutput(files=_stdout_file()))
@@ -188,8 +190,8 @@ def silence_stdout() -> None:
     that the interpreter's last flush cannot fail and turn the exit code into 120."""
     try:
         descriptor = sys.stdout.fileno()
-    except (OSError, ValueError):
-        return  # not a real file (a test runner's buffer): nothing can fail at exit
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test runner's buffer), or none: nothing can fail at exit
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, descriptor)
     os.close(devnull)

@@ -31,7 +31,7 @@ class Counter(Protocol):
 def progress_bar(paths: Iterable[str], *, shown: bool) -> Iterator[Counter]:
     """A function to call once per input done, which moves a bar on stderr when `shown` and
     stderr is a terminal; otherwise it does nothing."""
-    if not (shown and sys.stderr.isatty()):
+    if not (shown and sys.stderr is not None and sys.stderr.isatty()):
         yield lambda: None
         return
     from rich.console import Console

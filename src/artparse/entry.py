@@ -1,0 +1,35 @@
+"""The console script's entry point: the little that must happen before anything is imported.
+
+- A closed standard stream (`>&-`, `2>&-`, `<&-`) has its descriptor taken by /dev/null, so that
+  no file opened later (the -o temporary file, a database) gets descriptor 0, 1 or 2 and
+  receives what is meant for the terminal. Python has already set sys.stdout (or stderr,
+  stdin) to None: the run treats that stream as closed.
+- Ctrl-C while the modules load (about the first 50 ms) ends the run quietly with 130.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False  # typing itself would take the first milliseconds
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+EXIT_SIGINT = 130
+
+
+def main() -> NoReturn:
+    reserve_standard_descriptors()
+    try:
+        from artparse.cli import main as run
+    except KeyboardInterrupt:
+        os._exit(EXIT_SIGINT)
+    run()
+
+
+def reserve_standard_descriptors() -> None:
+    for descriptor, flags in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.open(os.devnull, flags)  # the lowest free descriptor: this one
