@@ -661,3 +661,19 @@ def test_a_container_that_breaks_off_keeps_its_earlier_records_and_no_stamp(tmp_
     assert broken.exit_code == 1
     assert len(_stored(database)) == 29  # the records after the break are those of the last run
     assert invoke("-q", str(corpus), "-o", str(database), "--incremental").exit_code == 1  # read again
+
+
+def test_a_panic_in_fastwarc_is_that_files_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fastwarc.warc
+
+    panic = type("PanicException", (BaseException,), {"__module__": "pyo3_runtime"})
+
+    def panicking(*args: object, **kwargs: object) -> Any:
+        raise panic("called `Result::unwrap()` on an `Err` value")
+
+    monkeypatch.setattr(fastwarc.warc, "ArchiveIterator", panicking)
+    path = tmp_path / "crawl.wet"
+    path.write_bytes(WARCINFO + page(1))
+    (problem,) = outcomes(path)
+    assert isinstance(problem, Problem) and problem.path == str(path)
+    assert problem.reason.startswith("broken warc file at its start (FastWARC failed: called")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
 
-from artparse.containers.pieces import ContainerError, MissingReader, Piece, TooLarge
+from artparse.containers.pieces import MissingReader, Piece, TooLarge
 
 if TYPE_CHECKING:
     from fastwarc.warc import WarcRecord
@@ -46,7 +46,7 @@ def split(stream: BinaryIO, max_size: int) -> Iterator[Piece | TooLarge | None]:
             yield _article(record, max_size)
     except BaseException as error:
         if _is_panic(error):  # a Rust panic is a BaseException: it would end the whole run
-            raise ContainerError(f"FastWARC failed: {error}") from error
+            raise OSError(f"FastWARC failed: {error}") from error  # the file is broken there
         raise
 
 
