@@ -345,7 +345,10 @@ def test_empty_and_blank_files_give_a_record_with_a_warning(tmp_path: Path, cont
 def test_an_empty_directory_is_said_and_fails_only_under_strict(tmp_path: Path) -> None:
     relaxed, strict = invoke(str(tmp_path)), invoke("--strict", str(tmp_path))
     assert (relaxed.exit_code, strict.exit_code) == (0, 1)
-    assert relaxed.stderr == "artparse: 0 inputs: 0 records (0 with warnings), 0 failed\n"
+    assert relaxed.stderr == (
+        f"artparse: no article files found under {tmp_path}\n"
+        "artparse: 0 inputs: 0 records (0 with warnings), 0 failed\n"
+    )
 
 
 def test_a_vanished_file_is_a_skip_but_a_failure_under_strict(

@@ -22,7 +22,9 @@ from artparse.extract import ParseOptions
 from artparse.formats import (
     BY_NAME,
     CHOICES,
+    COMPRESSED,
     DATABASE,
+    RECORDS,
     REPORT,
     choices_help,
     from_suffix,
@@ -98,7 +100,11 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "[default: from the -o suffix, else pretty JSON on a terminal, else jsonl].",
 )
 @click.option(
-    "-o", "--output", metavar="FILE", help="Write the records to FILE (atomically) instead of stdout."
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write the records to FILE (atomically) instead of stdout; FILE.gz (out.jsonl.gz) is "
+    "gzip-compressed. With --summary, a FILE whose suffix is no format's (report.txt) gets the report.",
 )
 @click.option("--fields", metavar="A,B,...", help="Only these record fields, in this order.")
 @click.option(
@@ -266,9 +272,14 @@ def command(
             click.echo("Try 'artparse -h' for help.", err=True)
             ctx.exit(EXIT_USAGE)
         paths = (STDIN,)
-    if summary and output is None and fmt is None:
-        fmt = of_kind(REPORT).name
+    if output is not None:
+        _refuse_a_directory(ctx, output)
+    if summary and fmt is None and (output is None or from_suffix(output)[0] is None):
+        fmt = of_kind(REPORT).name  # the report, on stdout or to a file such as report.txt
     chosen_format = _choose_format(fmt, output)
+    compress = output is not None and output.lower().endswith(COMPRESSED)
+    if compress and BY_NAME[chosen_format].kind != RECORDS:
+        raise click.UsageError(f"-f {chosen_format} cannot be written gzip-compressed ({output!r})")
     if (csv_raw or bom) and not BY_NAME[chosen_format].delimited:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
     if output is not None:
@@ -299,6 +310,7 @@ def command(
         prune=prune,
         start_method=start_method,
         hangup_ignored=_HANGUP_IGNORED[0],
+        compress=compress,
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
@@ -315,6 +327,13 @@ def _choose_format(fmt: str | None, output: str | None) -> str:
             )
         return found.name
     return "pretty" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
+
+
+def _refuse_a_directory(ctx: click.Context, output: str) -> None:
+    """-o naming a folder (`out/`, even one that does not exist yet) cannot be written (exit 3)."""
+    if output.endswith(os.sep) or os.path.isdir(output):
+        message(f"cannot write output: {output}: Is a directory (give a file name)")
+        ctx.exit(EXIT_OUTPUT)
 
 
 def _load_rules(path: str | None) -> tuple[Rule, ...]:

@@ -169,7 +169,7 @@ def _article(
         share=tuple(header.share),
         visits=header.visits,
         tags=tuple(header.tags),
-        words=len(body.split()),
+        words=count_words(body),
         extra=header.extra,
         warnings=tuple(warnings),
         body=body,
@@ -190,6 +190,24 @@ def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) 
     parsed = normalize_date(raw, dates, label=label)
     warnings.extend(parsed.warnings)
     return parsed.iso
+
+
+_WORDS_AT_ONCE = 1 << 16
+_SPACE = re.compile(r"\s")  # the characters str.split() splits on
+
+
+def count_words(text: str) -> int:
+    """len(text.split()), in pieces cut at whitespace: a long text never becomes a list of all
+    its words at once (30 MB of prose would take ten times that)."""
+    if len(text) <= _WORDS_AT_ONCE:
+        return len(text.split())
+    count, start = 0, 0
+    while start < len(text):
+        space = _SPACE.search(text, start + _WORDS_AT_ONCE)
+        end = space.start() if space else len(text)
+        count += len(text[start:end].split())
+        start = end
+    return count
 
 
 def _body(lines: list[str], start: int) -> str:

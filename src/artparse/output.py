@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from io import TextIOWrapper
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from artparse.sources import FileKey, OwnOutput, describe_os_error
 
@@ -40,14 +40,15 @@ class Destination:
 
 
 @contextmanager
-def open_destination(path: str | None) -> Iterator[Destination]:
-    """stdout as UTF-8 (`None`), or an atomically replaced file. Write errors become
-    OutputError, except a closed pipe (BrokenPipeError), which the caller ends quietly on."""
+def open_destination(path: str | None, compress: bool = False) -> Iterator[Destination]:
+    """stdout as UTF-8 (`None`), or an atomically replaced file (gzip-compressed with `compress`).
+    Write errors become OutputError, except a closed pipe (BrokenPipeError), which the caller
+    ends quietly on."""
     if path is None:
         with _stdout() as destination:
             yield destination
     else:
-        with _atomic_file(path) as destination:
+        with _atomic_file(path, compress) as destination:
             yield destination
 
 
@@ -78,7 +79,7 @@ def _stdout_file() -> frozenset[FileKey]:
 
 
 @contextmanager
-def _atomic_file(path: str) -> Iterator[Destination]:
+def _atomic_file(path: str, compress: bool = False) -> Iterator[Destination]:
     import tempfile  # here, not at the top: it costs start-up time that stdout runs do not need
 
     if os.path.isdir(path):
@@ -96,11 +97,12 @@ def _atomic_file(path: str) -> Iterator[Destination]:
     committed = False
     try:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal lands here, inside the try
-        with open(descriptor, "w", encoding="utf-8", newline="") as stream:
+        with open(descriptor, "wb") as raw:
             fcntl.flock(descriptor, fcntl.LOCK_EX)  # tells a later run that this file is in use
             own = OwnOutput(files=_identities(descriptor, path), temporary_name=temporary_name)
-            yield Destination(stream, own)
-            stream.flush()
+            with _text(raw, compress) as stream:
+                yield Destination(stream, own)
+            raw.flush()
             os.fsync(descriptor)
             os.fchmod(descriptor, 0o666 & ~_umask())  # mkstemp made it 0600
             os.replace(temporary, path)
@@ -111,6 +113,27 @@ def _atomic_file(path: str) -> Iterator[Destination]:
     finally:
         if not committed:
             _remove(temporary)
+
+
+@contextmanager
+def _text(raw: BinaryIO, compress: bool) -> Iterator[TextIO]:
+    """A UTF-8 text stream onto `raw`, through gzip when `compress`; finished (the gzip trailer
+    written) on a normal exit, with `raw` left open."""
+    if not compress:
+        stream = TextIOWrapper(raw, encoding="utf-8", newline="", write_through=False)
+        yield stream
+        stream.flush()
+        stream.detach()
+        return
+    import gzip
+
+    # No name and no time in the header: the same records give the same bytes.
+    packed = gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0)
+    stream = TextIOWrapper(packed, encoding="utf-8", newline="")  # type: ignore[arg-type]
+    yield stream
+    stream.flush()
+    stream.detach()
+    packed.close()
 
 
 def temporary_name_pattern(name: str) -> re.Pattern[str]:

@@ -44,11 +44,11 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from artparse.members import expand_tasks
-from artparse.messages import report
+from artparse.messages import message, report
 from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render
 from artparse.pool import SMALL_BATCH, Task, Workers, WorkerSettings
 from artparse.progress import progress_bar
-from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, iter_inputs
+from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, iter_inputs
 from artparse.step import Step, StepSettings
 from artparse.tally import Tally
 
@@ -122,7 +122,7 @@ def run_batch(
         batch.parse, batch.reading, sink.render, batch.settings_key if sink.records_stamps else None
     )
     stdin = stdin if stdin is not None else _stdin()
-    tasks = _tasks(iter_inputs(batch.paths, walk), sink if batch.incremental else None)
+    tasks = _tasks(_inputs(batch.paths, walk, batch.quiet), sink if batch.incremental else None)
     tasks = expand_tasks(tasks, stdin, batch.reading, settings.stamps)  # containers' articles
     local = Step(settings, stdin)
     first = list(islice(tasks, SMALL_BATCH))
@@ -153,6 +153,17 @@ def run_batch(
         workers.close(abort=False)
     sink.finish(tally)
     return tally
+
+
+def _inputs(paths: tuple[str, ...], walk: WalkOptions, quiet: int) -> Iterator[Input | Problem]:
+    """Every path's inputs, and a message for a directory that holds no article file."""
+    for path in paths:
+        found = False
+        for item in iter_inputs((path,), walk):
+            found = found or isinstance(item, Input)
+            yield item
+        if not found and path != STDIN and os.path.isdir(path):
+            message(f"no article files found under {display_path(path)}", show=quiet < 1)
 
 
 def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None) -> Iterator[Task]:

@@ -61,6 +61,8 @@ class RunOptions:
     prune: bool = False
     start_method: str | None = None
     hangup_ignored: bool = False
+    compress: bool = False
+    """Write `output` gzip-compressed."""
 
 
 def run(options: RunOptions) -> int:
@@ -106,17 +108,17 @@ def _write_stream(options: RunOptions) -> Tally:
     with ExitStack() as stack:
         sink: Sink
         if BY_NAME[options.fmt].kind == REPORT:
-            destination = stack.enter_context(open_destination(options.output))
+            destination = stack.enter_context(open_destination(options.output, options.compress))
             sink = ReportSink(destination.stream, destination.own_output, options.strict)
         elif options.summary:
             report = stack.enter_context(open_destination(None))
-            records = stack.enter_context(open_destination(options.output))
+            records = stack.enter_context(open_destination(options.output, options.compress))
             sink = Tee(
                 _text_sink(options, records.stream, records.own_output),
                 ReportSink(report.stream, report.own_output, options.strict),
             )
         else:
-            destination = stack.enter_context(open_destination(options.output))
+            destination = stack.enter_context(open_destination(options.output, options.compress))
             sink = _text_sink(options, destination.stream, destination.own_output)
         return run_batch(_batch(options), sink)
     raise AssertionError("unreachable")  # for mypy: ExitStack may swallow exceptions
