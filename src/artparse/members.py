@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from artparse.stamps import FileStamp
 
 EMPTY = "empty container (no articles in it)"
+DATA_SHARE = 32
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,9 @@ class Part(Input):
 
     @property
     def task_bytes(self) -> int:
-        return len(self.path) + (len(self.member.data) if self.member else 0)
+        """Its name, and its article's bytes at 1/DATA_SHARE: a chunk of the pool (32 KiB of
+        names) then carries up to 1 MiB of articles, enough to keep a worker busy."""
+        return len(self.path) + (len(self.member.data) // DATA_SHARE if self.member else 0)
 
 
 def named_kind(item: Input, forced: str | None) -> str | None:
