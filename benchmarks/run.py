@@ -1,13 +1,18 @@
-"""Measure artparse against its floors, in one run on one machine, and print the ratios.
+"""Measure artparse against its floors and targets, in one run on one machine, and print the ratios.
 
     .venv/bin/python benchmarks/run.py                  # 100,000 files (and 10,000 for memory)
     .venv/bin/python benchmarks/run.py --files 2000 --small 500 --repeat 1 --startup-runs 3
 
-- start-up: `artparse one.txt` against `python -c pass` with the same interpreter;
-- batch: `artparse corpus/ > out.jsonl` against `find corpus -type f -print0 | xargs -0 cat`,
-  and all cores against `-j 1`;
+- start-up: `artparse one.txt` against `python -c pass` with the same interpreter (target 4.0x),
+  `python -c "import click"` beside it;
+- batch: `artparse corpus/ > out.jsonl` against `find corpus -type f -print0 | xargs -0 cat`
+  (target 2.0x), against the naive script a user might write (benchmarks/naive.py, with as many
+  workers), and all cores against `-j 1`;
+- database: `-o corpus.db` with all cores against `-j 1` (target 1.6x faster), and an
+  `--incremental` re-run of the unchanged tree against the floor (target 1.5x), on the smaller
+  corpus;
 - progress bar: the batch with stderr on a terminal (bar shown) against stderr in a file;
-- memory: peak RSS of artparse and its workers at two corpus sizes.
+- memory: peak RSS of artparse and its workers at two corpus sizes (target: flat).
 
 Contenders are timed in interleaved rounds (so a slow minute of a shared machine hits all of
 them), after a warm-up read of the corpus; each figure is the median of its rounds.
@@ -130,13 +135,17 @@ def measure(script: str, workdir: Path, args: argparse.Namespace) -> list[str]:
             write_corpus(root, files)
     one = str(next((big / "0000").iterdir()))
     cat = f"find {big} -type f -print0 | xargs -0 cat > /dev/null"
+    small_cat = f"find {small} -type f -print0 | xargs -0 cat > /dev/null"
+    jobs = len(os.sched_getaffinity(0))
+    naive = [sys.executable, str(Path(__file__).resolve().parent / "naive.py"), "-j", str(jobs), str(big)]
+    database = workdir / "corpus.db"
     timed(cat, shell=True)  # warm the page cache for every contender alike
     timed([script, one])  # and write artparse's bytecode cache
 
     start = rounds(
         {
             "floor": lambda: timed([sys.executable, "-c", "pass"]),
-            "python3": lambda: timed(["python3", "-c", "pass"]),
+            "click": lambda: timed([sys.executable, "-c", "import click"]),
             "one": lambda: timed([script, one]),
         },
         args.startup_runs,
@@ -145,39 +154,83 @@ def measure(script: str, workdir: Path, args: argparse.Namespace) -> list[str]:
         {
             "cat": lambda: timed(cat, shell=True),
             "all": lambda: timed([script, str(big)], stdout=out),
+            "naive": lambda: timed(naive, stdout=out),
             "one": lambda: timed([script, "-j", "1", str(big)], stdout=out),
             "bar": lambda: timed_on_terminal([script, str(big)], out),
         },
         args.repeat,
     )
+
+    def fresh_database(*options: str) -> float:
+        database.unlink(missing_ok=True)
+        return timed([script, "-q", *options, str(small), "-o", str(database)])
+
+    stored = rounds(
+        {
+            "cat": lambda: timed(small_cat, shell=True),
+            "one": lambda: fresh_database("-j", "1"),
+            "all": lambda: fresh_database(),
+        },
+        args.repeat,
+    )
+    unchanged = rounds(
+        {
+            "cat": lambda: timed(small_cat, shell=True),
+            "again": lambda: timed([script, "-q", str(small), "-o", str(database), "--incremental"]),
+        },
+        args.repeat,
+    )
     rss_small = peak_rss_kib([script, "-q", str(small), "-o", str(workdir / "small.jsonl")])
     rss_big = peak_rss_kib([script, "-q", str(big), "-o", str(workdir / "big.jsonl")])
-    jobs = len(os.sched_getaffinity(0))
+    ms = 1e3
     return [
-        f"{'measure':36} {'artparse':>18} {'against':>26} {'ratio':>6}",
+        f"{'measure':40} {'artparse':>18} {'against':>28} {'ratio':>6} {'target':>8}",
         _row(
             "start-up: artparse one.txt",
-            f"{start['one'] * 1e3:.1f} ms",
-            f"python -c pass {start['floor'] * 1e3:.1f} ms",
+            f"{start['one'] * ms:.1f} ms",
+            f"python -c pass {start['floor'] * ms:.1f} ms",
             start["one"] / start["floor"],
+            "<= 4.00",
         ),
         _row(
-            "  the same, against python3 on PATH",
-            "",
-            f"python3 -c pass {start['python3'] * 1e3:.1f} ms",
-            start["one"] / start["python3"],
+            "  beside it: python -c 'import click'",
+            f"{start['click'] * ms:.1f} ms",
+            f"python -c pass {start['floor'] * ms:.1f} ms",
+            start["click"] / start["floor"],
         ),
         _row(
             f"batch: {args.files:,} files, -j {jobs}",
             f"{batch['all']:.2f} s",
             f"find | xargs cat {batch['cat']:.2f} s",
             batch["all"] / batch["cat"],
+            "<= 2.00",
+        ),
+        _row(
+            f"  against the naive script, -j {jobs}",
+            f"{batch['all']:.2f} s",
+            f"benchmarks/naive.py {batch['naive']:.2f} s",
+            batch["all"] / batch["naive"],
+            "< 1.00",
         ),
         _row(
             f"speed-up: -j 1 -> -j {jobs}",
             f"{batch['one']:.2f} s -> {batch['all']:.2f} s",
             "",
             batch["one"] / batch["all"],
+        ),
+        _row(
+            f"database: {args.small:,} files, -j 1 -> -j {jobs}",
+            f"{stored['one']:.2f} s -> {stored['all']:.2f} s",
+            "",
+            stored["one"] / stored["all"],
+            ">= 1.60",
+        ),
+        _row(
+            "  --incremental, nothing changed",
+            f"{unchanged['again']:.2f} s",
+            f"find | xargs cat {unchanged['cat']:.2f} s",
+            unchanged["again"] / unchanged["cat"],
+            "<= 1.50",
         ),
         _row(
             "progress bar on a terminal",
@@ -191,12 +244,25 @@ def measure(script: str, workdir: Path, args: argparse.Namespace) -> list[str]:
             f"{rss_big / 1024:.1f} MiB",
             f"{args.small:,} files",
             rss_big / rss_small,
+            "flat",
         ),
     ]
 
 
-def _row(name: str, value: str, against: str, ratio: float | None) -> str:
-    return f"{name:36} {value:>18} {against:>26} {'' if ratio is None else f'{ratio:.2f}':>6}"
+def _row(name: str, value: str, against: str, ratio: float | None, target: str = "") -> str:
+    shown = "" if ratio is None else f"{ratio:.2f}"
+    verdict = ""
+    if ratio is not None and target[:2] in ("<=", ">=", "< "):
+        bound = float(target.split()[-1])
+        met = (
+            ratio <= bound
+            if target.startswith("<=")
+            else ratio >= bound
+            if target.startswith(">=")
+            else ratio < bound
+        )
+        verdict = " met" if met else " MISSED"
+    return f"{name:40} {value:>18} {against:>28} {shown:>6} {target:>8}{verdict}"
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from artparse.cli import command
 from artparse.containers import KINDS, by_content, by_name, walk_patterns
 from artparse.containers.mbox import unescape
 from artparse.extract import ParseOptions
-from artparse.members import EMPTY, Part, expand_tasks, member_article, named_kind
+from artparse.members import EMPTY, expand_tasks, member_article, named_kind
 from artparse.outcomes import ContainerEnd, ContainerStart
 from artparse.sources import Input, Problem, ReadOptions
 from tests.conftest import CONTAINER_SAMPLES, ROOT, SAMPLES, container_records, run_artparse
@@ -40,8 +40,7 @@ def outcomes_of(
     found: list[dict[str, Any] | Problem] = []
     reading = ReadOptions(max_size=max_size, container=kind)
     for part, _ in expand_tasks([(item, None)], io.BytesIO(), reading, None):
-        if isinstance(part, Part):
-            assert part.member is not None
+        if isinstance(part, Input) and part.member is not None:
             found.append(member_article(part.member, ParseOptions(), None).to_dict())
         elif isinstance(part, Problem):
             found.append(part)

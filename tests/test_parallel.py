@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from artparse.pool import CHUNK, SMALL_BATCH
+from artparse.pipeline import SMALL_BATCH
+from artparse.pool import CHUNK
 from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse, run_on_terminal
 
 

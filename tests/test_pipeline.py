@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from artparse import pool, step
+from artparse import pipeline, pool, step
 from artparse.extract import ParseOptions
 from artparse.pipeline import Batch, run_batch
 from artparse.sinks import TextSink
@@ -31,7 +31,7 @@ HUGE_HEX = "+++\ntitle = 'big'\nn = 0x" + "f" * 4000 + "\n+++\nBody.\n"
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Enough inputs for the pool (several chunks), bad ones among them."""
     root = tmp_path_factory.mktemp("tree")
-    copies = max(pool.SMALL_BATCH, 2 * pool.CHUNK) // len(SAMPLE_TEXTS) + 1
+    copies = max(pipeline.SMALL_BATCH, 2 * pool.CHUNK) // len(SAMPLE_TEXTS) + 1
     for copy in range(copies):
         shutil.copytree(SAMPLES, root / f"copy{copy}", ignore=shutil.ignore_patterns("*.json"))
     (root / "copy0" / "binary.txt").write_bytes(b"\x00\x01")

@@ -6,6 +6,10 @@ import csv
 import io
 import json
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from artparse.record import FIELDS, Article
 from artparse.writers import make_writer
 
@@ -113,3 +117,48 @@ def test_json_escapes_characters_that_split_lines_for_other_readers() -> None:
         assert not any(char in text for char in "\u2028\u2029\x85")
         loaded = json.loads(text) if fmt == "jsonl" else json.loads(text)[0]
         assert loaded["title"] == "a\u2028b\u2029c\x85d"
+
+
+extra_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+any_article = st.builds(
+    Article,
+    source=st.text(),
+    title=st.none() | st.text(),
+    author=st.none() | st.text(),
+    visits=st.none() | st.integers(0, 2**53 - 1),
+    share=st.lists(st.text(), max_size=3).map(tuple),
+    tags=st.lists(st.text(), max_size=2).map(tuple),
+    extra=st.dictionaries(st.text(max_size=8), extra_values, max_size=3),
+    warnings=st.lists(st.text(), max_size=2).map(tuple),
+    body=st.text(),
+)
+
+
+def _reference(article: Article, **layout: object) -> str:
+    """The JSON text the standard library writes, U+2028, U+2029 and U+0085 escaped."""
+    text = json.dumps(article.to_dict(), ensure_ascii=False, allow_nan=False, **layout)  # type: ignore[arg-type]
+    for breaker in "\x85\u2028\u2029":
+        text = text.replace(breaker, f"\\u{ord(breaker):04x}")
+    return text
+
+
+@settings(max_examples=300)
+@given(st.lists(any_article, max_size=3))
+def test_json_is_the_standard_librarys_text_byte_for_byte(records: list[Article]) -> None:
+    """The fast encoder must never change a byte: floats, huge integers, odd keys and all."""
+    try:
+        lines = "".join(_reference(record, separators=(",", ":")) + "\n" for record in records)
+        array = [_reference(record, indent=2) for record in records]
+    except ValueError:  # NaN, or an integer too long for text: refused either way
+        with pytest.raises(ValueError):
+            write("jsonl", records)
+        return
+    assert write("jsonl", records) == lines
+    expected = (
+        "[]\n" if not array else "[\n" + ",\n".join("  " + a.replace("\n", "\n  ") for a in array) + "\n]\n"
+    )
+    assert write("json", records) == expected

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artparse.errors import BinaryInput, InputError
 
@@ -47,8 +47,7 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 _REPLACEMENT = "\ufffd"
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """The text, the Python codec that produced it, and warnings when it was not plain UTF-8."""
 
     text: str

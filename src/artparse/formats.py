@@ -12,7 +12,7 @@ A `.gz` after a records suffix (`out.jsonl.gz`) means the same format, gzip-comp
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artparse.writers import (
     DelimitedWriter,
@@ -27,8 +27,7 @@ RECORDS, DATABASE, REPORT = "records", "database", "report"
 COMPRESSED = ".gz"
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     kind: str
     help: str

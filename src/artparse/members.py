@@ -1,7 +1,8 @@
 """Containers in a run: an input that is a container becomes its articles, each a task of its own.
 
 The main process expands a container that its name or --container makes known (expand_tasks):
-it reads the file as a stream and sends each article on as a Part, so the workers parse a large
+it reads the file as a stream and sends each article on as an Input of its own (with its
+`member`), so the workers parse a large
 container's articles like files, and the outcomes come out in order, between a ContainerStart
 and a ContainerEnd. A container found only by its content (an mbox saved as `.txt`) is known
 once its bytes are read, in the step: its articles are parsed there (container_outcomes), so
@@ -18,7 +19,7 @@ import io
 import os
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -42,23 +43,10 @@ EMPTY = "empty container (no articles in it)"
 DATA_SHARE = 32
 
 
-@dataclass(frozen=True)
-class Part(Input):
-    """One article of a container, read and ready to parse: `path` is its source (`a.mbox#3`)."""
-
-    member: Member | None = None
-
-    @property
-    def task_bytes(self) -> int:
-        """Its name, and its article's bytes at 1/DATA_SHARE: a chunk of the pool (32 KiB of
-        names) then carries up to 1 MiB of articles, enough to keep a worker busy."""
-        return len(self.path) + (len(self.member.data) // DATA_SHARE if self.member else 0)
-
-
 def named_kind(item: Input, forced: str | None) -> str | None:
     """The kind of container `item` is by --container (`forced`) or by its name; None when
     neither says (its content may still show one: see found_kind)."""
-    if isinstance(item, Part):
+    if item.member is not None:
         return None
     if forced is not None:
         return None if forced == NONE else forced
@@ -74,8 +62,8 @@ def expand_tasks(
     tasks: Iterable[Task], stdin: BinaryIO, reading: ReadOptions, settings: str | None
 ) -> Iterator[Task]:
     """The tasks, each container known by its name (or --container) replaced by its articles
-    (Parts) between a ContainerStart and a ContainerEnd; `settings` is the settings fingerprint
-    when the sink records stamps (else None: no stamp is made)."""
+    (Inputs with their `member`) between a ContainerStart and a ContainerEnd; `settings` is the
+    settings fingerprint when the sink records stamps (else None: no stamp is made)."""
     for item, known in tasks:
         kind = named_kind(item, reading.container) if isinstance(item, Input) else None
         if kind is None or not isinstance(item, Input):
@@ -169,11 +157,11 @@ def container_outcomes(
     data: bytes,
     now: datetime | None,
     max_size: int,
-    outcome: Callable[[Part], Outcome],
+    outcome: Callable[[Input], Outcome],
     stamp: FileStamp | None,
 ) -> list[Outcome]:
-    """The outcomes of a container already read into memory (found by its content), each Part
-    made an outcome by `outcome`; `stamp` is its file's, for ContainerEnd."""
+    """The outcomes of a container already read into memory (found by its content), each
+    article's Input made an outcome by `outcome`; `stamp` is its file's, for ContainerEnd."""
     found: list[Outcome] = [ContainerStart(item.path)]
     parts = _parts(item, kind, io.BufferedReader(io.BytesIO(data)), max_size, now)
     while True:
@@ -182,16 +170,17 @@ def container_outcomes(
         except StopIteration as end:
             places: int | None = end.value
             break
-        found.append(outcome(part) if isinstance(part, Part) else part)
+        found.append(outcome(part) if isinstance(part, Input) else part)
     found.append(ContainerEnd(item.path, places, stamp if places is not None else None))
     return found
 
 
 def _parts(
     item: Input, kind: str, stream: BinaryIO, max_size: int, now: datetime | None
-) -> Generator[Part | Problem, None, int | None]:
-    """Each article as a Part, in order; one over `max_size` is a failure of its own (the others
-    are read on); then a Problem when the container breaks off, or when it has no article.
+) -> Generator[Input | Problem, None, int | None]:
+    """Each article as an Input with its `member`, in order; one over `max_size` is a failure of
+    its own (the others are read on); then a Problem when the container breaks off, or when it
+    has no article.
     Returns the number of parts the container has, None when it broke off before its end."""
     from artparse.containers.pieces import ContainerError
     from artparse.containers.reading import Oversized, members
@@ -209,7 +198,7 @@ def _parts(
             if isinstance(member, Oversized):
                 yield Problem(member.source, too_large(member.size or max_size + 1, max_size))
             else:
-                yield Part(member.source, item.explicit, member=member)
+                yield Input(member.source, item.explicit, member=member)
     except ContainerError as error:
         yield Problem(item.path, str(error), skipped=error.in_walk_only and not item.explicit)
         return None

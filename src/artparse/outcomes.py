@@ -5,8 +5,7 @@ processes to the main process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from artparse.sources import Problem
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from artparse.stamps import FileStamp
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(NamedTuple):
     """One article's record: what the run's messages need of it, and the `payload` that the
     sinks' Render made of it (output text, database row values, report figures ...).
 
@@ -30,8 +28,7 @@ class Rendered:
     stamp: FileStamp | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Unchanged:
+class Unchanged(NamedTuple):
     """An incremental run found the input as recorded; `stamp` is its new stamp when only its
     modification time changed (touched, not edited), else None."""
 
@@ -39,15 +36,13 @@ class Unchanged:
     stamp: FileStamp | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ContainerStart:
+class ContainerStart(NamedTuple):
     """The outcomes of a container's articles follow (each named `path#N`), up to ContainerEnd."""
 
     path: str
 
 
-@dataclass(frozen=True, slots=True)
-class ContainerEnd:
+class ContainerEnd(NamedTuple):
     """The container `path` has been read: `places` is how many parts it has (None: it broke off
     before its end), `stamp` its file's stamp, in runs whose sink records stamps and when it was
     read to its end."""

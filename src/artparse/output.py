@@ -16,9 +16,8 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from io import TextIOWrapper
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, NamedTuple, TextIO
 
 from artparse.sources import FileKey, OwnOutput, describe_os_error
 
@@ -31,8 +30,7 @@ class OutputError(Exception):
     """The records could not be written where the user asked; the message says why."""
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(NamedTuple):
     """The stream to write records to, and what a walk must not read back."""
 
     stream: TextIO

@@ -39,14 +39,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
 from itertools import chain, islice
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
 from artparse.members import expand_tasks
 from artparse.messages import message, report
 from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render
-from artparse.pool import SMALL_BATCH, Task, Workers, WorkerSettings
 from artparse.progress import progress_bar
 from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, iter_inputs
 from artparse.step import Step, StepSettings
@@ -54,8 +52,21 @@ from artparse.tally import Tally
 
 if TYPE_CHECKING:
     from artparse.extract import ParseOptions
+    from artparse.pool import Task
     from artparse.sources import ReadOptions
     from artparse.stamps import FileStamp
+
+
+SMALL_BATCH = 64
+"""Fewer inputs than this are parsed in this process: starting workers would cost more."""
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class Engine(Protocol):
@@ -86,8 +97,7 @@ class Sink(Protocol):
     def finish(self, tally: Tally) -> None: ...
 
 
-@dataclass(frozen=True)
-class Batch:
+class Batch(NamedTuple):
     """What to read and how: everything about a run but where its records go."""
 
     paths: tuple[str, ...]
@@ -117,7 +127,7 @@ def run_batch(
     least SMALL_BATCH inputs, or in the `engine` made from the step's settings when one is given.
     """
     tally = Tally()
-    walk = replace(batch.walk, own_output=sink.own_output)
+    walk = batch.walk._replace(own_output=sink.own_output)
     settings = StepSettings(
         batch.parse, batch.reading, sink.render, batch.settings_key if sink.records_stamps else None
     )
@@ -130,6 +140,8 @@ def run_batch(
     if engine is not None:
         workers = engine(settings)
     elif batch.jobs > 1 and len(first) == SMALL_BATCH:
+        from artparse.pool import Workers, WorkerSettings  # only now: it imports socket & co.
+
         workers = Workers(WorkerSettings(settings, batch.hangup_ignored), batch.jobs, batch.start_method)
     try:
         # The bar's threads start after the workers: forking beside a thread is unsafe.

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
     from artparse.stamps import FileStamp
 
-SMALL_BATCH = 64  # fewer inputs than this are parsed in the main process
 CHUNK = 512  # inputs per chunk at most
 CHUNK_BYTES = 32 * 1024  # and at most this much of their names
 AHEAD = 2  # chunks in flight per worker
@@ -56,14 +55,6 @@ class WorkerSettings:
     step: StepSettings
     hangup_ignored: bool = False
     """The run ignores SIGHUP (nohup): so do its workers."""
-
-
-def default_jobs() -> int:
-    """The CPUs this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def default_start_method() -> str:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from artparse.errors import DatabaseError
 from artparse.extract import ParseOptions
@@ -41,8 +40,7 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     paths: tuple[str, ...]
     fmt: str
     output: str | None

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from artparse.formats import BY_NAME
 from artparse.outcomes import ContainerEnd, Outcome, Render, Rendered, Unchanged
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from artparse.tally import Tally
 
 
-@dataclass(frozen=True)
-class TextRender:
+class TextRender(NamedTuple):
     """Records as the text of a records format, cut to `fields`."""
 
     fmt: str
@@ -88,8 +86,7 @@ class TextSink(_Quiet):
         self._writer.close()
 
 
-@dataclass(frozen=True)
-class FiguresRender:
+class FiguresRender(NamedTuple):
     """Only the record fields the report counts."""
 
     def build(self) -> Callable[[Article], object]:
@@ -130,8 +127,7 @@ def show_report(figures: Figures, tally: Tally | None, strict: bool, out: TextIO
     render(figures, out, terminal=out.isatty())
 
 
-@dataclass(frozen=True)
-class RowRender:
+class RowRender(NamedTuple):
     """Records as the values of an `articles` row."""
 
     def build(self) -> Callable[[Article], object]:
@@ -171,8 +167,7 @@ class DatabaseSink:
         """The database commits when its context closes."""
 
 
-@dataclass(frozen=True)
-class TeeRender:
+class TeeRender(NamedTuple):
     renders: tuple[Render, ...]
 
     def build(self) -> Callable[[Article], object]:

@@ -16,13 +16,15 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from artparse.containers import walk_patterns
 from artparse.decoding import Decoded, decode_bytes
 from artparse.errors import InputError, SkippedInWalk
+
+if TYPE_CHECKING:
+    from artparse.containers.reading import Member
 
 STDIN = "-"
 ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.eml")
@@ -50,8 +52,7 @@ FileKey = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name it is reached by."""
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """A file to read: named on the command line (`explicit`) or found in a directory walk.
 
     `may_be_link` is False for files a walk found without --follow: if one is swapped for a
@@ -61,15 +62,21 @@ class Input:
     path: str
     explicit: bool
     may_be_link: bool = True
+    member: Member | None = None
+    """Set: the input is one article of a container, read already (`path` is `a.mbox#3`)."""
 
     @property
     def task_bytes(self) -> int:
-        """What sending it to a worker process costs, in bytes."""
-        return len(self.path)
+        """What sending it to a worker process costs: its name, and its article's bytes at
+        1/DATA_SHARE (a chunk of the pool, 32 KiB of names, then carries up to 1 MiB of them)."""
+        member = self.member
+        return len(self.path) + (len(member.data) // DATA_SHARE if member is not None else 0)
 
 
-@dataclass(frozen=True)
-class Problem:
+DATA_SHARE = 32
+
+
+class Problem(NamedTuple):
     """Something named or found that gives no record: a failure, or a skip by design."""
 
     path: str
@@ -77,8 +84,7 @@ class Problem:
     skipped: bool = False
 
 
-@dataclass(frozen=True)
-class OwnOutput:
+class OwnOutput(NamedTuple):
     """What this run writes, so that it is never read back as input: files by identity
     (stdout redirected into the tree, the -o target and its temporary file), and the names
     of -o temporary files (another run's, or a stale one)."""
@@ -96,19 +102,17 @@ class OwnOutput:
         return _key(entry.stat(follow_symlinks=False)) in self.files
 
 
-@dataclass(frozen=True)
-class WalkOptions:
+class WalkOptions(NamedTuple):
     """How directories are walked."""
 
     patterns: Sequence[str] = ()
     follow: bool = False
-    own_output: OwnOutput = field(default_factory=OwnOutput)
+    own_output: OwnOutput = OwnOutput()
     containers: bool = True
     """Without `patterns`: read container names too (CONTAINER_PATTERNS); False under --container none."""
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """How each input is read: a size cap (of each article, in a container), the encoding when
     the user names one, and the kind of container when the user forces one (NONE: no container)."""
 
@@ -142,8 +146,7 @@ def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Ite
             yield Input(path, explicit=True)
 
 
-@dataclass(frozen=True)
-class _Directory:
+class _Directory(NamedTuple):
     """A directory to list, and the chain of directories it was reached through."""
 
     path: str
@@ -280,8 +283,7 @@ def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> I
 def _is_article_name(name: str, options: WalkOptions) -> bool:
     if options.patterns:
         return any(fnmatch.fnmatchcase(name, pattern) for pattern in options.patterns)
-    suffix = os.path.splitext(name)[1]
-    if not suffix:
+    if not os.path.splitext(name)[1]:
         return True
     return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)
 
@@ -339,6 +341,14 @@ def read_opened(descriptor: int, info: os.stat_result, max_size: int = DEFAULT_M
     if regular and info.st_size > max_size:
         raise InputError(too_large(info.st_size, max_size))
     try:
+        if regular:  # one read of the size fstat gave, the usual case; more only if it grew
+            data = os.read(descriptor, info.st_size + 1)
+            if len(data) == info.st_size:
+                return data
+            rest = _read_capped(functools.partial(os.read, descriptor), max_size - len(data), 0)
+            if len(data) + len(rest) > max_size:
+                raise InputError(f"too large: more than {_human(max_size)} (see --max-size)")
+            return data + rest
         return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size if regular else 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error

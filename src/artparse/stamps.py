@@ -7,8 +7,7 @@ the same as when the record was made. The step (step.py) makes and compares the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from artparse.extract import ParseOptions
@@ -18,8 +17,7 @@ UNCHANGED = "unchanged"
 """How the summary names the files that an incremental run did not parse again."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     size: int
     mtime_ns: int
     sha256: str

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
-from artparse.members import Part, container_outcomes, found_kind, member_article
+from artparse.members import container_outcomes, found_kind, member_article
 from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
 from artparse.record import Article
 from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_opened, read_stream
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from artparse.stamps import FileStamp
 
 
-@dataclass(frozen=True)
-class StepSettings:
+class StepSettings(NamedTuple):
     """Everything a worker needs to turn inputs into outcomes; plain and picklable.
 
     `stamps` is the settings fingerprint when the sink records each file's stamp (a database
@@ -61,7 +60,7 @@ class Step:
             return [internal_error(item.path, error)]
 
     def _outcomes(self, item: Input, known: FileStamp | None) -> list[Outcome]:
-        if isinstance(item, Part):
+        if item.member is not None:
             return [self._member(item)]
         if item.path == STDIN:
             data = read_stream(self._stdin, self._reading.max_size)
@@ -100,7 +99,7 @@ class Step:
             return []
         return container_outcomes(item, kind, data, now, self._reading.max_size, self._member, stamp)
 
-    def _member(self, part: Part) -> Outcome:
+    def _member(self, part: Input) -> Outcome:
         """One article of a container: its record, or its failure."""
         assert part.member is not None
         self.bytes_read += len(part.member.data)
@@ -145,8 +144,7 @@ def internal_error(path: str, error: BaseException) -> Problem:
     return Problem(path, f"internal error, please report it: {type(error).__name__}: {error}")
 
 
-@dataclass(frozen=True)
-class ArticleRender:
+class ArticleRender(NamedTuple):
     """The Article itself as the payload (for callers in this process)."""
 
     def build(self) -> Callable[[Article], object]:

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Unchanged
 from artparse.sources import VANISHED
 from artparse.stamps import UNCHANGED
 
 
-@dataclass
 class Tally:
     """Counts that always add up: inputs = records + failed + skipped.
 
     Under --strict, records with warnings, vanished files and a run without any record fail.
     """
 
-    records: int = 0
-    with_warnings: int = 0
-    failed: int = 0
-    skip_reasons: Counter[str] = field(default_factory=Counter)
-    failure_reasons: Counter[str] = field(default_factory=Counter)
-    """Failures by the reason without its detail: 'not valid UTF-8', 'Permission denied', ..."""
+    def __init__(self) -> None:
+        self.records = 0
+        self.with_warnings = 0
+        self.failed = 0
+        self.skip_reasons: Counter[str] = Counter()
+        self.failure_reasons: Counter[str] = Counter()
+        """Failures by the reason without its detail: 'not valid UTF-8', 'Permission denied', ..."""
 
     @property
     def skipped(self) -> int:

@@ -45,7 +45,10 @@ def top_views(lines: Sequence[str], count: int) -> Iterator[tuple[int, str]]:
 
 def header_view(line: str) -> str:
     """`line` for matching: invisible marks dropped, every run of spaces (NBSP too) one space."""
-    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+    if not line.isascii():  # the invisible marks are all outside ASCII
+        line = line.translate(_INVISIBLE)
+    # The same as collapsing \s+ and stripping: str.split() splits on exactly what \s matches.
+    return " ".join(line.split())
 
 
 def read_count(text: str, warnings: list[str]) -> int | None:
