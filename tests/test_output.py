@@ -116,7 +116,7 @@ def test_a_run_into_the_walked_tree_never_reads_its_own_output(tmp_path: Path) -
     (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
     out = tmp_path / "out.jsonl"
     for _ in range(2):
-        result = invoke(str(tmp_path), "--glob", "*", "-o", str(out))
+        result = invoke(str(tmp_path), "-o", str(out))
         assert result.exit_code == 0
         assert [json.loads(line)["source"] for line in out.read_text().splitlines()] == [
             str(tmp_path / "a.txt")

@@ -88,8 +88,7 @@ def test_an_unreadable_visit_count_is_a_warning() -> None:
         ('[[rule]]\nname = "a"\nlines = ["x", 3]\n', "rule 'a', line 2: a pattern must be a non-empty text"),
         (
             '[[rule]]\nname = "a"\nlines = ["(?P<title>.+"]\n',
-            "rule 'a', line 1: not a valid regular expression: missing ), unterminated subpattern at "
-            "position 0",
+            "rule 'a', line 1: not a valid regular expression: missing ) at position 12",
         ),
         (
             '[[rule]]\nname = "a"\nlines = ["(?P<publised>.+)"]\n',
@@ -128,7 +127,7 @@ def test_cli_bad_rule_file_is_a_usage_error_naming_the_file_and_rule(tmp_path: P
     assert result.stdout == ""
     assert (
         f"Invalid value for --rules: {rules}: rule 'site', line 1: not a valid regular expression: "
-        "missing ), unterminated subpattern at position 0" in result.stderr
+        "missing ) at position 9" in result.stderr
     )
     assert "Traceback" not in result.stderr
 

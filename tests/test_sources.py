@@ -208,7 +208,7 @@ def test_a_walk_never_reads_our_own_output(tmp_path: Path) -> None:
         files=frozenset({(info.st_dev, info.st_ino)}),
         temporary_name=re.compile(r"\.out\.jsonl\.[a-z0-9_]{8}\.tmp"),
     )
-    assert walk(tmp_path, own_output=own, patterns=["*"]) == [
+    assert walk(tmp_path, own_output=own, patterns=["*"], hidden=True) == [
         (".out.jsonl.abcd1234.tmp", OWN_OUTPUT),
         (".out.jsonl.notours.tmp", "read"),
         ("a.txt", "read"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import subprocess
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from artparse.record import FIELDS, Article
 from artparse.writers import make_writer
+from tests.conftest import SAMPLE_RECORDS, SAMPLES, run_artparse
 
 FIRST = Article(
     source="a.txt",
@@ -72,7 +75,36 @@ def test_csv_of_no_records_is_the_header_row() -> None:
 
 
 def test_tsv_uses_tabs_and_the_chosen_fields() -> None:
-    assert write("tsv", [FIRST], ("visits", "source")) == "visits\tsource\r\n1234\ta.txt\r\n"
+    assert write("tsv", [FIRST], ("visits", "source")) == "visits\tsource\n1234\ta.txt\n"
+
+
+def test_tsv_escapes_what_would_split_a_row_or_a_cell_and_never_quotes() -> None:
+    record = Article(
+        source="C:\\news\\a.txt",
+        title='Say "hi",\tthen\r\nleave',
+        author=None,
+        share=("Face\tbook", "X"),
+        body="one\ntwo\\n",  # a real backslash before an n stays two characters
+    )
+    text = write("tsv", [record], ("source", "title", "author", "share", "body"))
+    assert text == (
+        "source\ttitle\tauthor\tshare\tbody\n"
+        'C:\\\\news\\\\a.txt\tSay "hi",\\tthen\\r\\nleave\t\tFace\\tbook; X\tone\\ntwo\\\\n\n'
+    )
+    header, row, end = text.split("\n")
+    assert end == "" and len(row.split("\t")) == len(header.split("\t")) == 5
+    assert [unescape_tsv(cell) for cell in row.split("\t")] == [
+        "C:\\news\\a.txt",
+        'Say "hi",\tthen\r\nleave',
+        "",
+        "Face\tbook; X",
+        "one\ntwo\\n",
+    ]
+
+
+def unescape_tsv(cell: str) -> str:
+    """What `mlr --tsv` and PostgreSQL COPY do to a cell: the four escapes back."""
+    return re.sub(r"\\(.)", lambda match: {"t": "\t", "n": "\n", "r": "\r"}.get(match[1], match[1]), cell)
 
 
 FORMULAS = ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", " =1", '=HYPERLINK("http://x","y")', "\u00a0=1"]
@@ -97,7 +129,7 @@ def test_raw_csv_and_json_keep_formulas_as_they_are() -> None:
     out = io.StringIO(newline="")
     writer = make_writer("tsv", out, ("title", "body"), neutralise=False)
     writer.write({"title": "=1+1", "body": "-x"})
-    assert out.getvalue() == "title\tbody\r\n=1+1\t-x\r\n"
+    assert out.getvalue() == "title\tbody\n=1+1\t-x\n"
     assert json.loads(write("jsonl", [record]))["title"] == "=1+1"
     assert json.loads(write("json", [record]))[0]["body"] == "-x"
 
@@ -162,3 +194,16 @@ def test_json_is_the_standard_librarys_text_byte_for_byte(records: list[Article]
         "[]\n" if not array else "[\n" + ",\n".join("  " + a.replace("\n", "\n  ") for a in array) + "\n]\n"
     )
     assert write("json", records) == expected
+
+
+def test_awk_reads_tsv_rows_and_their_last_cell_whole() -> None:
+    result = run_artparse(str(SAMPLES), "-f", "tsv", "-q", "--fields", "source,body,author")
+    assert result.returncode == 0
+    awk = subprocess.run(
+        ["awk", "-F", "\t", "NR > 1 { print NF, $3 }"], input=result.stdout, capture_output=True, check=True
+    )
+    lines = awk.stdout.decode().splitlines()
+    assert len(lines) == SAMPLE_RECORDS
+    assert all(line.startswith("3 ") for line in lines)  # a tab or newline in a body never splits it
+    assert b"\r" not in awk.stdout
+    assert "3 AI" in lines  # the seed's author, without a CR after it

@@ -8,18 +8,37 @@ if TYPE_CHECKING:
 
     from artparse.errors import ArtparseError
     from artparse.extract import parse_text
-    from artparse.record import FIELDS, Article
+    from artparse.ingest import parse_bytes
+    from artparse.record import FIELDS, Article, json_schema
+    from artparse.rules import RulesError, load_rules
+    from artparse.sources import parse_file
 
-__all__ = ["FIELDS", "Article", "ArtparseError", "__version__", "parse_text"]
+__all__ = [
+    "FIELDS",
+    "Article",
+    "ArtparseError",
+    "RulesError",
+    "__version__",
+    "json_schema",
+    "load_rules",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+]
 
 _EXPORTS = {
     "FIELDS": "artparse.record",
     "Article": "artparse.record",
     "ArtparseError": "artparse.errors",
+    "json_schema": "artparse.record",
+    "load_rules": "artparse.rules",
+    "RulesError": "artparse.rules",
+    "parse_bytes": "artparse.ingest",
+    "parse_file": "artparse.sources",
     "parse_text": "artparse.extract",
 }
 """Loaded on first use: the command line's entry point imports this package before anything
-else, and must stay light (see entry.py)."""
+else, and must stay light (see entry.py); rules only when given --rules."""
 
 
 def __getattr__(name: str) -> Any:

@@ -6,13 +6,15 @@ import json
 import os
 import re
 import signal
-import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from artparse.completion import complete_dialect, complete_path, complete_zone
 from artparse.containers import KINDS, NONE
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
@@ -32,7 +34,7 @@ from artparse.formats import (
     of_kind,
 )
 from artparse.messages import message
-from artparse.output import silence_stdout
+from artparse.output import RefusedTarget, check_database_kept, check_inputs_kept, silence_stdout
 from artparse.pipeline import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
@@ -70,6 +72,11 @@ Exit codes:
 """
 
 
+NOTHING_TO_READ = (
+    "no PATH given, and standard input is a terminal: name the files or folders to read, "
+    "or pipe articles in (artparse - reads what you type, until Ctrl-D)"
+)
+
 _SIZE = re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
 
 
@@ -90,7 +97,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 
 
 @click.command("artparse", context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
-@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.argument("paths", nargs=-1, metavar="[PATH]...", shell_complete=complete_path)
 @click.option(
     "-f",
     "--format",
@@ -103,6 +110,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "-o",
     "--output",
     metavar="FILE",
+    shell_complete=complete_path,
     help="Write the records to FILE (atomically) instead of stdout; FILE.gz (out.jsonl.gz) is "
     "gzip-compressed. With --summary, a FILE whose suffix is no format's (report.txt) gets the report.",
 )
@@ -119,6 +127,11 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "--follow",
     is_flag=True,
     help="In directories, follow symbolic links (loops are detected and skipped).",
+)
+@click.option(
+    "--hidden",
+    is_flag=True,
+    help="In directories, also read hidden files and folders (.git/, .DS_Store) [default: skip them].",
 )
 @click.option(
     "--max-size",
@@ -138,6 +151,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--dialect",
     metavar="NAME",
+    shell_complete=complete_dialect,
     help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
     "or the name of a --rules rule.",
 )
@@ -152,6 +166,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--rules",
     metavar="FILE",
+    shell_complete=complete_path,
     callback=lambda ctx, param, path: _load_rules(path),
     help="Try the header rules in this TOML file before the built-in dialects (see the README).",
 )
@@ -159,6 +174,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 @click.option(
     "--tz",
     metavar="ZONE",
+    shell_complete=complete_zone,
     callback=lambda _ctx, _param, value: _zone_option(value),
     help="The zone the site writes times in (an IANA name: Africa/Tripoli); "
     "times without an offset get that zone's offset for their date.",
@@ -237,6 +253,7 @@ def command(
     fields: str | None,
     patterns: tuple[str, ...],
     follow: bool,
+    hidden: bool,
     max_size: int,
     encoding: str | None,
     dialect: str | None,
@@ -266,13 +283,15 @@ def command(
     if schema:
         click.echo(json.dumps(json_schema(), indent=2))
         ctx.exit(EXIT_OK)
-    if not paths:
-        if _stdin_is_terminal():
-            click.echo(ctx.get_usage(), err=True)
-            click.echo("Try 'artparse -h' for help.", err=True)
-            ctx.exit(EXIT_USAGE)
-        paths = (STDIN,)
-    if output is not None:
+    if not paths and _stdin_is_terminal():
+        click.echo(f"artparse: {NOTHING_TO_READ}", err=True)
+        click.echo(ctx.get_usage(), err=True)
+        click.echo("Try 'artparse -h' for help.", err=True)
+        ctx.exit(EXIT_USAGE)
+    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden, containers=container != NONE)
+    if output is not None:  # first: that it is an input matters more than its format
+        with _refused_as_usage_error():
+            check_inputs_kept(output, paths, walk)
         _refuse_a_directory(ctx, output)
     if summary and fmt is None and (output is None or from_suffix(output)[0] is None):
         fmt = of_kind(REPORT).name  # the report, on stdout or to a file such as report.txt
@@ -282,14 +301,15 @@ def command(
         raise click.UsageError(f"-f {chosen_format} cannot be written gzip-compressed ({output!r})")
     if (csv_raw or bom) and not BY_NAME[chosen_format].delimited:
         raise click.UsageError(f"{'--bom' if bom else '--csv-raw'} is for csv and tsv output only")
-    if output is not None:
-        _refuse_to_overwrite_an_input(paths, output)
+    if output is not None and BY_NAME[chosen_format].kind != DATABASE:
+        with _refused_as_usage_error():
+            check_database_kept(output, chosen_format)
     options = RunOptions(
         paths=paths,
         fmt=chosen_format,
         output=output,
         fields=_choose_fields(fields),
-        walk=WalkOptions(patterns=patterns, follow=follow, containers=container != NONE),
+        walk=walk,
         parse=ParseOptions(
             dialect=_check_dialect(dialect, rules),
             dayfirst=dayfirst,
@@ -314,6 +334,14 @@ def command(
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
+
+
+@contextmanager
+def _refused_as_usage_error() -> Iterator[None]:
+    try:
+        yield
+    except RefusedTarget as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _choose_format(fmt: str | None, output: str | None) -> str:
@@ -423,23 +451,10 @@ def _choose_fields(fields: str | None) -> tuple[str, ...]:
             f"unknown field {', '.join(map(repr, unknown)) or 'list (empty)'}; known: {', '.join(FIELDS)}",
             param_hint="--fields",
         )
+    repeated = next((name for index, name in enumerate(chosen) if name in chosen[:index]), None)
+    if repeated is not None:  # a record has each key once: a CSV header would not match its rows
+        raise click.BadParameter(f"field {repeated!r} is given twice", param_hint="--fields")
     return chosen
-
-
-def _refuse_to_overwrite_an_input(paths: tuple[str, ...], output: str) -> None:
-    """`-o` naming a file that is also named as input would replace the article with records
-    (a symbolic link at `output` is replaced itself, so its target is safe)."""
-    try:
-        target = os.lstat(output)
-    except OSError:
-        return
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
-            raise click.UsageError(f"{output!r} is also an input: refusing to overwrite it")
 
 
 _HANGUP_IGNORED = [False]

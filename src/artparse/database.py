@@ -1,8 +1,14 @@
 """The SQLite output: table `articles` (one column per record field), `files` and `metadata`.
 
 `articles` holds the records, lists and `extra` as JSON text, `source` as the primary key.
-`files` holds each file's stamp from the run that parsed it (see stamps.py); `metadata` holds
-the artparse version that last wrote the database and the record schema version.
+`files` holds each file's stamp from the run that parsed it (see stamps.py) and its path as the
+file system's bytes (`source` shows a name that is not UTF-8 with `\\xNN` escapes, which cannot be
+opened); `metadata` holds the artparse version that last wrote the database and the record
+schema version.
+
+artparse writes only to a new (or empty) database or one it made: the whole schema is checked
+before the first write, and a database with any other table, view, index or trigger, or with
+tables of another layout, is refused without a change (DatabaseError).
 
 Writes go in transactions of BATCH_SIZE records, so a killed run leaves the database as it was
 plus whole batches of whole records; an exception rolls the open batch back.
@@ -12,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,7 +27,7 @@ from typing import Any
 from artparse.containers import container_of
 from artparse.errors import DatabaseError
 from artparse.record import FIELDS, SCHEMA_VERSION, json_schema
-from artparse.sources import STDIN, FileKey, has_vanished
+from artparse.sources import STDIN, FileKey, display_path, has_vanished
 from artparse.stamps import FileStamp
 
 BATCH_SIZE = 500
@@ -57,23 +64,34 @@ _SCHEMA = [
     + ")",
     *(f'CREATE INDEX IF NOT EXISTS "articles_{name}" ON articles ("{name}")' for name in INDEXED),
     "CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL,"
-    " mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, settings TEXT NOT NULL)",
+    " mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, settings TEXT NOT NULL, path BLOB)",
     "CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
 ]
+TABLES = {
+    "articles": FIELDS,
+    "files": ("source", "size", "mtime_ns", "sha256", "settings", "path"),
+    "metadata": ("key", "value"),
+}
+"""Our tables and their columns; `files.path` is new in 0.2 and added to older databases."""
+_INDEXES = {f"articles_{name}" for name in INDEXED}
+_NOT_OURS = "not a database artparse made"
+_OURS_ONLY = "artparse writes only to a new file or to a database it made"
 _UPSERT_ARTICLE = (
     f"INSERT INTO articles ({_quoted(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
     " ON CONFLICT (source) DO UPDATE SET "
     + ", ".join(f'"{name}" = excluded."{name}"' for name in FIELDS if name != "source")
 )
 _UPSERT_STAMP = (
-    "INSERT INTO files (source, size, mtime_ns, sha256, settings) VALUES (?, ?, ?, ?, ?)"
+    "INSERT INTO files (source, size, mtime_ns, sha256, settings, path) VALUES (?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (source) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,"
-    " sha256 = excluded.sha256, settings = excluded.settings"
+    " sha256 = excluded.sha256, settings = excluded.settings, path = excluded.path"
 )
-# The join ignores the stamp of a row someone deleted from `articles`: that file is parsed again.
+_PATH_BYTES = "COALESCE(f.path, CAST(f.source AS BLOB))"  # stamps of 0.1 have no path: source was UTF-8
+# A stamp without a row in `articles` (someone deleted it) is ignored: that file is parsed again.
 # A container's articles are `source#N`: a range of the primary key ('$' follows '#').
 _KNOWN_STAMP = (
-    "SELECT f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f WHERE f.source = ?1"
+    "SELECT f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f"
+    f" WHERE f.source = ?1 AND {_PATH_BYTES} = ?2"
     " AND (EXISTS (SELECT 1 FROM articles WHERE source = ?1)"
     " OR EXISTS (SELECT 1 FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'))"
 )
@@ -87,18 +105,19 @@ class Database:
         self._connection = connection
         self._pending = 0
 
-    def known(self, source: str) -> FileStamp | None:
-        """The stamp recorded for `source`, if it has a record."""
-        row = self._connection.execute(_KNOWN_STAMP, (source,)).fetchone()
+    def known(self, path: str) -> FileStamp | None:
+        """The stamp recorded for the file at `path`, if it has a record."""
+        row = self._connection.execute(_KNOWN_STAMP, (display_path(path), os.fsencode(path))).fetchone()
         return FileStamp(*row) if row else None
 
-    def save(self, source: str, row: Sequence[Any] | None, stamp: FileStamp | None) -> None:
-        """Upsert a record (`row`: row_values of it) and its file's stamp; or, with no row, the
-        new stamp of a touched but unchanged file."""
+    def save(self, path: str, row: Sequence[Any] | None, stamp: FileStamp | None) -> None:
+        """Upsert a record (`row`: row_values of it) and the stamp of its file at `path`; or, with
+        no row, the new stamp of a touched but unchanged file."""
         if row is not None:
             self._write(_UPSERT_ARTICLE, row)
         if stamp is not None:
-            self._write(_UPSERT_STAMP, (source, *_stamp_values(stamp)))
+            values = (display_path(path), *_stamp_values(stamp), os.fsencode(path))
+            self._write(_UPSERT_STAMP, values)
         self._pending += 1
         if self._pending >= BATCH_SIZE:
             self.commit()
@@ -107,16 +126,28 @@ class Database:
         """A container was read: with `places` (it was read to its end), the records of its
         places beyond them are deleted (the file has shrunk); then its stamp is recorded."""
         if places is not None:
+            source = display_path(path)
             stale = [
-                (source,)
-                for (source,) in self._connection.execute(_CONTAINER_ARTICLES, (path,))
-                if _place(source, path) > places
+                (article,)
+                for (article,) in self._connection.execute(_CONTAINER_ARTICLES, (source,))
+                if _place(article, source) > places
             ]
             for values in stale:
                 self._write("DELETE FROM articles WHERE source = ?", values)
         if stamp is not None:
-            self._write(_UPSERT_STAMP, (path, *_stamp_values(stamp)))
+            self.save(path, None, stamp)
         self.commit()
+
+    def _container_vanished(self, source: str) -> bool:
+        """Whether the file of the record `source` has vanished, for an article of a container:
+        its container's file (a record of a file of its own: True, as asked)."""
+        container = container_of(source)
+        if container == source:
+            return True
+        row = self._connection.execute(
+            f"SELECT {_PATH_BYTES} FROM files AS f WHERE f.source = ?", (container,)
+        ).fetchone()
+        return has_vanished(os.fsdecode(row[0]) if row else container)
 
     def identity(self) -> FileKey | None:
         """The database file's (st_dev, st_ino)."""
@@ -134,8 +165,8 @@ class Database:
             source
             for path in paths
             if path != STDIN and not has_vanished(path)
-            for source in self._sources_under(path)
-            if has_vanished(source) and has_vanished(container_of(source))
+            for source, real_path in self._sources_under(display_path(path))
+            if has_vanished(real_path) and self._container_vanished(source)
         ]
         for source in vanished:
             self._write("DELETE FROM articles WHERE source = ?", (source,))
@@ -153,15 +184,17 @@ class Database:
             self._connection.execute("BEGIN IMMEDIATE")
         self._connection.execute(statement, values)
 
-    def _sources_under(self, path: str) -> list[str]:
-        """`path` itself and every source below it, as the directory walk spells them."""
+    def _sources_under(self, path: str) -> list[tuple[str, str]]:
+        """(source, real path) of `path` itself and every source below it, as the directory walk
+        spells them."""
         prefix = path if path.endswith(os.sep) else path + os.sep
         after_prefix = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # a range scan on the primary key
         rows = self._connection.execute(
-            "SELECT source FROM articles WHERE source = ? OR (source >= ? AND source < ?)",
+            f"SELECT a.source, {_PATH_BYTES} FROM articles AS a LEFT JOIN files AS f ON f.source = a.source"
+            " WHERE a.source = ? OR (a.source >= ? AND a.source < ?)",
             (path, prefix, after_prefix),
         )
-        return [source for (source,) in rows]
+        return [(source, source if real is None else os.fsdecode(real)) for source, real in rows]
 
 
 def _place(source: str, container: str) -> int:
@@ -188,6 +221,8 @@ def _stamp_values(stamp: FileStamp) -> tuple[int, int, str, str]:
 def open_database(path: str, version: str) -> Iterator[Database]:
     """The database at `path`, created or checked; committed at the end, the open batch rolled
     back when an exception (an interruption included) leaves early."""
+    if not has_vanished(path) and not os.path.isfile(path):
+        raise DatabaseError(f"{path}: not a regular file: a database is written to a file")
     with _connect(path) as connection:
         _prepare(connection, path, version)
         database = Database(connection)
@@ -215,15 +250,17 @@ def _connect(path: str) -> Iterator[sqlite3.Connection]:
 
 
 def _prepare(connection: sqlite3.Connection, path: str, version: str) -> None:
-    """Create the tables, or check that the existing ones hold records of this shape."""
+    """Check the whole schema (nothing is written to a database that is not ours), then create
+    what is missing and record the version."""
     try:
         connection.execute("BEGIN IMMEDIATE")
-        columns = _article_columns(connection)
-        if columns and columns != list(FIELDS):
-            raise DatabaseError(
-                f"{path}: its articles table does not have the columns of this artparse's records"
-                f" (record schema version {SCHEMA_VERSION}); write to a new database"
-            )
+        try:
+            missing_path = _check_schema(connection, path)
+        except DatabaseError:
+            connection.execute("ROLLBACK")
+            raise
+        if missing_path:
+            connection.execute("ALTER TABLE files ADD COLUMN path BLOB")
         for statement in _SCHEMA:
             connection.execute(statement)
         connection.executemany(
@@ -235,23 +272,93 @@ def _prepare(connection: sqlite3.Connection, path: str, version: str) -> None:
         raise DatabaseError(f"{path}: {error}") from error
 
 
-def _article_columns(connection: sqlite3.Connection) -> list[str]:
-    return [row[1] for row in connection.execute("PRAGMA table_info(articles)")]
+def _check_schema(connection: sqlite3.Connection, path: str) -> bool:
+    """DatabaseError unless the database is empty or artparse's, with this record schema; True
+    when its `files` table is 0.1's, without `path`."""
+    objects = connection.execute(
+        r"SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\'"
+    ).fetchall()
+    if not objects:
+        return False
+    foreign = sorted(name for kind, name in objects if name not in (TABLES if kind == "table" else _INDEXES))
+    if not foreign and "articles" not in {name for _, name in objects}:
+        foreign = sorted(name for _, name in objects)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise DatabaseError(f"{path}: {_NOT_OURS} (it holds {shown}); {_OURS_ONLY}")
+    tables = {name for kind, name in objects if kind == "table"}
+    for table in sorted(tables):
+        found, columns = _columns(connection, table), TABLES[table]
+        if found != columns and not (table == "files" and found == columns[:-1]):
+            raise DatabaseError(
+                f"{path}: its {table} table does not have the columns of this artparse's records"
+                f" (record schema version {SCHEMA_VERSION}); write to a new database"
+            )
+    if tables != set(TABLES):
+        lacking = ", ".join(sorted(set(TABLES) - tables))
+        raise DatabaseError(f"{path}: {_NOT_OURS} (it has no {lacking} table); {_OURS_ONLY}")
+    stored = connection.execute("SELECT value FROM metadata WHERE key = 'record_schema_version'").fetchone()
+    if stored != (str(SCHEMA_VERSION),):
+        raise DatabaseError(
+            f"{path}: it holds records of another schema version ({stored[0] if stored else 'none'},"
+            f" not {SCHEMA_VERSION}); write to a new database"
+        )
+    return "path" not in _columns(connection, "files")
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in connection.execute(f"PRAGMA table_info({table})"))
 
 
 def read_records(path: str, fields: Sequence[str]) -> Iterator[Record]:
     """The records stored at `path`, cut to `fields`, in source order (lists and `extra` decoded)."""
     with _connect(path) as connection:
         try:
-            missing = set(fields) - set(_article_columns(connection))
+            missing = set(fields) - set(_columns(connection, "articles"))
             if missing:
                 raise DatabaseError(f"{path}: no articles table with the columns of artparse records")
             query = f"SELECT {_quoted(fields)} FROM articles ORDER BY source"
-            for row in connection.execute(query):
-                yield {name: _decode(name, value) for name, value in zip(fields, row, strict=True)}
+            for number, row in enumerate(connection.execute(query), start=1):
+                yield {
+                    name: _decode(name, value, path, number) for name, value in zip(fields, row, strict=True)
+                }
         except sqlite3.Error as error:
             raise DatabaseError(f"{path}: {error}") from error
 
 
-def _decode(name: str, value: Any) -> Any:
-    return json.loads(value) if name in JSON_COLUMNS else value
+def _decode(name: str, value: Any, path: str, row: int) -> Any:
+    """A stored value as the record holds it; DatabaseError when it is not what the record's
+    JSON Schema allows (the columns are artparse's, the content someone else's)."""
+    try:
+        decoded = json.loads(value) if name in JSON_COLUMNS and isinstance(value, str) else value
+    except ValueError:
+        decoded = _INVALID
+    if not _fits(decoded, _FIELD_SCHEMAS[name]):
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise DatabaseError(f"{path}: row {row}: {name} holds {shown}, which no artparse record has")
+    return decoded
+
+
+_INVALID = object()
+_FIELD_SCHEMAS = json_schema()["properties"]
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "integer": int,
+    "null": type(None),
+    "array": list,
+    "object": dict,
+}
+
+
+def _fits(value: Any, schema: dict[str, Any]) -> bool:
+    """Whether `value` has a type the schema allows, and its pattern, minimum and item types."""
+    kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    if isinstance(value, bool) or not isinstance(value, tuple(_JSON_TYPES[kind] for kind in kinds)):
+        return False
+    if isinstance(value, str) and "pattern" in schema:
+        return re.search(schema["pattern"], value) is not None
+    if isinstance(value, int) and "minimum" in schema:
+        return bool(value >= schema["minimum"])
+    if isinstance(value, list) and "items" in schema:
+        return all(_fits(item, schema["items"]) for item in value)
+    return True

@@ -45,6 +45,7 @@ _BOMS = (
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _REPLACEMENT = "\ufffd"
+_EVERY_BYTE = bytes(range(256)) * 2
 
 
 class Decoded(NamedTuple):
@@ -72,13 +73,30 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     return _mostly_utf8(data, first_bad) or _detected(data, first_bad) or _replaced(data, first_bad)
 
 
-def is_text_encoding(name: str) -> bool:
-    """Whether `name` is a codec that turns bytes into text (not base64, rot13, ...)."""
+def repair_unencodable(text: str) -> tuple[str, int]:
+    """`text` without surrogate code points, which no UTF-8 output can carry (`--encoding
+    unicode_escape`, UTF-7 and JSON `\\ud800` escapes make them): a high and low surrogate in a row
+    become the character they encode, a lone one U+FFFD. Also how many were replaced."""
+    if text.isascii():
+        return text, 0
     try:
-        b"a".decode(name, "replace")
-    except LookupError:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        repaired = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return repaired, repaired.count(_REPLACEMENT) - text.count(_REPLACEMENT)
+    return text, 0
+
+
+def is_text_encoding(name: str) -> bool:
+    """Whether `name` is a codec that turns any bytes into text, bad ones replaced: not base64
+    or rot13 (bytes to bytes), nor `undefined`, `idna` or `punycode` (which fail on most bytes,
+    or cannot replace them)."""
+    try:
+        if not codecs.lookup(name)._is_text_encoding:
+            return False
+        return isinstance(_EVERY_BYTE.decode(name, "replace"), str)
+    except (LookupError, UnicodeError, ValueError):
         return False
-    return True
 
 
 def _as_given(data: bytes, encoding: str) -> Decoded:
@@ -86,6 +104,8 @@ def _as_given(data: bytes, encoding: str) -> Decoded:
         return Decoded(data.decode(encoding), codecs.lookup(encoding).name)
     except UnicodeDecodeError as error:
         raise InputError(f"not valid {encoding} (byte {error.start})") from error
+    except (UnicodeError, ValueError, LookupError) as error:  # a codec's own complaint
+        raise InputError(f"not valid {encoding} ({error})") from error
 
 
 def _after_bom(data: bytes, bom_length: int, codec: str) -> Decoded:

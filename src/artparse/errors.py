@@ -7,6 +7,15 @@ class ArtparseError(Exception):
     """Base class of every error artparse reports for one input."""
 
 
+class ArgumentError(ArtparseError, ValueError):
+    """A library function was given a value it cannot use: an unknown zone, dialect or
+    encoding, a size that is not positive."""
+
+
+class ArgumentTypeError(ArtparseError, TypeError):
+    """A library function was given a value of the wrong kind: a `now` that is not a datetime."""
+
+
 class InputError(ArtparseError):
     """An input could not be read or decoded; the message is the reason."""
 

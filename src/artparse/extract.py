@@ -10,10 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
+from artparse.decoding import repair_unencodable
 from artparse.dialects import DIALECTS, Header, Parser
+from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
+from artparse.errors import ArgumentError, ArgumentTypeError
 from artparse.record import Article
 from artparse.zones import site_zone
 
@@ -21,6 +24,8 @@ if TYPE_CHECKING:
     from artparse.rules import Rule
 
 _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
+_WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_HEADER_CHARS:,} characters)"
+_UNENCODABLE = "encoding: {count} lone surrogate code points (not text) replaced with U+FFFD"
 # Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
 _NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
 
@@ -79,11 +84,21 @@ def parse_text(
     now: datetime | None = None,
     min_date: date = MIN_DATE,
 ) -> Article:
-    """Parse one article; the options are ParseOptions' (see there). `source` names the input
-    in the record; a date at the start of its file name is the fallback when the header gives
-    none. Never raises on any text; what the parser doubted is in the record's `warnings`.
+    """Parse one article. `dialect` forces a dialect (or a rule) by name instead of detecting one.
+
+    `rules` are tried before the built-in dialects. `source` names the input in the record; a date
+    at the start of its file name is the fallback when the header gives none.
+
+    The date options: `dayfirst` reads 03/04/2021 as 3 April; `tz` (an IANA name) is the zone
+    the site writes naive times in; `utc` converts aware dates to UTC; `now` is what relative
+    dates count back from and what "in the future" means; dates before `min_date` get a warning.
+    Never raises on any text; what the parser doubted is in the record's `warnings`. Arguments
+    it cannot use raise ArgumentError (a ValueError: an unknown dialect or zone) or
+    ArgumentTypeError (a TypeError: `now` not a datetime), both ArtparseErrors.
     """
+    _check_types(text, source=source, now=now, min_date=min_date, rules=rules)
     options = ParseOptions(dialect, dayfirst, tuple(rules), tz, utc, now, min_date)
+    options.parsers, options.zone  # noqa: B018 -- an unknown dialect or zone raises here, not later
     return parse_article(text, options, source=source)
 
 
@@ -94,13 +109,18 @@ def parse_article(
     source: str | None = None,
     now: datetime | None = None,
 ) -> Article:
-    """Parse one article with options made once; `now` is this input's own time (its file's),
-    used when `options.now` is None."""
+    """Parse one article with options made once (parse_text's, checked); `now` is this input's
+    own time (its file's), used when `options.now` is None."""
+    text, replaced = repair_unencodable(text)
     lines = split_lines(text)
-    name, header = _detect(lines, options.parsers)
+    window = header_window(lines)  # a header is small: no dialect's time grows with the file
+    name, header = _detect(window, options.parsers)
     if header is None:
         wanted = f"a {options.dialect} header" if options.dialect else "a known header"
-        header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted)])
+        cut = _WINDOW if window[-1] == WINDOW_END else ""
+        header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
+    source, in_source = repair_unencodable(source) if source is not None else (None, 0)
+    _repair_header(header, replaced + in_source)
     return _article(name, header, lines, source, options.dates(now))
 
 
@@ -125,6 +145,32 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+def _check_types(text: object, *, source: object, now: object, min_date: object, rules: object) -> None:
+    """ArgumentTypeError for the first argument of the wrong kind, before it fails deep inside."""
+    if not isinstance(text, str):
+        raise _wrong_type("text", "a str (decode bytes with parse_bytes)", text)
+    if source is not None and not isinstance(source, str):
+        raise _wrong_type("source", "a str or None", source)
+    if now is not None and not isinstance(now, datetime):
+        raise _wrong_type("now", "a datetime or None", now)
+    if not isinstance(min_date, date) or isinstance(
+        min_date, datetime
+    ):  # a datetime does not compare with dates
+        raise _wrong_type("min_date", "a date", min_date)
+    if rules:
+        from artparse.rules import Rule
+
+        if isinstance(rules, str) or not isinstance(rules, Sequence):
+            raise _wrong_type("rules", "a sequence of rules from load_rules()", rules)
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise _wrong_type("rules", "a sequence of rules from load_rules()", rule)
+
+
+def _wrong_type(name: str, wanted: str, value: object) -> ArgumentTypeError:
+    return ArgumentTypeError(f"{name} must be {wanted}, not {type(value).__name__}")
+
+
 def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parser]]:
     if not rules and forced is None:
         return list(DIALECTS.items())
@@ -133,16 +179,45 @@ def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parse
     if forced is None:
         return list(available.items())
     if forced not in available:
-        raise ValueError(f"unknown dialect {forced!r}; known: {', '.join(available)}")
+        raise ArgumentError(f"unknown dialect {forced!r}; known: {', '.join(available)}")
     return [(forced, available[forced])]
 
 
-def _detect(lines: list[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
+def _detect(window: Sequence[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
     for name, parse in parsers:
-        header = parse(lines)
+        header = parse(window)
         if header is not None:
             return name, header
     return None, None
+
+
+def _repair_header(header: Header, replaced: int) -> None:
+    """Repair every text a dialect read (a JSON escape can make a lone surrogate), and warn when
+    this or the `replaced` code points repaired before changed anything. The body comes from
+    the text, repaired already."""
+
+    def repaired(value: Any) -> Any:
+        nonlocal replaced
+        if isinstance(value, str):
+            value, count = repair_unencodable(value)
+            replaced += count
+            return value
+        if isinstance(value, list):
+            return [repaired(item) for item in value]
+        if isinstance(value, dict):
+            return {repaired(key): repaired(item) for key, item in value.items()}
+        return value
+
+    for name in _HEADER_TEXTS:
+        setattr(header, name, repaired(getattr(header, name)))
+    if replaced:
+        header.warnings.insert(0, _UNENCODABLE.format(count=replaced))
+
+
+_HEADER_TEXTS = (
+    *("title", "author", "published_raw", "updated_raw", "updated_by"),
+    *("share", "tags", "extra", "warnings"),
+)
 
 
 def _article(

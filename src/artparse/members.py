@@ -27,8 +27,9 @@ from artparse import containers
 from artparse.containers import NONE
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import parse_article, parse_fields
+from artparse.ingest import too_large
 from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Passed, Problem, Unchanged
-from artparse.sources import STDIN, Input, ReadOptions, display_path, open_stream, too_large
+from artparse.sources import STDIN, Input, ReadOptions, display_path, open_stream
 
 if TYPE_CHECKING:
     import hashlib

@@ -26,6 +26,8 @@ class Rendered(NamedTuple):
     warnings: tuple[str, ...]
     payload: object
     stamp: FileStamp | None = None
+    path: str | None = None
+    """The input's path as the file system spells it (`source` escapes what is not UTF-8)."""
 
 
 class Unchanged(NamedTuple):

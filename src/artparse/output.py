@@ -1,25 +1,40 @@
 """Where the records go: standard output, or a file that is replaced only when complete.
 
-`-o FILE` is written to a temporary file beside FILE (`.FILE.XXXXXXXX.tmp`), flushed to disk,
-then renamed over FILE: an interrupted or failed run leaves the old FILE or the complete new
-one, never a torn one, and a symbolic link planted at FILE is replaced, not written through.
+`-o FILE` is written to a temporary file beside FILE (`.FILE.XXXXXXXX.tmp`, FILE shortened when
+that would be too long a name), flushed to disk, then renamed over FILE: an interrupted or failed
+run leaves the old FILE or the complete new one, never a torn one, and a symbolic link planted at
+FILE is replaced, not written through.
+
+What is not a file to replace is written into, as the shell's `>` would: a device (`/dev/null`),
+a FIFO, a socket, or one of this process's descriptors (`/dev/stdout`, `/dev/fd/N`, even when it
+is a regular file). Renaming over those would replace the device or the link itself.
 """
 
 from __future__ import annotations
 
 import fcntl
+import io
 import os
 import re
 import signal
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from io import TextIOWrapper
 from typing import BinaryIO, NamedTuple, TextIO
 
-from artparse.sources import FileKey, OwnOutput, describe_os_error
+from artparse.record import FIELDS
+from artparse.sources import (
+    STDIN,
+    FileKey,
+    OwnOutput,
+    WalkOptions,
+    describe_os_error,
+    is_sqlite_database,
+    walk_reads,
+)
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 STALE_AFTER = 60.0
@@ -28,6 +43,11 @@ STALE_AFTER = 60.0
 
 class OutputError(Exception):
     """The records could not be written where the user asked; the message says why."""
+
+
+class RefusedTarget(Exception):
+    """`-o` names a file that the run must not replace (an input, a database); the message says
+    why. A usage error: it is found before anything is read or written."""
 
 
 class Destination(NamedTuple):
@@ -45,16 +65,77 @@ def open_destination(path: str | None, compress: bool = False) -> Iterator[Desti
     if path is None:
         with _stdout() as destination:
             yield destination
+    elif writes_through(path):
+        with _written_through(path) as destination:
+            yield destination
     else:
         with _atomic_file(path, compress) as destination:
             yield destination
+
+
+_DESCRIPTOR_LINKS = re.compile(r"/proc/[^/]+/fd|/dev/fd")
+_MAX_LINKS = 40  # as the kernel's limit: a longer chain is a loop
+
+
+def writes_through(path: str) -> bool:
+    """Whether `path` names something to write into rather than a file to replace: anything
+    but a directory, a regular file or a new name, and any name that goes through a process's
+    file descriptors (/dev/stdout is a link to /proc/self/fd/1)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False  # a new name, or a broken link, which is replaced
+    if stat.S_ISDIR(info.st_mode):
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return True
+    hop = os.path.abspath(path)
+    for _ in range(_MAX_LINKS):
+        if _DESCRIPTOR_LINKS.fullmatch(os.path.dirname(hop)):
+            return True
+        if not os.path.islink(hop):
+            return False
+        hop = os.path.normpath(os.path.join(os.path.dirname(hop), os.readlink(hop)))
+    return False
+
+
+@contextmanager
+def _written_through(path: str) -> Iterator[Destination]:
+    try:
+        stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as error:
+        raise OutputError(f"{path}: {describe_os_error(error)}") from error
+    try:
+        yield Destination(stream, OwnOutput(files=_regular_file(stream.fileno())))
+        stream.flush()
+    except BrokenPipeError:
+        raise  # a FIFO's reader has gone: ended quietly, as on stdout
+    except OSError as error:
+        raise OutputError(f"{path}: {describe_os_error(error)}") from error
+    finally:
+        with suppress(OSError):
+            stream.close()
+
+
+def _regular_file(descriptor: int) -> frozenset[FileKey]:
+    info = os.fstat(descriptor)
+    return frozenset({(info.st_dev, info.st_ino)}) if stat.S_ISREG(info.st_mode) else frozenset()
 
 
 @contextmanager
 def _stdout() -> Iterator[Destination]:
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise OutputError("standard output is closed")
-    stream = TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    terminal = _is_terminal(sys.stdout)
+    shared = _SharedTerminal(sys.stderr) if terminal and _same_terminal(sys.stdout, sys.stderr) else None
+    stream: TextIOWrapper = (_RecordsOnTerminal if terminal else TextIOWrapper)(
+        sys.stdout.buffer, encoding="utf-8", newline=""
+    )
+    if isinstance(stream, _RecordsOnTerminal):
+        stream.shared = shared
+    real_stderr = sys.stderr
+    if shared is not None:
+        sys.stderr = shared.messages
     try:
         yield Destination(stream, OwnOutput(files=_stdout_file()))
         stream.flush()
@@ -64,7 +145,88 @@ def _stdout() -> Iterator[Destination]:
             raise
         raise OutputError(describe_os_error(error)) from error
     finally:
+        sys.stderr = real_stderr
+        if shared is not None:
+            shared.release()
         stream.detach()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _same_terminal(one: TextIO, other: TextIO) -> bool:
+    try:
+        return _is_terminal(other) and os.path.samestat(os.fstat(one.fileno()), os.fstat(other.fileno()))
+    except (OSError, ValueError):
+        return False  # not a real file (a test runner's buffer)
+
+
+class _SharedTerminal:
+    """stdout and stderr are the same terminal: a record's warnings must show beside it. Records
+    are written at once, and a message waits only while a record's line is unfinished (the
+    `  }` of a JSON array waits for its comma), so it never lands inside a record."""
+
+    def __init__(self, stderr: TextIO) -> None:
+        self.stderr = stderr
+        self.mid_line = False
+        self.held: list[str] = []
+        self.messages = _Messages(self)
+
+    def release(self) -> None:
+        with suppress(OSError, ValueError):  # a closed stderr is not worth dying for
+            if self.held:
+                self.stderr.write("".join(self.held))
+            self.stderr.flush()
+        self.held.clear()
+
+
+class _Messages(io.TextIOBase):
+    """sys.stderr while records go to the same terminal."""
+
+    def __init__(self, shared: _SharedTerminal) -> None:
+        super().__init__()
+        self._shared = shared
+
+    def write(self, text: str) -> int:
+        if self._shared.mid_line:
+            self._shared.held.append(text)
+        else:
+            self._shared.stderr.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._shared.mid_line:
+            self._shared.stderr.flush()
+
+    def isatty(self) -> bool:
+        return False  # not a terminal of its own: no progress bar drawn across the records
+
+
+class _RecordsOnTerminal(TextIOWrapper):
+    """stdout on a terminal: each write shown at once, as a person expects (and, with a shared
+    terminal, the messages held while a line was unfinished shown at the next line end)."""
+
+    shared: _SharedTerminal | None = None
+
+    def write(self, text: str) -> int:
+        shared = self.shared
+        if shared is not None and shared.held and "\n" in text:
+            line, end, rest = text.partition("\n")
+            super().write(line + end)
+            self.flush()
+            shared.mid_line = False
+            shared.release()
+            super().write(rest)
+        else:
+            super().write(text)
+        self.flush()
+        if shared is not None and text:
+            shared.mid_line = not text.endswith("\n")
+        return len(text)
 
 
 def _stdout_file() -> frozenset[FileKey]:
@@ -88,7 +250,7 @@ def _atomic_file(path: str, compress: bool = False) -> Iterator[Destination]:
     # A signal between the file's creation and the try below would leave it behind: hold them.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{_stem(name)}.", suffix=".tmp")
     except OSError as error:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         raise OutputError(f"{path}: {describe_os_error(error)}") from error
@@ -134,9 +296,113 @@ def _text(raw: BinaryIO, compress: bool) -> Iterator[TextIO]:
     packed.close()
 
 
+def check_inputs_kept(output: str, paths: Sequence[str], walk: WalkOptions | None = None) -> None:
+    """Refuse an `-o` that would replace an input: a PATH, a file that a walk of a folder PATH
+    with `walk` reads, or any other file of a folder being read unless it is an earlier artparse
+    output. A path with nothing at it is fine; a symbolic link at `output` is replaced itself,
+    so only the link is checked, not what it points to."""
+    try:
+        target = os.lstat(output)
+    except OSError:
+        return
+    for path in paths:
+        try:
+            info = os.stat(path) if path != STDIN else None
+        except OSError:
+            continue
+        if info is None:
+            continue
+        if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            raise RefusedTarget(f"{output!r} is also an input: refusing to overwrite it")
+        relative = _below(output, path) if stat.S_ISDIR(info.st_mode) else None
+        if relative is None:
+            continue
+        if stat.S_ISREG(target.st_mode) and walk_reads(relative, walk or WalkOptions()):
+            raise RefusedTarget(
+                f"{output!r} is an article in the folder being read ({path}): refusing to overwrite it"
+            )
+        if not is_earlier_output(output):
+            raise RefusedTarget(
+                f"{output!r} is in the folder being read ({path}) and is not an earlier artparse "
+                "output: refusing to overwrite it"
+            )
+
+
+def check_database_kept(output: str, fmt: str) -> None:
+    """Refuse a text format (`fmt`) that would replace an SQLite database at `output`."""
+    if is_sqlite_database(output):
+        raise RefusedTarget(
+            f"{output!r} is an SQLite database: -f {fmt} would replace it with text; "
+            "write the records into it with -f sqlite, or choose another file"
+        )
+
+
+def _below(path: str, folder: str) -> str | None:
+    """`path` relative to `folder` when a walk of `folder` can reach it (by the names as
+    written, which --follow also takes, or by where they really are), else None."""
+    resolved = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    for inner, outer in (
+        (os.path.abspath(path), os.path.abspath(folder)),
+        (resolved, os.path.realpath(folder)),
+    ):
+        if os.path.commonpath([inner, outer]) == outer and inner != outer:
+            return os.path.relpath(inner, outer)
+    return None
+
+
+_HEAD = 64 * 1024
+_JSON_KEY = re.compile(r'\{\s*"(\w+)"\s*:')
+
+
+def is_earlier_output(path: str) -> bool:
+    """Whether the regular file at `path` is empty or starts as artparse writes its records
+    (JSON Lines, JSON, CSV, TSV, a report, a database), so that replacing it loses nothing
+    that artparse cannot write again."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return False
+        head = os.read(descriptor, _HEAD)
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+    return _looks_like_output(head)
+
+
+def _looks_like_output(head: bytes) -> bool:
+    from artparse.report import FIRST_LABEL
+    from artparse.sources import SQLITE_MAGIC
+
+    if not head.strip() or head.startswith(SQLITE_MAGIC):  # a database is checked as it is opened
+        return True
+    text = head.decode("utf-8", "replace").removeprefix("\ufeff")
+    first_line = text.split("\n", 1)[0].removesuffix("\r")
+    if first_line.split(" ", 1)[0] == FIRST_LABEL or first_line.strip() == "[]":
+        return True
+    key = _JSON_KEY.match(text.removeprefix("[").lstrip())
+    if key is not None:
+        return key.group(1) in FIELDS
+    return any(set(first_line.split(delimiter)) <= set(FIELDS) for delimiter in (",", "\t"))
+
+
 def temporary_name_pattern(name: str) -> re.Pattern[str]:
     """The names tempfile.mkstemp gives our temporary files for output file `name`."""
-    return re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+    return re.compile(rf"\.{re.escape(_stem(name))}\.[a-z0-9_]{{8}}\.tmp")
+
+
+_NAME_MAX = 255  # bytes in a file name, on every file system Linux and macOS use
+_TEMPORARY_PARTS = len(".") + len(".12345678.tmp")
+
+
+def _stem(name: str) -> str:
+    """`name`, shortened (by whole characters) so that its temporary file's name is not too long."""
+    while len(os.fsencode(name)) > _NAME_MAX - _TEMPORARY_PARTS:
+        name = name[:-1]
+    return name
 
 
 def remove_abandoned_temporaries(directory: str, pattern: re.Pattern[str]) -> None:

@@ -145,7 +145,8 @@ def run_batch(
         workers = Workers(WorkerSettings(settings, batch.hangup_ignored), batch.jobs, batch.start_method)
     try:
         # The bar's threads start after the workers: forking beside a thread is unsafe.
-        with progress_bar(batch.paths, shown=_is_batch(batch.paths) and not batch.quiet) as advance:
+        shown = _is_batch(batch.paths) and not batch.quiet
+        with progress_bar(batch.paths, shown=shown, hidden=batch.walk.hidden) as advance:
             everything = chain(first, tasks)
             found = workers.outcomes(everything, local) if workers else _here(everything, local)
             inside = False  # a container's articles: the bar counts the container as one file
@@ -169,6 +170,8 @@ def run_batch(
 
 def _inputs(paths: tuple[str, ...], walk: WalkOptions, quiet: int) -> Iterator[Input | Problem]:
     """Every path's inputs, and a message for a directory that holds no article file."""
+    if not paths:  # standard input, for want of a PATH
+        yield from iter_inputs(paths, walk)
     for path in paths:
         found = False
         for item in iter_inputs((path,), walk):

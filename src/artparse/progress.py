@@ -28,9 +28,9 @@ class Counter(Protocol):
 
 
 @contextmanager
-def progress_bar(paths: Iterable[str], *, shown: bool) -> Iterator[Counter]:
+def progress_bar(paths: Iterable[str], *, shown: bool, hidden: bool = False) -> Iterator[Counter]:
     """A function to call once per input done, which moves a bar on stderr when `shown` and
-    stderr is a terminal; otherwise it does nothing."""
+    stderr is a terminal; otherwise it does nothing. `hidden`: the walk enters hidden folders."""
     if not (shown and sys.stderr is not None and sys.stderr.isatty()):
         yield lambda: None
         return
@@ -50,7 +50,7 @@ def progress_bar(paths: Iterable[str], *, shown: bool) -> Iterator[Counter]:
         *columns, console=console, transient=True, redirect_stderr=False, refresh_per_second=2
     ) as bar:
         task = bar.add_task("files", total=None, rate="")
-        threading.Thread(target=_count, args=(list(paths), bar, task), daemon=True).start()
+        threading.Thread(target=_count, args=(list(paths), bar, task, hidden), daemon=True).start()
         done = 0
 
         def advance() -> None:
@@ -88,7 +88,7 @@ def _update(bar: Progress, task: TaskID, done: int, held: _HeldLines) -> None:
     bar.update(task, rate=f"{speed:,.0f} files/s" if speed else "")
 
 
-def _count(paths: list[str], bar: Progress, task: TaskID) -> None:
+def _count(paths: list[str], bar: Progress, task: TaskID, hidden: bool) -> None:
     """The bar's total: every entry that is not a directory (each gives one outcome, a record
     or a skip), counted by a bare listing that costs a fraction of the real walk."""
     total, pending = 0, paths
@@ -97,7 +97,7 @@ def _count(paths: list[str], bar: Progress, task: TaskID) -> None:
         try:
             with os.scandir(path) as listing:
                 for entry in listing:
-                    if entry.is_dir(follow_symlinks=False):
+                    if entry.is_dir(follow_symlinks=False) and (hidden or not entry.name.startswith(".")):
                         pending.append(entry.path)
                     else:
                         total += 1

@@ -24,12 +24,14 @@ USED_FIELDS = ("dialect", "author", "published", "visits", "warnings")
 """The record fields the report reads (a database run reads only these columns)."""
 TOP_AUTHORS = 10
 MAX_MONTHS = 60
-"""A longer span of dates is charted per year: 60 bars is already a long chart."""
+"""A longer span of dates is charted per year (or longer): 60 bars is already a long chart."""
 BAR_WIDTH = 40
 NAME_WIDTH = 40
 PLAIN_WIDTH = 160
 """Off a terminal, lines are not wrapped (none is this long): the same text whatever COLUMNS says."""
 NO_DIALECT = "(none)"
+FIRST_LABEL = "records"
+"""The first word of a report (output.py tells an earlier report by it)."""
 
 
 @dataclass
@@ -84,18 +86,29 @@ def collect(records: Iterable[dict[str, Any]]) -> Figures:
 
 
 def chart_bars(months: Counter[str]) -> list[tuple[str, int]]:
-    """(label, count) for every month from the first to the last (empty ones too), or for every
-    year when that is more than MAX_MONTHS bars."""
+    """(label, count) for every month from the first to the last (empty ones too); for every
+    year when that is more than MAX_MONTHS bars; for every decade, century or millennium
+    ("1990-1999") when even the years are more: the chart never has more than MAX_MONTHS bars."""
     if not months:
         return []
     first, last = min(months), max(months)
-    every_month = [_month(index) for index in range(_index(first), _index(last) + 1)]
-    if len(every_month) <= MAX_MONTHS:
-        return [(month, months[month]) for month in every_month]
-    years: Counter[str] = Counter()
+    if _index(last) - _index(first) < MAX_MONTHS:
+        return [(_month(index), months[_month(index)]) for index in range(_index(first), _index(last) + 1)]
+    years: Counter[int] = Counter()
     for month, count in months.items():
-        years[month[:4]] += count
-    return [(str(year), years[str(year)]) for year in range(int(first[:4]), int(last[:4]) + 1)]
+        years[int(month[:4])] += count
+    span = next(
+        span for span in (1, 10, 100, 1000, 10000) if (max(years) // span - min(years) // span) < MAX_MONTHS
+    )
+    buckets: Counter[int] = Counter()
+    for year, count in years.items():
+        buckets[year // span] += count
+    starts = range(min(years) // span, max(years) // span + 1)
+    return [(_years(start * span, span), buckets[start]) for start in starts]
+
+
+def _years(start: int, span: int) -> str:
+    return f"{start:04d}" if span == 1 else f"{max(start, 1):04d}-{start + span - 1:04d}"  # no year 0
 
 
 def _index(month: str) -> int:
@@ -144,7 +157,7 @@ def _overview(figures: Figures) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    grid.add_row("records", f"{figures.records:,} ({figures.with_warnings:,} with warnings)")
+    grid.add_row(FIRST_LABEL, f"{figures.records:,} ({figures.with_warnings:,} with warnings)")
     if figures.run is not None:
         grid.add_row("run", figures.run)
     grid.add_row("published", _span(figures))
@@ -196,8 +209,8 @@ def _chart(figures: Figures, terminal: bool) -> Table:
     from rich.text import Text
 
     bars = chart_bars(figures.months)
-    per_year = bool(bars) and len(bars[0][0]) == len("YYYY")
-    table = _table(terminal, "year" if per_year else "month", "articles", "")
+    unit = {len("YYYY"): "year", len("YYYY-YYYY"): "years"}.get(len(bars[0][0]) if bars else 0, "month")
+    table = _table(terminal, unit, "articles", "")
     tallest = max((count for _, count in bars), default=0)
     for label, count in bars:
         length = max(1, round(count * BAR_WIDTH / tallest)) if count else 0

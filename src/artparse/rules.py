@@ -13,17 +13,24 @@ against one whole line (spaces normalised as for every dialect). The rule applie
 pattern that is not optional matched; the header ends after the last line matched. Named groups
 fill the record: GROUPS. Loading is pure: text in, rules out, RulesError with the rule and the
 problem for anything wrong.
+
+A user's pattern can backtrack for ever, so patterns are matched by the `regex` module with a time
+limit (RULE_TIME_LIMIT per rule and file; running out is that file's failure, RuleTooSlow), and
+only against lines the built-in dialects would read (MAX_HEADER_LINE characters at most).
 """
 
 from __future__ import annotations
 
-import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from artparse.dialects import DIALECTS
-from artparse.dialects.header import Header, header_view, read_count
+from artparse.dialects.header import MAX_HEADER_LINE, Header, header_view, read_count
+from artparse.errors import ArtparseError, InputError
 
 GROUPS = ("title", "author", "published", "updated", "updated_by", "visits")
 """The named groups a pattern may use."""
@@ -37,14 +44,24 @@ _HEADER_FIELD = {
 }
 
 
-class RulesError(ValueError):
+RULE_TIME_LIMIT = 1.0
+"""Seconds one rule may spend matching one file; a sane pattern needs microseconds."""
+
+
+class RulesError(ArtparseError, ValueError):
     """A rule file that cannot be used; the message names the rule and the problem."""
+
+
+class RuleTooSlow(InputError):
+    """A rule ran out of time on one input: that input's failure, with the rule named."""
 
 
 @dataclass(frozen=True)
 class LinePattern:
-    regex: re.Pattern[str]
+    regex: regex.Pattern[str]
     optional: bool = False
+    where: str = ""
+    """The rule and line number, for messages: "rule 'site', line 2"."""
 
 
 @dataclass(frozen=True)
@@ -58,10 +75,11 @@ class Rule:
         """The header these patterns read at the top of `lines`, or None when they do not match."""
         header = Header(body_start=0)
         index = 0
+        deadline = time.monotonic() + RULE_TIME_LIMIT
         for pattern in self.lines:
             while index < len(lines) and not lines[index].strip():
                 index += 1
-            found = pattern.regex.fullmatch(header_view(lines[index])) if index < len(lines) else None
+            found = _match(pattern, lines, index, deadline)
             if found is None:
                 if pattern.optional:
                     continue
@@ -72,7 +90,22 @@ class Rule:
         return header if header.body_start else None
 
 
-def _fill(header: Header, found: re.Match[str]) -> None:
+def _match(
+    pattern: LinePattern, lines: Sequence[str], index: int, deadline: float
+) -> regex.Match[str] | None:
+    """`pattern` matched against line `index`, if there is one and it is short enough to be header."""
+    if index >= len(lines) or len(lines[index]) > MAX_HEADER_LINE:
+        return None
+    try:
+        return pattern.regex.fullmatch(header_view(lines[index]), timeout=max(deadline - time.monotonic(), 0))
+    except TimeoutError:
+        raise RuleTooSlow(
+            f"{pattern.where}: gave up after {RULE_TIME_LIMIT:g} s on line {index + 1}"
+            " (the pattern backtracks too much; see --rules)"
+        ) from None
+
+
+def _fill(header: Header, found: regex.Match[str]) -> None:
     """The groups a line matched; a field that an earlier line filled keeps its value."""
     for group, value in found.groupdict().items():
         text = header_view(value or "")
@@ -93,6 +126,8 @@ def load_rules(text: str) -> tuple[Rule, ...]:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesError(f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise RulesError("not valid TOML: nested too deeply") from None
     _no_other_keys(document, {"rule"}, "the file")
     tables = document.get("rule")
     if not isinstance(tables, list) or not tables:
@@ -132,13 +167,17 @@ def _line_pattern(entry: Any, where: str) -> LinePattern:
     if not isinstance(entry, str) or not entry:
         raise RulesError(f"{where}: a pattern must be a non-empty text, or a table with one")
     try:
-        regex = re.compile(entry)
-    except re.error as error:
+        compiled = regex.compile(entry)
+    except regex.error as error:
         raise RulesError(f"{where}: not a valid regular expression: {error}") from None
-    unknown = [group for group in regex.groupindex if group not in GROUPS]
+    except (RecursionError, OverflowError, ValueError, MemoryError):
+        raise RulesError(
+            f"{where}: not a usable regular expression: too large or nested too deeply"
+        ) from None
+    unknown = [group for group in compiled.groupindex if group not in GROUPS]
     if unknown:
         raise RulesError(f"{where}: unknown group {unknown[0]!r}; known: {', '.join(GROUPS)}")
-    return LinePattern(regex, optional)
+    return LinePattern(compiled, optional, where)
 
 
 def _no_other_keys(table: dict[str, Any], known: set[str], where: str) -> None:

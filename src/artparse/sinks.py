@@ -156,8 +156,10 @@ class DatabaseSink:
 
     def take(self, outcome: Outcome) -> None:
         if isinstance(outcome, Rendered):
-            assert isinstance(outcome.source, str) and isinstance(outcome.payload, list)
-            self._database.save(outcome.source, outcome.payload, outcome.stamp)
+            assert isinstance(outcome.payload, list)
+            path = outcome.path if outcome.path is not None else outcome.source
+            assert path is not None
+            self._database.save(path, outcome.payload, outcome.stamp)
         elif isinstance(outcome, Unchanged) and outcome.stamp is not None:
             self._database.save(outcome.path, None, outcome.stamp)
         elif isinstance(outcome, ContainerEnd):
@@ -194,7 +196,7 @@ class Tee:
             return
         assert isinstance(outcome.payload, tuple)
         for sink, payload in zip(self._sinks, outcome.payload, strict=True):
-            sink.take(Rendered(outcome.source, outcome.warnings, payload, outcome.stamp))
+            sink.take(outcome._replace(payload=payload))
 
     def finish(self, tally: Tally) -> None:
         for sink in self._sinks:

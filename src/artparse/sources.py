@@ -16,15 +16,20 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from artparse.containers import walk_patterns
+from artparse.dates import MIN_DATE
 from artparse.decoding import Decoded, decode_bytes
-from artparse.errors import InputError, SkippedInWalk
+from artparse.errors import ArgumentTypeError, InputError, SkippedInWalk
+from artparse.ingest import DEFAULT_MAX_SIZE, human_size, parse_bytes, too_large
+from artparse.record import Article
 
 if TYPE_CHECKING:
     from artparse.containers.reading import Member
+    from artparse.rules import Rule
 
 STDIN = "-"
 ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.eml")
@@ -34,7 +39,6 @@ CONTAINER_PATTERNS = walk_patterns()
 DEFAULT_PATTERNS = ARTICLE_PATTERNS + CONTAINER_PATTERNS
 _ARTICLE_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in ARTICLE_PATTERNS)
 _DEFAULT_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in DEFAULT_PATTERNS)
-DEFAULT_MAX_SIZE = 32 * 1024 * 1024
 
 # Reasons for skips; the summary groups them by the text before " (".
 OTHER_FILE = "other file name (see --glob)"
@@ -45,6 +49,10 @@ VANISHED = "vanished (deleted after it was listed)"
 OWN_OUTPUT = "artparse's own output"
 LOOP = "file system loop"
 ALREADY_WALKED = "already walked"
+HIDDEN = "hidden (see --hidden)"
+EMPTY_STDIN = "nothing on standard input (no PATH was given)"
+QUIET_SKIPS = (OTHER_FILE, HIDDEN)
+"""Skips too common to report one by one (a .git folder, every .jpg): counted in the summary only."""
 
 _CHUNK = 64 * 1024
 
@@ -53,7 +61,8 @@ FileKey = tuple[int, int]
 
 
 class Input(NamedTuple):
-    """A file to read: named on the command line (`explicit`) or found in a directory walk.
+    """A file to read: named on the command line (`explicit`) or found in a directory walk;
+    standard input is explicit when named (`-`), not when read for want of a PATH.
 
     `may_be_link` is False for files a walk found without --follow: if one is swapped for a
     symbolic link after the listing, it is not opened through the link.
@@ -103,32 +112,37 @@ class OwnOutput(NamedTuple):
 
 
 class WalkOptions(NamedTuple):
-    """How directories are walked."""
+    """How directories are walked. Hidden entries (names starting with a dot: .git/, .DS_Store)
+    are skipped, and a hidden folder not entered, unless `hidden`."""
 
     patterns: Sequence[str] = ()
     follow: bool = False
     own_output: OwnOutput = OwnOutput()
+    hidden: bool = False
     containers: bool = True
     """Without `patterns`: read container names too (CONTAINER_PATTERNS); False under --container none."""
 
 
 class ReadOptions(NamedTuple):
-    """How each input is read: a size cap (of each article, in a container), the encoding when
-    the user names one, and the kind of container when the user forces one (NONE: no container)."""
+    """How each input is read: a size cap, and the encoding when the user names one."""
 
     max_size: int = DEFAULT_MAX_SIZE
     encoding: str | None = None
     container: str | None = None
+    """A kind of container forced (--container), or NONE; None: by each file's name or content."""
 
 
 def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Iterator[Input | Problem]:
-    """Each path as given; directories walked depth-first in sorted order.
+    """Each path as given; directories walked depth-first in sorted order. No paths at all:
+    standard input, which then gives no record when it is empty (`artparse < /dev/null`).
 
     In a walk, only file names matching `options.patterns` are read (by default
-    ARTICLE_PATTERNS, CONTAINER_PATTERNS and names without a suffix); the others are skipped,
-    and counted.
+    ARTICLE_PATTERNS and names without a suffix); the others are skipped, and counted.
     """
     options = options or WalkOptions()
+    paths = list(paths)
+    if not paths:
+        yield Input(STDIN, explicit=False)
     for path in paths:
         if path == STDIN:
             yield Input(path, explicit=True)
@@ -205,6 +219,8 @@ def _classify(
     try:
         if options.own_output.holds(entry):
             return Problem(entry.path, OWN_OUTPUT, skipped=True)
+        if entry.name.startswith(".") and not options.hidden:
+            return Problem(entry.path, HIDDEN, skipped=True)
         if entry.is_symlink():
             if not options.follow:
                 return Problem(entry.path, SYMLINK, skipped=True)
@@ -288,6 +304,15 @@ def _is_article_name(name: str, options: WalkOptions) -> bool:
     return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)
 
 
+def walk_reads(relative: str, options: WalkOptions) -> bool:
+    """Whether a walk with `options` reads the regular file at `relative`, a path below its
+    root: no hidden folder or name on the way (unless --hidden), and an article's name."""
+    parts = os.path.normpath(relative).split(os.sep)
+    if not options.hidden and any(part.startswith(".") for part in parts):
+        return False
+    return _is_article_name(parts[-1], options)
+
+
 def _key(info: os.stat_result) -> FileKey:
     return (info.st_dev, info.st_ino)
 
@@ -301,7 +326,15 @@ def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -
     """The whole input, at most `max_size` bytes: InputError when it cannot be read or is
     larger; SkippedInWalk for what a walk skips (vanished, no longer a regular file)."""
     if item.path == STDIN:
-        return read_stream(stdin, max_size)
+        # read1: one read per call, so that the first Ctrl-D on a terminal ends the input
+        # (read() would go on reading after it, and wait for a second one).
+        try:
+            data = _read_capped(getattr(stdin, "read1", stdin.read), max_size, 0)
+        except OSError as error:  # standard input closed (`<&-`), or failing
+            raise InputError(describe_os_error(error)) from error
+        if not data and not item.explicit:
+            raise SkippedInWalk(EMPTY_STDIN)
+        return data
     descriptor, info = open_input(item)
     try:
         return read_opened(descriptor, info, max_size)
@@ -309,17 +342,10 @@ def read_bytes(item: Input, stdin: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -
         os.close(descriptor)
 
 
-def read_stream(stream: BinaryIO, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
-    """A stream (standard input) to its end, at most `max_size` bytes; InputError else."""
-    try:
-        return _read_capped(stream.read, max_size, 0)
-    except OSError as error:
-        raise InputError(describe_os_error(error)) from error
-
-
 def open_input(item: Input) -> tuple[int, os.stat_result]:
     """A file opened for reading, and its fstat (size and time come free with it); the caller
-    closes the descriptor. SkippedInWalk when a walk found a regular file that is no longer one."""
+    closes the descriptor. SkippedInWalk when a walk found a regular file that is no longer one
+    (a directory, a FIFO ...)."""
     try:
         descriptor = os.open(item.path, _open_flags(item))
     except OSError as error:
@@ -347,7 +373,7 @@ def read_opened(descriptor: int, info: os.stat_result, max_size: int = DEFAULT_M
                 return data
             rest = _read_capped(functools.partial(os.read, descriptor), max_size - len(data), 0)
             if len(data) + len(rest) > max_size:
-                raise InputError(f"too large: more than {_human(max_size)} (see --max-size)")
+                raise InputError(f"too large: more than {human_size(max_size)} (see --max-size)")
             return data + rest
         return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size if regular else 0)
     except OSError as error:
@@ -386,19 +412,58 @@ def _read_capped(read: Callable[[int], bytes | None], limit: int, expected: int)
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise InputError(f"too large: more than {_human(limit)} (see --max-size)")
+            raise InputError(f"too large: more than {human_size(limit)} (see --max-size)")
 
 
-def too_large(size: int, limit: int) -> str:
-    exact = f" ({size:,} bytes)" if size >= 1024 else ""
-    return f"too large: {_human(size)}{exact}, the limit is {_human(limit)} (see --max-size)"
+def file_time(path: str) -> datetime | None:
+    """When the file at `path` was last modified, to the second, in UTC: what relative dates
+    in it count back from. None when it cannot be known."""
+    try:
+        moment = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
+    return moment.replace(microsecond=0)
 
 
-def _human(size: int) -> str:
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} bytes"
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    dialect: str | None = None,
+    dayfirst: bool = False,
+    rules: Sequence[Rule] = (),
+    tz: str | None = None,
+    utc: bool = False,
+    now: datetime | None = None,
+    min_date: date = MIN_DATE,
+) -> Article:
+    """Parse the article in the file at `path`, read as the command line reads a PATH: at most
+    `max_size` bytes (checked before reading), decoded by parse_bytes, and `now` defaulting to
+    the file's modification time. `source` (default: `path`) names it in the record.
+    InputError (an ArtparseError) when it cannot be read, is too large, binary or not in
+    `encoding`."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(f"path must be a str or a path, not {type(path).__name__}")
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise ArgumentTypeError("path must be a str or a path, not bytes")
+    opened = os.path.join(os.curdir, name) if name == STDIN else name  # a file named "-", not stdin
+    data = read_bytes(Input(opened, explicit=True), stdin=io.BytesIO(), max_size=max_size)
+    return parse_bytes(
+        data,
+        source=display_path(name) if source is None else source,
+        encoding=encoding,
+        max_size=max_size,
+        dialect=dialect,
+        dayfirst=dayfirst,
+        rules=rules,
+        tz=tz,
+        utc=utc,
+        now=file_time(opened) if now is None else now,
+        min_date=min_date,
+    )
 
 
 def read_file_text(path: str) -> str:

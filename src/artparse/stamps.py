@@ -7,7 +7,13 @@ the same as when the record was made. The step (step.py) makes and compares the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+import dataclasses
+import json
+import re
+import sys
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from artparse.extract import ParseOptions
@@ -31,10 +37,43 @@ class FileStamp(NamedTuple):
 
 
 def settings_key(version: str, options: ParseOptions, reading: ReadOptions) -> str:
-    """A short fingerprint of what, besides the file, decides its record."""
+    """A short fingerprint of what, besides the file, decides its record: every value spelled
+    out in full (repr() cuts a compiled pattern at 200 characters, and hides nothing else)."""
     import hashlib
 
-    return hashlib.sha256(f"{version}\n{options!r}\n{reading!r}".encode()).hexdigest()[:16]
+    settings = json.dumps([version, spelled(options), spelled(reading)], sort_keys=True)
+    return hashlib.sha256(settings.encode()).hexdigest()[:16]
+
+
+def spelled(value: Any) -> Any:
+    """`value` as plain JSON data that holds all of it; TypeError for a kind it cannot spell,
+    so that a new setting is never fingerprinted by a guess."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime | date):
+        return [type(value).__name__, value.isoformat()]  # isoformat keeps the offset, or its absence
+    if isinstance(value, re.Pattern) or _is_regex_pattern(value):
+        return {"pattern": value.pattern, "flags": value.flags}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple: as a dataclass
+        return {type(value).__name__: {name: spelled(getattr(value, name)) for name in value._fields}}
+    if isinstance(value, tuple | list):
+        return [spelled(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((spelled(item) for item in value), key=json.dumps)
+    if isinstance(value, dict):
+        return [[spelled(key), spelled(item)] for key, item in value.items()]
+    if isinstance(value, Enum):
+        return [type(value).__name__, spelled(value.value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {field.name: spelled(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        return {type(value).__name__: fields}
+    raise TypeError(f"cannot fingerprint a setting of type {type(value).__name__}")
+
+
+def _is_regex_pattern(value: Any) -> bool:
+    """A pattern of the `regex` module (--rules); none exists unless that module was imported."""
+    module = sys.modules.get("regex")
+    return module is not None and isinstance(value, module.Pattern)
 
 
 def file_stamp(data: bytes, size: int, mtime_ns: int, settings: str) -> FileStamp:

@@ -19,7 +19,7 @@ from artparse.extract import ParseOptions, parse_article
 from artparse.members import container_outcomes, found_kind, member_article
 from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
 from artparse.record import Article
-from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_opened, read_stream
+from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_bytes, read_opened
 
 if TYPE_CHECKING:
     from artparse.stamps import FileStamp
@@ -63,7 +63,7 @@ class Step:
         if item.member is not None:
             return [self._member(item)]
         if item.path == STDIN:
-            data = read_stream(self._stdin, self._reading.max_size)
+            data = read_bytes(item, self._stdin, self._reading.max_size)
             self.bytes_read += len(data)
             moment = datetime.now(UTC).replace(microsecond=0)
             return self._container(item, data, moment) or [self._record(item, data, moment)]
@@ -115,7 +115,7 @@ class Step:
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
     ) -> Outcome:
         article = self.article(item, data, now)
-        return Rendered(article.source, article.warnings, self._render(article), stamp)
+        return Rendered(article.source, article.warnings, self._render(article), stamp, item.path)
 
     def article(self, item: Input, data: bytes, now: datetime | None) -> Article:
         """The Article of the bytes read from `item`; its warnings start with the decoding's

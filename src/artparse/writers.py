@@ -1,4 +1,4 @@
-"""Record writers: JSON Lines, JSON, CSV, TSV, and pretty JSON for a terminal.
+"""Record writers: JSON Lines, JSON, CSV (RFC 4180), TSV (jq @tsv), and pretty JSON for a terminal.
 
 A writer gets a text stream it did not open and records as dicts (already cut to the chosen
 fields). It writes each record as it comes, so memory does not grow with the number of records.
@@ -46,6 +46,10 @@ class Writer:
     @classmethod
     def renderer(cls, *, neutralise: bool = True) -> Callable[[Record], str]:
         raise NotImplementedError
+
+    def render(self, record: Record) -> str:
+        """The record's text in this format, without touching the stream."""
+        return self._render(record)
 
     def write_rendered(self, text: str) -> None:
         self._out.write(text)
@@ -95,7 +99,7 @@ def _json_element(record: Record) -> str:
 
 
 class DelimitedWriter(Writer):
-    """RFC 4180 CSV (CRLF rows, so a lone CR in a cell is quoted) or TSV; lists joined with "; ",
+    """RFC 4180 CSV (CRLF rows, so a lone CR in a cell is quoted); lists joined with "; ",
     `extra` as JSON text, null as an empty cell. Text cells that a spreadsheet would run as a
     formula get a leading `'` unless `neutralise` is off; `bom` starts the output with a UTF-8
     byte-order mark, which Excel needs to read UTF-8."""
@@ -120,10 +124,6 @@ class DelimitedWriter(Writer):
         return render
 
 
-class TsvWriter(DelimitedWriter):
-    delimiter = "\t"
-
-
 class _Rows:
     """One row of cells at a time as CSV text, by the csv module's quoting rules."""
 
@@ -141,8 +141,41 @@ class _Rows:
 
 
 def _cell(value: Any, neutralise: bool) -> str:
-    text = cell_text(value)
-    return csv_safe(text) if neutralise and not isinstance(value, int) else text
+    return spreadsheet_cell(cell_text(value), value, neutralise=neutralise)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+class TsvWriter(Writer):
+    """Tab-separated values as `jq @tsv`, PostgreSQL COPY and `mlr --tsv` write them: LF row
+    ends, no quoting; a backslash, tab, newline or CR in a value is written `\\\\`, `\\t`,
+    `\\n`, `\\r`, so every row is one line of cells split at tabs. Cells as in CSV otherwise
+    (lists, `extra`, null, formulas, `bom`)."""
+
+    def __init__(
+        self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
+    ) -> None:
+        super().__init__(out, fields, neutralise=neutralise)
+        if bom:
+            out.write("\ufeff")
+        out.write(_tsv_line(fields))
+
+    @classmethod
+    def renderer(cls, *, neutralise: bool = True) -> Callable[[Record], str]:
+        def render(record: Record) -> str:
+            return _tsv_line(
+                [
+                    spreadsheet_cell(cell_text(value).translate(_TSV_ESCAPES), value, neutralise=neutralise)
+                    for value in record.values()
+                ]
+            )
+
+        return render
+
+
+def _tsv_line(cells: Sequence[str]) -> str:
+    return "\t".join(cells) + "\n"
 
 
 class PrettyWriter(Writer):
@@ -182,6 +215,11 @@ def cell_text(value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=False)
     return str(value)
+
+
+def spreadsheet_cell(text: str, value: Any, *, neutralise: bool) -> str:
+    """The cell `text` of `value`, neutralised when asked unless the value is a number."""
+    return csv_safe(text) if neutralise and not isinstance(value, int) else text
 
 
 def csv_safe(cell: str) -> str:

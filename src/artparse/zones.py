@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
+from artparse.errors import ArgumentError, ArgumentTypeError
+
 MAX_OFFSET = timedelta(hours=14)
 
 UTC_NAMES = frozenset({"UTC", "UT", "GMT", "Z"})
@@ -96,13 +98,15 @@ _OFFSET_AFTER_TIME = (
 
 
 def site_zone(name: str) -> tzinfo:
-    """The IANA zone called `name` (Africa/Tripoli); ValueError when there is none."""
+    """The IANA zone called `name` (Africa/Tripoli); ArgumentError (a ValueError) when there is none."""
     from zoneinfo import ZoneInfo
 
+    if not isinstance(name, str):
+        raise ArgumentTypeError(f"tz must be a zone name (str), not {type(name).__name__}")
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError, OSError):
-        raise ValueError(f"unknown time zone {name!r} (an IANA name such as Africa/Tripoli)") from None
+        raise ArgumentError(f"unknown time zone {name!r} (an IANA name such as Africa/Tripoli)") from None
 
 
 def take_offset(text: str) -> tuple[str, timezone | None]:

@@ -35,6 +35,7 @@ NAME = "front-matter"
 
 MAX_VALUES = 10_000  # values in one front matter block; YAML aliases can make far more out of little text
 MAX_DEPTH = 50
+_MAX_INT_BITS = 4000 * 3  # Python refuses to write integers of more than 4,300 digits as decimal text
 
 TITLE_KEYS = ("title",)
 PUBLISHED_KEYS = ("date", "published", "pubdate", "publishdate")
@@ -44,6 +45,11 @@ TAG_KEYS = ("tags", "categories", "category", "keywords")
 
 _PATH_DATE = re.compile(r"(?:^|/)(?P<date>\d{4}/\d{2}/\d{2})(?:/|$)", re.ASCII)
 _TOML_LINE = re.compile(r"at line (?P<line>\d+)")
+# Parts of the value are separated by single spaces, so no two parts of the pattern can take the
+# same characters: the match is linear in the line's length.
+_TOML_DATE_LINE = re.compile(
+    r"[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*(?P<value>\d[\dTZtz:.+\-]*(?: [\dTZtz:.+\-]+)*)[ \t]*(?:#.*)?"
+)
 
 Loader = Callable[[str], Any]
 
@@ -129,19 +135,55 @@ def _yaml_loader() -> type[Any]:
 
 
 def _load_yaml(block: str) -> Any:
-    import yaml
+    """The block's data; _TooLarge before anything is built when aliases or merge keys would
+    make more than MAX_VALUES values or MAX_DEPTH levels of it (a few KB can mean gigabytes)."""
+    loader = _yaml_loader()(block)  # a safe loader: see _yaml_loader
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_expanded_size(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
-    return yaml.load(block, Loader=_yaml_loader())  # a safe loader: see _yaml_loader
+
+def _check_expanded_size(root: Any) -> None:
+    """Count the nodes of the YAML graph as construction would expand them (every alias and merge
+    key anew), stopping at the budget: linear in min(text, budget), never in the expansion."""
+    budget = 2 * MAX_VALUES  # keys and values: _native counts values only
+    pending = [(root, 0)]
+    while pending:
+        node, depth = pending.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_DEPTH:
+            raise _TooLarge
+        if isinstance(node.value, list):
+            for child in node.value:
+                pairs = child if isinstance(child, tuple) else (child,)
+                pending.extend((part, depth + 1) for part in pairs)
 
 
 def _load_toml(block: str) -> Any:
     import tomllib
 
     data = tomllib.loads(block)
-    for key, value in data.items():
-        if isinstance(value, date | time):  # keep a top-level date as written, not as Python prints it
-            data[key] = _toml_literal(block, key) or value.isoformat()
+    dated = [key for key, value in data.items() if isinstance(value, date | time)]
+    literals = _toml_date_literals(block) if dated else {}
+    for key in dated:  # keep a top-level date as written, not as Python prints it
+        literal = literals.get(key)
+        data[key] = literal if _reads_as(literal, data[key]) else data[key].isoformat()
     return data
+
+
+def _reads_as(literal: str | None, value: date | time) -> bool:
+    """Whether `literal` is the TOML text of `value` (a line inside a multi-line string is not)."""
+    import tomllib
+
+    try:
+        return literal is not None and bool(tomllib.loads(f"v = {literal}")["v"] == value)
+    except tomllib.TOMLDecodeError:
+        return False
 
 
 def _reason(error: Exception) -> str:
@@ -160,6 +202,8 @@ def _native(value: Any, budget: list[int], depth: int) -> Any:
     budget[0] -= 1
     if budget[0] < 0 or depth > MAX_DEPTH:
         raise _TooLarge
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
+        return hex(value)  # a 0xfff... literal of thousands of digits: decimal text of it would raise
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
@@ -238,16 +282,16 @@ def _has_records(value: Any) -> bool:
     return isinstance(value, dict) or (isinstance(value, list) and any(isinstance(i, dict) for i in value))
 
 
-def _toml_literal(block: str, key: str) -> str | None:
-    """The date literal given to top-level `key` in a TOML block, as written."""
-    pattern = re.compile(rf"[ \t]*{re.escape(key)}[ \t]*=[ \t]*(?P<value>\d[\dTZtz:.+\- ]*?)[ \t]*(?:#.*)?")
+def _toml_date_literals(block: str) -> dict[str, str]:
+    """The date literals given to top-level bare keys in a TOML block, as written; one pass."""
+    literals: dict[str, str] = {}
     for line in block.split("\n"):
         if line.lstrip().startswith("["):
-            return None  # the top-level keys are over
-        found = pattern.fullmatch(line)
+            break  # the top-level keys are over
+        found = _TOML_DATE_LINE.fullmatch(line)
         if found:
-            return found["value"]
-    return None
+            literals.setdefault(found["key"], found["value"])
+    return literals
 
 
 def _tags(rest: dict[str, Any], header: Header) -> list[str]:

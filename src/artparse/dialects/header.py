@@ -35,6 +35,28 @@ class Header:
     warnings: list[str] = field(default_factory=list)
 
 
+MAX_HEADER_LINES = 1000
+MAX_HEADER_CHARS = 64 * 1024
+"""What any dialect may read from the top of a file (header_window): real headers are far smaller
+(the longest in the corpora is 35 lines, 1.9 KB), and every reader's time is bounded by these."""
+WINDOW_END = "\x00" * (MAX_HEADER_LINE + 1)
+"""The line that ends a window cut short: too long to be header, never blank, never a closing
+line, and never in decoded text (NUL is binary), so no dialect takes a cut header as whole."""
+
+
+def header_window(lines: Sequence[str]) -> Sequence[str]:
+    """The first lines of `lines` that dialects and rules may read: at most MAX_HEADER_LINES
+    lines and MAX_HEADER_CHARS characters, ended by WINDOW_END when the text goes on."""
+    budget = MAX_HEADER_CHARS
+    for index, line in enumerate(lines[:MAX_HEADER_LINES]):
+        budget -= len(line) + 1
+        if budget < 0:
+            return [*lines[:index], WINDOW_END]
+    if len(lines) <= MAX_HEADER_LINES:
+        return lines
+    return [*lines[:MAX_HEADER_LINES], WINDOW_END]
+
+
 def top_views(lines: Sequence[str], count: int) -> Iterator[tuple[int, str]]:
     """(index, header_view) of the first `count` lines, up to the first line too long to be header."""
     for index, line in enumerate(lines[:count]):
