@@ -10,6 +10,7 @@ FastWARC and takes its URI, date and text, which is the least any WET reader doe
 the same records and writes every record as JSON Lines, with one process and with all of them.
 Peak memory (the process and its workers) is shown at two file sizes: it stays flat in the size
 of the container. Contenders run in interleaved rounds; each figure is the median of its rounds.
+The processor time (CPU s, all processes of a run) stays meaningful on a machine others share.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import random
+import resource
 import shutil
+import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -78,6 +82,24 @@ def write_wet(path: Path, records: int, seed: int = 14) -> None:
             out.write(gzip.compress(warc_record(headers, text), compresslevel=6, mtime=0))
 
 
+def cpu_seconds() -> float:
+    """User and system time of every child process that has ended so far (their workers too)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def with_cpu(run: Callable[[], float], spent: list[float]) -> Callable[[], float]:
+    """`run`, also noting the processor time each run took (the same on a busy machine)."""
+
+    def measured() -> float:
+        before = cpu_seconds()
+        seconds = run()
+        spent.append(cpu_seconds() - before)
+        return seconds
+
+    return measured
+
+
 def artparse(*args: str) -> list[str]:
     script = shutil.which("artparse", path=str(Path(sys.executable).parent))
     return [script, *args] if script else [sys.executable, "-m", "artparse", *args]
@@ -97,11 +119,13 @@ def main() -> None:
         write_wet(small, max(1, arguments.records // 4))
         output = root / "out.jsonl"
         floor = [sys.executable, "-c", FLOOR, str(wet)]
-        contenders = {
+        runs = {
             "FastWARC alone": lambda: timed(floor),
             "artparse -j 1": lambda: timed(artparse("-q", "-j", "1", str(wet)), stdout=output),
             "artparse -j 2": lambda: timed(artparse("-q", "-j", "2", str(wet)), stdout=output),
         }
+        cpu: dict[str, list[float]] = {name: [] for name in runs}
+        contenders = {name: with_cpu(run, cpu[name]) for name, run in runs.items()}
         timed(floor)  # warm the page cache and the bytecode
         medians = rounds(contenders, arguments.repeat)
         lines = output.read_bytes().count(b"\n")
@@ -109,10 +133,11 @@ def main() -> None:
             raise SystemExit(f"artparse wrote {lines} records of {arguments.records}")
         size = wet.stat().st_size / (1 << 20)
         print(f"WET-like file: {arguments.records:,} records, {size:.1f} MiB gzipped")
-        print(f"{'contender':<16} {'seconds':>8} {'articles/s':>11} {'x floor':>8}")
+        print(f"{'contender':<16} {'seconds':>8} {'articles/s':>11} {'x floor':>8} {'CPU s':>7}")
         for name, seconds in medians.items():
             rate = arguments.records / seconds
-            print(f"{name:<16} {seconds:8.3f} {rate:11,.0f} {seconds / medians['FastWARC alone']:8.2f}")
+            ratio = seconds / medians["FastWARC alone"]
+            print(f"{name:<16} {seconds:8.3f} {rate:11,.0f} {ratio:8.2f} {statistics.median(cpu[name]):7.3f}")
         quarter = peak_rss_kib(artparse("-q", "-j", "2", str(small))) / 1024
         whole = peak_rss_kib(artparse("-q", "-j", "2", str(wet))) / 1024
         print(f"peak memory, -j 2: {quarter:.0f} MiB at {arguments.records // 4:,} records, ", end="")
