@@ -676,3 +676,16 @@ def test_a_panic_in_fastwarc_is_that_files_failure(tmp_path: Path, monkeypatch: 
     (problem,) = outcomes(path)
     assert isinstance(problem, Problem) and problem.path == str(path)
     assert problem.reason.startswith("broken warc file at its start (FastWARC failed: called")
+
+
+def test_sgml_markup_that_breaks_keeps_what_was_read_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "odd.sgm"
+    path.write_bytes(
+        b"<REUTERS><TEXT><TITLE>ODD</TITLE><BODY>Read so far <![\x01 and not this</BODY></TEXT></REUTERS>"
+    )
+    (record,) = records(path)
+    assert (record["title"], record["body"]) == ("ODD", "Read so far ")
+    assert any(
+        w.startswith("malformed-markup: the element was read up to where it breaks")
+        for w in record["warnings"]
+    )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, NamedTuple, Protocol
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """One member's bytes as the container holds them, and what the container says about it."""
 
     data: bytes
@@ -19,8 +17,7 @@ class Piece:
     html: bool = False  # an HTML page, whose text is taken from its markup
 
 
-@dataclass(frozen=True)
-class TooLarge:
+class TooLarge(NamedTuple):
     """A member over the size cap; `size` is None when only "more than the cap" is known."""
 
     size: int | None = None

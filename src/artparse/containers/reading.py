@@ -11,9 +11,8 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Generator
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from artparse.containers import GZIP_MAGIC
 from artparse.containers import kind as kind_of
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
     from artparse.dialects.header import Header
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """One article of a container, read but not parsed: plain data, so it can go to a worker.
 
     `kind` is the container's (it says how `data` becomes text); `now` is what its relative
@@ -42,8 +40,7 @@ class Member:
     html: bool = False
 
 
-@dataclass(frozen=True)
-class Oversized:
+class Oversized(NamedTuple):
     """A member larger than --max-size, skipped without being read whole; `size` None: unknown."""
 
     source: str
@@ -99,8 +96,7 @@ def _broken(name: str, place: int, error: BaseException) -> str:
     return f"broken {name} file {where} ({detail})"
 
 
-@dataclass(frozen=True)
-class MemberText:
+class MemberText(NamedTuple):
     """A member as text: for the dialects, or, with `header`, the body below fields the
     container has read itself (an SGML element's parts)."""
 

@@ -79,9 +79,12 @@ def _written_name(start_tag: str) -> str:
 def fields(text: str) -> tuple[Header, str]:
     """The record's parts from one element's text, and its body."""
     reader = _Reader()
-    reader.feed(text)
-    reader.close()
     header = Header(body_start=0)
+    try:
+        reader.feed(text)
+        reader.close()
+    except (AssertionError, AttributeError, ValueError) as error:  # markup html.parser cannot follow
+        header.warnings.append(f"malformed-markup: the element was read up to where it breaks ({error})")
     if reader.attributes:
         header.extra["attributes"] = dict(reader.attributes)
     found: dict[str, _Part] = {}
