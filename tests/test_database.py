@@ -25,7 +25,7 @@ Record = dict[str, Any]
 
 ARABIC = (
     "طرابلس الجديدة\n"
-    "Posted by سالم on 2025-11-01 04:23 | Category: Politics\n"
+    "Posted by سالم on 2025-11-01 04:23 | Desk: Politics\n"
     'Share: Facebook | X Visits: 1,234\nBody "quoted" text\n'
 )
 
@@ -87,7 +87,7 @@ def test_every_row_reads_back_as_the_json_lines_record(corpus: Path, tmp_path: P
         assert list(stored[source]) == list(record)  # one column per field, in record order
         assert decoded(stored[source], record) == record
     arabic = str(corpus / "nested" / "deeper" / "arabic.txt")
-    assert stored[arabic]["extra"] == '{"Category":"Politics"}'
+    assert stored[arabic]["extra"] == '{"Desk":"Politics"}'
     assert stored[arabic]["share"] == '["Facebook","X"]'
 
 
@@ -96,7 +96,7 @@ def test_lists_and_extra_work_with_sqlite_json_functions(corpus: Path, tmp_path:
     invoke(str(corpus), "-o", str(database))
     with sqlite3.connect(database) as connection:
         [(category,)] = connection.execute(
-            "SELECT json_extract(extra, '$.Category') FROM articles WHERE visits = 1234"
+            "SELECT json_extract(extra, '$.Desk') FROM articles WHERE visits = 1234"
         )
         channels = connection.execute(
             "SELECT value, count(*) FROM articles, json_each(share) GROUP BY value ORDER BY value"

@@ -9,7 +9,13 @@ from artparse.dialects import DIALECTS
 
 
 def test_detection_order_is_the_documented_one() -> None:
-    assert list(DIALECTS) == ["front-matter", "posted-by", "rfc822", "byline"]
+    assert list(DIALECTS) == ["front-matter", "posted-by", "rfc822", "byline", "page"]
+
+
+def test_each_dialect_is_registered_under_its_modules_name() -> None:
+    from artparse.dialects import byline, front_matter, page, posted_by, rfc822
+
+    assert list(DIALECTS) == [front_matter.NAME, posted_by.NAME, rfc822.NAME, byline.NAME, page.NAME]
 
 
 @pytest.mark.parametrize(

@@ -152,9 +152,18 @@ def test_unreadable_visits_are_null_with_a_warning(count: str) -> None:
 
 
 def test_unknown_header_parts_are_kept_in_extra() -> None:
-    record = parse("Posted by AI on 2025-11-01 | Category: Politics | exclusive\n")
-    assert record["extra"] == {"Category": "Politics", "unrecognised": ["exclusive"]}
+    record = parse("Posted by AI on 2025-11-01 | Source: LANA | exclusive\n")
+    assert record["extra"] == {"Source": "LANA", "unrecognised": ["exclusive"]}
     assert record["warnings"] == ["unrecognised-header: 'exclusive'"]
+
+
+def test_vocabulary_parts_and_lines_fill_their_fields() -> None:
+    record = parse("Posted by AI on 2025-11-01 | Category: Politics | 2 comments\nTags: ports, Tripoli\n")
+    assert (record["tags"], record["extra"], record["body"]) == (
+        ["Politics", "ports", "Tripoli"],
+        {"comments": 2},
+        BODY,
+    )
 
 
 def test_words_count_the_body() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -117,3 +120,88 @@ def test_text_that_only_looks_like_fields_is_not_an_rfc822_header(text: str) -> 
 def test_a_title_with_a_colon_above_a_posted_line_is_posted_by() -> None:
     record = parse("Libya: talks resume\nPosted by AI on 2025-11-01\n")
     assert (record["dialect"], record["title"]) == ("posted-by", "Libya: talks resume")
+
+
+@pytest.mark.parametrize(
+    ("from_", "author"),
+    [
+        ("uunet!host!jdoe (John Doe)", "John Doe"),
+        ("host!jdoe", "host!jdoe"),
+        ("jdoe@x.edu (John (Jack) Doe)", "John (Jack) Doe"),
+        ("jdoe@x.edu ()", "jdoe@x.edu"),
+        ('"Jo \\"JJ\\" Doe" <jo@x.edu>', 'Jo "JJ" Doe'),
+        ("unclosed (comment jdoe@x.edu", "unclosed (comment jdoe@x.edu"),
+    ],
+)
+def test_from_as_real_archives_write_it(from_: str, author: str) -> None:
+    assert news(from_)["author"] == author
+
+
+def test_field_names_are_any_printable_characters_but_the_colon() -> None:
+    record = parse(
+        "From: jdoe@x.edu\nSubject: Tabs\nArticle-I.D.: cs.1993Apr5\nNntp-Posting-Host-[nntpd-8755]: x.edu\n"
+    )
+    assert record["dialect"] == "rfc822"
+    assert record["extra"]["Article-I.D."] == "cs.1993Apr5"
+    assert record["extra"]["Nntp-Posting-Host-[nntpd-8755]"] == "x.edu"
+
+
+def test_a_block_that_opens_with_a_continuation_is_still_a_header() -> None:
+    record = parse("\tby mail.x.edu (5.65/1.2)\nFrom: jdoe@x.edu\nSubject: Tabs\n")
+    assert (record["dialect"], record["title"], record["body"]) == ("rfc822", "Tabs", BODY)
+    assert record["extra"]["continuation"] == "by mail.x.edu (5.65/1.2)"
+    assert record["warnings"][0].startswith("malformed-header: ")
+
+
+@pytest.mark.parametrize(
+    ("date", "published"),
+    [
+        ("Mon, 5 Apr 93 14:02:11 CST", "1993-04-05T14:02:11-06:00"),
+        ("Mon, 5 Apr 93 14:02:11 UT", "1993-04-05T14:02:11+00:00"),
+        ("Mon, 5 Apr 93 14:02:11 EDT(-0400)", "1993-04-05T14:02:11-04:00"),
+    ],
+)
+def test_mail_dates_read_zone_names_as_rfc_822_defines_them(date: str, published: str) -> None:
+    record = parse(f"From: jdoe@x.edu\nNewsgroups: comp.lang.c\nSubject: Tabs\nDate: {date}\n")
+    assert (record["published"], record["warnings"]) == (published, [])
+
+
+def test_outside_mail_cst_stays_ambiguous() -> None:
+    record = parse_text("By Jane Smith\nPublished: 5 Apr 1993 14:02 CST\n\nbody").to_dict()
+    assert record["published"] == "1993-04-05T14:02:00"
+    assert record["warnings"][0].startswith("ambiguous-zone: ")
+
+
+def test_pelican_metadata() -> None:
+    record = parse(
+        "Title: Tabs\nDate: 2010-12-03 10:20\nModified: 2010-12-05 19:30\nAuthors: Ann Lee, Bo Chen\n"
+    )
+    assert (record["author"], record["updated"]) == ("Ann Lee, Bo Chen", "2010-12-05T19:30:00")
+
+
+def test_a_long_encoded_value_is_kept_as_written() -> None:
+    subject = "=?utf-8?q?Zo=C3=A9?= " * 300
+    record = parse(f"From: jdoe@x.edu\nSubject: {subject}\n")
+    assert record["title"] == subject.strip()
+
+
+HOSTILE = {
+    "address regex": "From: " + "a@" * 2500 + "\nSubject: x\n\nbody",
+    "quoted name": 'From: "' + '\\"' * 50_000 + "\nSubject: x\n\nbody",
+    "continuation folding": "From: a@b.org\nSubject: x\n" + " x\n" * 5_000_000 + "\nbody",
+    "encoded words": "From: a@b.org\nSubject: " + "=?utf-8?q?a?= " * 200_000 + "\n\nbody",
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=list(HOSTILE))
+def test_hostile_headers_are_read_in_bounded_time(text: str, tmp_path: Path) -> None:
+    """Each of these took from 45 s to hours in 0.1; in a child process so that a hang fails."""
+    sample = tmp_path / "hostile.txt"
+    sample.write_text(text, encoding="utf-8")
+    script = (
+        "import sys; from artparse import parse_text; print(parse_text(open(sys.argv[1]).read()).dialect)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(sample)], capture_output=True, timeout=40, check=True
+    )
+    assert done.stdout.strip() in (b"rfc822", b"None")

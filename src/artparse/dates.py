@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
@@ -40,23 +40,19 @@ _NAMED_MONTH = re.compile(
     r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?)?",
     re.ASCII | re.IGNORECASE,
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            *("jan january", "feb february", "mar march", "apr april", "may", "jun june"),
-            *("jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december"),
-        ],
-        start=1,
-    )
-    for name in names.split()
-}
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
 _YEAR_FIRST = re.compile(r"\d{4}[-/.]", re.ASCII)
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
 _SPACES = re.compile(r"\s+")
 # RFC 2822: a comment after a numeric offset, as in "+0200 (MET DST)", only names the zone.
 _OFFSET_COMMENT = re.compile(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
+# "EDT(-0400)": the offset in the comment is what the zone name meant.
+_NAME_THEN_OFFSET = re.compile(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4})\)$", re.ASCII)
+# Dotted numeric dates are day first wherever they are written (01.11.2025 is 1 November).
+_DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.])", re.ASCII)
+_DOTTED_TIME = re.compile(
+    r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.:])", re.ASCII
+)  # 11.56 BST
 
 # Two parses with different defaults: any part that differs between them was not in the text.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
@@ -73,7 +69,8 @@ class DateOptions:
     `zone` is the zone the site writes naive times in (--tz); `utc` converts aware results to
     UTC; `now` is what relative dates count back from and what "in the future" means (None:
     relative dates are not read and no date is in the future); dates before `min_date` are
-    implausible.
+    implausible. `mail_zones` reads zone names as RFC 822 defines them (CST is -06:00), for the
+    dates of mail and news headers.
     """
 
     dayfirst: bool = False
@@ -81,6 +78,7 @@ class DateOptions:
     utc: bool = False
     now: datetime | None = None
     min_date: date = MIN_DATE
+    mail_zones: bool = False
 
 
 DEFAULT_OPTIONS = DateOptions()
@@ -112,10 +110,14 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
 
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
     text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
+    if text.endswith(")"):
+        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
     if not text:
         raise _Unreadable("it is empty")
+    if "." in text:
+        text = _undotted(text)
     if not text.isascii():
-        from artparse.languages import plain
+        from artparse.languages.spelling import plain
 
         text = _SPACES.sub(" ", plain(text)).strip()
     if len(text) > MAX_DATE_TEXT:
@@ -127,12 +129,27 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     if (named := _NAMED_MONTH.fullmatch(text)) and (stated := _from_named_month(named)) is not None:
         return _in_site_zone(stated, options, label, raw, warnings)
     # Past the fast paths: the language tables and dateutil are imported on first use only.
-    from artparse.languages import fold, to_english
+    from artparse.languages.rewrite import to_english
+    from artparse.languages.spelling import fold
     from artparse.relative import read_relative
 
     if relative := read_relative(fold(text)):
         return _from_relative(relative, raw, options, label, warnings)
     return _from_dateutil(to_english(text), options, label, raw, warnings)
+
+
+def _undotted(text: str) -> str:
+    """`text` with a dotted date as an ISO date (day first) and dotted times with colons."""
+    if found := _DOTTED_DATE.search(text):
+        day, month, year = int(found["d"]), int(found["m"]), int(found["y"])
+        if len(found["y"]) == 2:
+            year += 2000 if year < 50 else 1900
+        try:
+            iso = date(year, month, day).isoformat()
+        except ValueError as error:
+            raise _Unreadable(f"{found[0]} is day.month.year: {error}") from None
+        text = f"{text[: found.start()]}{iso}{text[found.end() :]}"
+    return _DOTTED_TIME.sub(lambda found: f"{found['h']}:{found['m']}", text)
 
 
 def _from_iso_like(match: re.Match[str]) -> Stated:
@@ -155,7 +172,7 @@ def _from_iso_like(match: re.Match[str]) -> Stated:
 
 def _from_named_month(match: re.Match[str]) -> Stated | None:
     """The date of an English month-name form; None leaves anything unusual to dateutil."""
-    month = _MONTHS.get((match["m1"] or match["m2"]).lower())
+    month = _english_months().get((match["m1"] or match["m2"]).lower())
     hour = int(match["H"] or 0)
     if month is None or (match["half"] and not 1 <= hour <= 12):
         return None
@@ -168,6 +185,14 @@ def _from_named_month(match: re.Match[str]) -> Stated | None:
         return datetime.combine(day, time(hour, int(match["M"]), int(match["S"] or 0)))
     except ValueError:
         return None
+
+
+@cache
+def _english_months() -> dict[str, int]:
+    """English month names -> numbers, from the language data (loaded on first use)."""
+    from artparse.languages.tables import english_months
+
+    return english_months()
 
 
 def _from_year_month(match: re.Match[str]) -> Stated:
@@ -237,12 +262,14 @@ def _zone_in_text(
     warnings: list[str],
 ) -> tzinfo | None:
     name, seconds = found
+    if name in UTC_NAMES and not seconds:
+        return UTC  # dateutil does not know RFC 822's "UT"
     if name is None or name in UTC_NAMES:
         try:
             return None if seconds is None else offset_zone(timedelta(seconds=seconds))
         except (ValueError, OverflowError):
             raise _Unreadable(f"offset {seconds} s is not a real UTC offset") from None
-    zone, problem = abbreviation_zone(name, local, options.zone)
+    zone, problem = abbreviation_zone(name, local, options.zone, mail=options.mail_zones)
     if problem:
         kind, detail = problem
         warnings.append(f"{kind}: {label} {raw!r}: {detail}")

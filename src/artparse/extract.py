@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
 from artparse.decoding import repair_unencodable
-from artparse.dialects import DIALECTS, Header, Parser
+from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
 from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
 from artparse.record import Article
@@ -111,17 +111,19 @@ def parse_article(
 ) -> Article:
     """Parse one article with options made once (parse_text's, checked); `now` is this input's
     own time (its file's), used when `options.now` is None."""
+    dates = options.dates(now)
+    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in options.parsers]
     text, replaced = repair_unencodable(text)
     lines = split_lines(text)
     window = header_window(lines)  # a header is small: no dialect's time grows with the file
-    name, header = _detect(window, options.parsers)
+    name, header = _detect(window, parsers)
     if header is None:
         wanted = f"a {options.dialect} header" if options.dialect else "a known header"
         cut = _WINDOW if window[-1] == WINDOW_END else ""
         header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
     source, in_source = repair_unencodable(source) if source is not None else (None, 0)
     _repair_header(header, replaced + in_source)
-    return _article(name, header, lines, source, options.dates(now))
+    return _article(name, header, lines, source, dates)
 
 
 def parse_fields(
@@ -183,12 +185,32 @@ def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parse
     return [(forced, available[forced])]
 
 
+def _with_dates(name: str, parse: Parser, dates: DateOptions) -> Parser:
+    dated = DATED.get(name)
+    if dated is None:
+        return parse
+    return lambda lines: dated(lines, dates)
+
+
 def _detect(window: Sequence[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
-    for name, parse in parsers:
+    """The first dialect that reads a header. A header that gives nothing but a title (the first
+    line of a page saved as text often reads as one) gives way to a later dialect that reads all
+    of the window rather than its top, when that one finds more."""
+    for number, (name, parse) in enumerate(parsers):
         header = parse(window)
-        if header is not None:
-            return name, header
+        if header is None:
+            continue
+        if _only_a_title(header):
+            for later, read_whole in parsers[number + 1 :]:
+                if later in WHOLE_TEXT and (found := read_whole(window)) is not None:
+                    return later, found
+        return name, header
     return None, None
+
+
+def _only_a_title(header: Header) -> bool:
+    said = (header.author, header.published_raw, header.updated_raw, header.updated_by, header.visits)
+    return all(value is None for value in said) and not (header.share or header.tags or header.extra)
 
 
 def _repair_header(header: Header, replaced: int) -> None:
@@ -226,6 +248,8 @@ def _article(
     if header.published_raw is None and source:
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
+    if header.mail_zones or header.dayfirst:
+        dates = replace(dates, mail_zones=header.mail_zones, dayfirst=dates.dayfirst or header.dayfirst)
     published = _date(header.published_raw, "published", dates, warnings)
     updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):

@@ -73,7 +73,8 @@ _PROPERTIES: dict[str, dict[str, JSONValue]] = {
     "dialect": {
         "type": ["string", "null"],
         "description": "the header format that matched: front-matter, posted-by, rfc822, byline, "
-        "sgml (an element of an SGML collection), or the name of a --rules rule; null when none did",
+        "page, sgml (an element of an SGML collection), or the name of a --rules rule; null when "
+        "none did",
     },
     "title": {**_NULLABLE_STRING, "description": "headline, when the file has one"},
     "author": {**_NULLABLE_STRING, "description": "who posted or wrote it, whitespace normalised"},

@@ -1,8 +1,8 @@
-"""Relative dates ("24 minutes ago", "yesterday at 9:27 AM", "منذ ساعتين", "hace 3 días").
+"""Relative dates ("24 minutes ago", "yesterday at 9:27 AM", "منذ ساعتين", "hace 3 días", "vor 2 Tagen").
 
-Reading gives a count and a unit; resolving counts back from a `now` the caller passes in.
-The precision follows the unit: seconds to hours give a time, days and weeks a date, months a
-month and years a year.
+The words are each language's data (languages.tables.relative_words). Reading gives a count and
+a unit; resolving counts back from a `now` the caller passes in. The precision follows the unit:
+seconds to hours give a time, days and weeks a date, months a month and years a year.
 """
 
 from __future__ import annotations
@@ -11,69 +11,15 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
+from artparse.languages.tables import alternatives, am_pm_words, relative_words
 
 SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 DAYS = {"day": 1, "week": 7}
 
-_ENGLISH_UNITS = {
-    "second": ("s", "sec", "secs", "second", "seconds"),
-    "minute": ("m", "min", "mins", "minute", "minutes"),
-    "hour": ("h", "hr", "hrs", "hour", "hours"),
-    "day": ("d", "day", "days"),
-    "week": ("w", "wk", "wks", "week", "weeks"),
-    "month": ("mo", "mos", "month", "months"),
-    "year": ("y", "yr", "yrs", "year", "years"),
-}
-_FRENCH_SPANISH_UNITS = {
-    "second": ("seconde", "secondes", "segundo", "segundos"),
-    "minute": ("minuto", "minutos"),  # "minute", "minutes" and "min" are in the English table
-    "hour": ("heure", "heures", "hora", "horas"),
-    "day": ("jour", "jours", "día", "días", "dia", "dias"),
-    "week": ("semaine", "semaines", "semana", "semanas"),
-    "month": ("mois", "mes", "meses"),
-    "year": ("an", "ans", "année", "années", "annee", "annees", "año", "años"),
-}
-# Arabic: (unit, singulars: one, duals: two, plurals: need a number as in "منذ 3 ساعات").
-_ARABIC_UNITS = (
-    ("second", ("ثانيه",), ("ثانيتين",), ("ثوان", "ثواني")),
-    ("minute", ("دقيقه",), ("دقيقتين",), ("دقائق",)),
-    ("hour", ("ساعه",), ("ساعتين",), ("ساعات",)),
-    ("day", ("يوم",), ("يومين",), ("ايام",)),
-    ("week", ("اسبوع",), ("اسبوعين",), ("اسابيع",)),
-    ("month", ("شهر",), ("شهرين",), ("اشهر", "شهور")),
-    ("year", ("سنه", "عام"), ("سنتين", "عامين"), ("سنوات", "سنين", "اعوام")),
-)
-_NUMBER_WORDS = {
-    **dict.fromkeys(("a", "an", "one", "un", "une", "una"), 1),
-    **{
-        word: n
-        for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
-    },
-}
-_DAY_WORDS = {
-    **dict.fromkeys(("today", "aujourd'hui", "hoy", "اليوم"), 0),
-    **dict.fromkeys(("yesterday", "hier", "ayer", "امس", "البارحه"), 1),
-    **dict.fromkeys(
-        ("day before yesterday", "the day before yesterday", "avant-hier", "anteayer", "antier", "اول امس"),
-        2,
-    ),
-    "اول من امس": 2,
-}
-_NOW_WORDS = (
-    *("just now", "right now", "now", "moments ago", "a moment ago", "à l'instant", "a l'instant"),
-    *("maintenant", "ahora", "ahora mismo", "justo ahora", "الان", "للتو"),
-)
-_LEAD = (
-    r"(?:(?:(?:last )?(?:updated|modified|edited|posted|published)(?: on)?"
-    r"|mis à jour|publié|actualizado|publicado|اخر تحديث|تحديث|نشر):? )?"
-)
 _TIME = (
-    r"(?P<h>\d{1,2})(?:[:h](?P<m>\d{2})(?::(?P<s>\d{2}))?)?"
-    r"(?: ?(?P<half>[ap]\.?m\.?|ص|صباحا|م|مساء))?"
+    r"(?P<h>\d{{1,2}})(?:[:h](?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?)?"
+    r"(?: ?(?P<half>[ap]\.?m\.?|ص|م|{half_words}))?"
 )
 
 
@@ -88,12 +34,14 @@ class Relative:
 
 def read_relative(folded: str) -> Relative | None:
     """The relative date in `folded` text (see languages.fold), or None when it is not one."""
+    if _key_words().isdisjoint(_WORD.findall(folded)):
+        return None  # no unit, day or "now" word: spared the patterns
     patterns = _patterns()
     for ago in patterns.ago:
         if match := ago.fullmatch(folded):
             return _ago(match)
     if match := patterns.day.fullmatch(folded):
-        days = _DAY_WORDS[match["day"]]
+        days = relative_words().days[match["day"]]
         if match["h"] is None:
             return Relative(days, "day")
         at = _time_of_day(match)
@@ -104,9 +52,10 @@ def read_relative(folded: str) -> Relative | None:
 
 
 def _ago(match: re.Match[str]) -> Relative | None:
-    unit, implied = _units()[match["unit"]]
+    words = relative_words()
+    unit, implied = words.units[match["unit"]]
     number = match["n"]
-    count = implied if number is None else int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
+    count = implied if number is None else int(number) if number.isdigit() else words.numbers.get(number)
     return None if count is None else Relative(count, unit)
 
 
@@ -118,7 +67,7 @@ def _time_of_day(match: re.Match[str]) -> time | None:
     if half is not None:
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if half[0] in "pم" else 0)
+        hour = hour % 12 + (12 if half[0] in "pم" or half in am_pm_words()[1] else 0)
     if hour > 23 or minute > 59 or second > 59:
         return None
     return time(hour, minute, second)
@@ -159,38 +108,34 @@ class _Patterns:
     now: re.Pattern[str]
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 @cache
-def _units() -> dict[str, tuple[str, int | None]]:
-    """Unit word -> (unit, the count the word implies when no number is given)."""
-    units: dict[str, tuple[str, int | None]] = {
-        word: (unit, None) for unit, words in _ENGLISH_UNITS.items() for word in words
-    }
-    units.update({word: (unit, None) for unit, words in _FRENCH_SPANISH_UNITS.items() for word in words})
-    for unit, singulars, duals, plurals in _ARABIC_UNITS:
-        units.update({word: (unit, 1) for word in singulars})
-        units.update({word: (unit, 2) for word in duals})
-        units.update({word: (unit, None) for word in plurals})
-    return units
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+def _key_words() -> frozenset[str]:
+    """The words one of which every relative date has: units, day words, "now" words."""
+    words = relative_words()
+    phrases = (*words.units, *words.days, *words.now)
+    return frozenset(word for phrase in phrases for word in _WORD.findall(phrase))
 
 
 @cache
 def _patterns() -> _Patterns:
-    units, numbers = _alternatives(_units()), _alternatives(_NUMBER_WORDS)
+    words = relative_words()
+    units, numbers = alternatives(words.units), alternatives(words.numbers)
+    about = rf"(?:(?:{alternatives(words.about)}) )?"
     count = rf"(?P<n>\d+|{numbers})"
+    lead = rf"(?:(?:{alternatives(words.date_labels)}):? )?"
+    half_words = alternatives(word for half in am_pm_words() for word in half if not word.isascii())
+    clock = _TIME.format(half_words=half_words)
     ago = (
-        rf"(?:(?:about|around) )?{count} ?(?P<unit>{units})\.? ago",
-        rf"(?:il y a|hace) {count} ?(?P<unit>{units})",
-        rf"(?:منذ|قبل) (?:(?P<n>\d+) )?(?P<unit>{units})",
+        rf"{about}{count} ?(?P<unit>{units})\.? (?:{alternatives(words.after)})",
+        rf"(?:{alternatives(words.before)}) {about}(?:{count} ?)?(?P<unit>{units})",
     )
     return _Patterns(
-        ago=tuple(re.compile(rf"{_LEAD}{pattern}\.?") for pattern in ago),
+        ago=tuple(re.compile(rf"{lead}{pattern}\.?") for pattern in ago),
         day=re.compile(
-            rf"{_LEAD}(?P<day>{_alternatives(_DAY_WORDS)})"
-            rf"(?:,? (?:at |à |a las |a la |الساعه )?{_TIME})?\.?"
+            rf"{lead}(?P<day>{alternatives(words.days)})(?:,? (?:(?:{alternatives(words.at)}) )?{clock})?\.?"
         ),
-        now=re.compile(rf"{_LEAD}(?:{_alternatives(_NOW_WORDS)})\.?"),
+        now=re.compile(rf"{lead}(?:{alternatives(words.now)})\.?"),
     )

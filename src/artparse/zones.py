@@ -86,6 +86,12 @@ First the --tz zone's own abbreviation for that date decides (Asia/Jerusalem say
 the region of --tz, then the default; without one, no offset and a warning.
 """
 
+MAIL: dict[str, float] = {
+    **dict.fromkeys(("UT", "GMT"), 0),
+    **{"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7},
+}
+"""The zone names RFC 822 (section 5.1) defines, as a mail or news header means them."""
+
 _COMMENT = r"(?:\s*\([^()]*\))?"  # "(EDT)" after an offset goes with it
 _NAMED_OFFSET = (
     r"(?<![A-Za-z])(?:UTC|GMT|UT|Z)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)"
@@ -142,12 +148,15 @@ def offset_zone(offset: timedelta) -> timezone:
 
 
 def abbreviation_zone(
-    name: str, local: datetime, site: tzinfo | None
+    name: str, local: datetime, site: tzinfo | None, *, mail: bool = False
 ) -> tuple[tzinfo | None, tuple[str, str] | None]:
     """The zone that abbreviation `name` means at wall time `local`, or None and a warning.
 
+    `mail`: the date is from a mail or news header, where RFC 822 defines its zone names.
     The warning is (kind, detail): ("unknown-zone", ...) or ("ambiguous-zone", ...).
     """
+    if mail and name in MAIL:
+        return _hours(MAIL[name]), None
     if site is not None and site.tzname(local) == name:
         return site, None
     if name in FIXED:

@@ -8,8 +8,13 @@ Detection order, from the least to the most likely to see a header where there i
 3. rfc822: `Field: value` lines from the top to a blank line, at least two of them and at least
    one a known mail, news or PEP field. After posted-by, so that a headline with a colon above a
    Posted line stays a title.
-4. byline: a `By NAME` line or `Published:`/`Updated:` labels right at the top, below at most one
-   headline. Last: its lines look the most like ordinary text.
+4. byline: header lines read by the vocabulary (dialects.vocabulary: labels of every listed
+   language, shapes of values) near the top, below at most three lines (breadcrumb, kicker,
+   headline, standfirst); or a headline followed by a blank line. Its lines look the most like
+   ordinary text.
+5. page: a whole web page saved as text, read anywhere past its menus. Last of all, and only on
+   strong evidence: it fills nothing from a text that is not a page. When an earlier dialect
+   read nothing but a title (a page's first line often reads as one), page mode still tries.
 
 User rules (--rules) are tried before all of these. Adding a dialect means adding its module and
 one entry in DIALECTS.
@@ -19,17 +24,45 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from artparse.dialects import byline, front_matter, posted_by, rfc822
+from artparse.dates import DEFAULT_OPTIONS, DateOptions
+from artparse.dialects import front_matter, posted_by, rfc822
 from artparse.dialects.header import Header, header_view
 
 Parser = Callable[[Sequence[str]], Header | None]
+DatedParser = Callable[[Sequence[str], DateOptions], Header | None]
+
+BYLINE = "byline"  # dialects.byline.NAME; that module and the vocabulary load on first use
+
+
+def _byline(lines: Sequence[str]) -> Header | None:
+    from artparse.dialects import byline
+
+    return byline.parse(lines)
+
+
+PAGE = "page"  # dialects.page.NAME; loaded on first use, as the byline reader is
+
+
+def _page(lines: Sequence[str], dates: DateOptions = DEFAULT_OPTIONS) -> Header | None:
+    from artparse.dialects import page
+
+    return page.parse(lines, dates)
+
 
 DIALECTS: dict[str, Parser] = {
     front_matter.NAME: front_matter.parse,
     posted_by.NAME: posted_by.parse,
     rfc822.NAME: rfc822.parse,
-    byline.NAME: byline.parse,
+    BYLINE: _byline,
+    PAGE: _page,
 }
 """Detection order: the first dialect whose parse() returns a Header wins."""
 
-__all__ = ["DIALECTS", "Header", "Parser", "header_view"]
+DATED: dict[str, DatedParser] = {PAGE: _page}
+"""Dialects that read dates while detecting, and so take the date options (`now`) as well."""
+
+WHOLE_TEXT = frozenset({PAGE})
+"""Dialects that read all of the header window rather than its top: a header of an earlier dialect
+that gives nothing but a title gives way to them when they find more (see extract)."""
+
+__all__ = ["DATED", "DIALECTS", "WHOLE_TEXT", "Header", "Parser", "header_view"]

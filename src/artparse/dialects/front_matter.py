@@ -8,10 +8,13 @@
     ---
 
 Columns come from these keys (any letter case; the first one present wins, the others stay in
-`extra`): title; date, published, pubdate, publishdate; author, authors (a list is joined with
-", "); tags, categories, category, keywords (all of them, in that order); lastmod, updated,
-modified, last_modified_at. Every other key stays in `extra` under its own name with a JSON-native
-value, so a TOML `[extra]` table becomes `extra.extra`. Without a date key, a Zola-style
+`extra`): title; date, published, pubdate, publishdate, published_at, publish_date, created,
+date created, created_at (PUBLISHED_KEYS); author, authors (a list is joined with ", "); tags,
+categories, category, keywords (all of them, in that order); lastmod, updated, modified,
+last_modified_at, updated_at, date modified (UPDATED_KEYS). Without a title key, a Markdown H1
+(`# Title`) opening the body is the title (and stays in the body). Every other key stays in
+`extra` under its own name with a JSON-native value, so a TOML `[extra]` table becomes
+`extra.extra`. Without a date key, a Zola-style
 `path = "2014/12/12/slug"` gives the date, with a warning.
 
 YAML is read with the safe loader and only the plain types JSON also has: `true`/`false`, decimal
@@ -38,11 +41,20 @@ MAX_DEPTH = 50
 _MAX_INT_BITS = 4000 * 3  # Python refuses to write integers of more than 4,300 digits as decimal text
 
 TITLE_KEYS = ("title",)
-PUBLISHED_KEYS = ("date", "published", "pubdate", "publishdate")
-UPDATED_KEYS = ("lastmod", "updated", "modified", "last_modified_at")
+PUBLISHED_KEYS = (
+    *("date", "published", "pubdate", "publishdate", "published_at", "publish_date", "date published"),
+    *("created", "date created", "created_at", "date_created", "creation_date"),
+)
+UPDATED_KEYS = (
+    *("lastmod", "updated", "modified", "last_modified_at", "updated_at", "date modified", "date_modified"),
+    *("last_modified", "modified_at", "last_updated"),
+)
 AUTHOR_KEYS = ("author", "authors")
 TAG_KEYS = ("tags", "categories", "category", "keywords")
 
+MAX_BLANK_LINES = 20  # blank lines looked past for a heading under the front matter
+MAX_HEADING = 300
+_H1 = re.compile(r"#[ \t]+(?P<title>[^#].*?)(?:[ \t]+#+)?")
 _PATH_DATE = re.compile(r"(?:^|/)(?P<date>\d{4}/\d{2}/\d{2})(?:/|$)", re.ASCII)
 _TOML_LINE = re.compile(r"at line (?P<line>\d+)")
 # Parts of the value are separated by single spaces, so no two parts of the pattern can take the
@@ -60,6 +72,13 @@ class _TooLarge(ValueError):
 
 def parse(lines: Sequence[str]) -> Header | None:
     """Read the front matter that opens `lines`, or None when they do not open with one."""
+    header = _front_matter(lines)
+    if header is not None and header.title is None:
+        header.title = _heading(lines, header.body_start)
+    return header
+
+
+def _front_matter(lines: Sequence[str]) -> Header | None:
     if not lines:
         return None
     first = lines[0].rstrip()
@@ -69,6 +88,15 @@ def parse(lines: Sequence[str]) -> Header | None:
         return _delimited(lines, ("+++",), "TOML", _load_toml)
     if first.startswith("{"):
         return _json(lines)
+    return None
+
+
+def _heading(lines: Sequence[str], start: int) -> str | None:
+    """The text of a Markdown H1 (`# Title`) that opens the body, which stays in the body."""
+    for line in lines[start : start + MAX_BLANK_LINES]:
+        if line.strip():
+            found = _H1.fullmatch(line.strip()) if len(line) <= MAX_HEADING else None
+            return header_view(found["title"]) or None if found else None
     return None
 
 

@@ -14,13 +14,18 @@ _INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 _SPACES = re.compile(r"\s+")
 MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
-_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*")
+MAX_LABELLED_LINE = 300  # characters: the longest line the vocabulary reads (a byline, a date line)
+_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
 
 @dataclass
 class Header:
-    """Header fields as written; `body_start` is the index of the first line after the header."""
+    """Header fields as written; `body_start` is the index of the first line after the header.
+
+    `mail_zones`: its dates are a mail or news header's, whose zone names RFC 822 defines;
+    `dayfirst`: a label in a language that writes numeric dates day first said which the date is.
+    """
 
     body_start: int
     title: str | None = None
@@ -33,6 +38,8 @@ class Header:
     tags: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    mail_zones: bool = False
+    dayfirst: bool = False
 
 
 MAX_HEADER_LINES = 1000
@@ -74,8 +81,12 @@ def header_view(line: str) -> str:
 
 
 def read_count(text: str, warnings: list[str]) -> int | None:
-    """A visit counter such as `1,234` or `1 234`; None and a warning when it is not one."""
+    """A counter such as `1,234`, `1.234` or `1 234` (any digits); None and a warning when it is not."""
     text = text.strip()
+    if not text.isascii():
+        from artparse.languages.spelling import plain
+
+        text = plain(text)
     if not _COUNT.fullmatch(text):
         warnings.append(f"unparsed-visits: {text!r} is not a count")
         return None

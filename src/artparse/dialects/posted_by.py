@@ -5,16 +5,34 @@
     Share: Facebook | Twitter | Whatsapp | Linkedin Visits: 5
 
 Only the top of the file is read: the Posted line must come first, or right after one title line
-(blank lines allowed). The author is everything before the *last* " on " of its part, so names
-such as "Ahmed on Behalf of LANA" survive.
+(blank lines allowed). Parts and following lines that the vocabulary reads (`Category:`, `Tags:`,
+`Published:`, `2 comments`, in any listed language) fill their fields as in the byline dialect.
+The author is everything before the *last* " on " of its part, so names such as "Ahmed on Behalf
+of LANA" survive; without a date, the author must read as a name ("Posted by the end of...").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from artparse.dialects.header import MAX_HEADER_LINE, Header, header_view, read_count, top_views
+from artparse.dialects.header import (
+    MAX_HEADER_LINE,
+    MAX_LABELLED_LINE,
+    Header,
+    header_view,
+    read_count,
+    top_views,
+)
+
+if TYPE_CHECKING:
+    from artparse.dialects.vocabulary import Part
+
+# The vocabulary (dialects.vocabulary, dialects.byline) is imported where it is used: the common
+# posted-by header never needs it, and a one-file run does not pay for it at start-up.
 
 NAME = "posted-by"
 
@@ -40,6 +58,8 @@ def parse(lines: Sequence[str]) -> Header | None:
     title, posted = found
     header = Header(body_start=posted + 1, title=title)
     _read_posted_line(header_view(lines[posted]), header)
+    if header.published_raw is None and header.author and not _looks_like_a_name(header.author):
+        return None  # "Posted by the end of the week, ...": a sentence, not a header
     _read_following_lines(lines, posted + 1, header)
     return header
 
@@ -51,6 +71,8 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
         if not view:
             continue
         if _POSTED.match(view):
+            if title is not None and _is_header_line(title):
+                return None  # a header line above the Posted line: the byline reader takes both
             return title, index
         if title is not None:
             return None
@@ -60,6 +82,7 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
 
 def _read_posted_line(view: str, header: Header) -> None:
     header_text = view[len("posted by") :]  # _find_posted_line matched it at the start
+    header_text = header_text.removeprefix(":")  # "Posted by: admin"
     share = _SHARE_INSIDE.search(header_text)
     if share:
         _read_share(share["rest"], header)
@@ -80,6 +103,8 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
             _read_share(share["rest"], header)
         elif _VISITS.match(view) or _UPDATED.match(view):
             _read_segments(_SEGMENT_BREAK.split(view), header)
+        elif _may_be_understood(view) and _understood(parts := _read_line(view)):
+            _fill(header, parts)  # "Category: Politics | Tags: ports" and the like
         else:
             return
         header.body_start = index + 1
@@ -99,11 +124,64 @@ def _read_segment(segment: str, header: Header) -> None:
         header.updated_by, header.updated_raw = _who_and_when(rest)
     elif match := _VISITS.match(segment):
         header.visits = read_count(match["count"], header.warnings)
+    elif _understood(parts := _read_line(segment)):
+        _fill(header, parts)
     elif match := _FIELD.fullmatch(segment):
         header.extra[match["key"]] = match["value"]
     else:
         header.extra.setdefault("unrecognised", []).append(segment)
         header.warnings.append(f"unrecognised-header: {segment!r}")
+
+
+def _is_header_line(view: str) -> bool:
+    """A header line above the Posted line opens with a label or a number ("Published ...")."""
+    from artparse.dialects.vocabulary import is_header_line
+
+    return _opens_like_a_header(view) and is_header_line(_read_line(view))
+
+
+def _opens_like_a_header(view: str) -> bool:
+    first_two = " ".join(view.split(maxsplit=2)[:2])
+    return first_two[:1].isdigit() or bool(_vocabulary().might_be_header_line(first_two))
+
+
+@cache
+def _vocabulary() -> ModuleType:
+    """dialects.vocabulary, imported once on first use (a per-call import costs on every file)."""
+    from artparse.dialects import vocabulary
+
+    return vocabulary
+
+
+def _may_be_understood(view: str) -> bool:
+    """A header line below the Posted line opens with a label or a number ("Tags: ..."), and is
+    not a sentence (the body's first paragraph, which comes next in nearly every file)."""
+    return len(view) <= MAX_LABELLED_LINE and not view.endswith(".") and _opens_like_a_header(view)
+
+
+def _understood(parts: list[Part]) -> bool:
+    """The vocabulary recognises every part, and the parts make a header line."""
+    from artparse.dialects.vocabulary import UNKNOWN, is_header_line
+
+    return is_header_line(parts) and all(part.role != UNKNOWN for part in parts)
+
+
+def _read_line(view: str) -> list[Part]:
+    from artparse.dialects.vocabulary import read_line
+
+    return read_line(view)
+
+
+def _fill(header: Header, parts: list[Part]) -> None:
+    from artparse.dialects.byline import fill
+
+    fill(header, parts)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    from artparse.dialects.vocabulary import looks_like_name
+
+    return looks_like_name(text, lax=True)
 
 
 def _read_share(rest: str, header: Header) -> None:

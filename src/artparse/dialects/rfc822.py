@@ -16,9 +16,10 @@ Lines that start with a space or a tab continue the field above (folded with one
 every line of it is a field or a continuation and at least two of its fields are ones that mail,
 news or PEPs use (KNOWN_FIELDS): a news story whose first lines have colons is not a header.
 
-Title <- Title or Subject; author <- Author or From (display names, addresses dropped; the field
-as written also stays in `extra`); published <- Date, Created or Published; updated <- Updated or
-Last-Modified; tags <- Keywords or Tags (split at commas). Every other field goes to `extra` as
+Title <- Title or Subject; author <- Author, Authors (Pelican) or From (display names, addresses
+dropped; the field as written also stays in `extra`); published <- Date, Created or Published;
+updated <- Updated, Last-Modified or Modified (Pelican); tags <- Keywords, Tags or Category
+(split at commas). Every other field goes to `extra` as
 text, or as a list of texts when it is repeated (Received).
 """
 
@@ -44,53 +45,68 @@ KNOWN_FIELDS = frozenset(
 """Field names that mark a mail, news or PEP header; other fields are read but do not count."""
 
 TITLE_FIELDS = ("title", "subject")
-AUTHOR_FIELDS = ("author", "from")
+AUTHOR_FIELDS = ("author", "authors", "from")
 PUBLISHED_FIELDS = ("date", "created", "published")
-UPDATED_FIELDS = ("updated", "last-modified")
-TAG_FIELDS = ("keywords", "tags")
+UPDATED_FIELDS = ("updated", "last-modified", "modified")
+TAG_FIELDS = ("keywords", "tags", "category")
 
-_FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)")
+MAX_DECODED = 4096  # characters: a longer value is kept as written, not MIME-decoded
+MAIL_FIELDS = frozenset({"from", "newsgroups", "message-id", "path", "received", "sender", "to", "xref"})
+"""Fields of mail and news: their Date's zone names are RFC 822's (CST is -06:00)."""
+
+# RFC 5322: a field name is any printable ASCII character but the colon ("Article-I.D.:").
+_FIELD = re.compile(r"(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>.*)", re.ASCII)
 _ENVELOPE = re.compile(r"From \S+ .*\d{4}[ \t]*")  # mbox: "From jdoe@x.edu Mon Apr  5 14:02:11 1993"
-_ANGLE_ADDRESS = re.compile(r"\s*<[^<>]*>")
-_ADDRESS_THEN_NAME = re.compile(r"[^\s,<>()]+@[^\s,<>()]+\s*\((?P<name>[^()]*)\)")
-_QUOTED = re.compile(r'"(?P<text>(?:[^"\\]|\\.)*)"')
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bqBQ]\?[^?\s]*\?=")
+_MAX_ENVELOPE = 1000
+_LEADING_CONTINUATION = (
+    "malformed-header: the header starts with a continuation line (kept in extra.continuation)"
+)
 
 
 def parse(lines: Sequence[str]) -> Header | None:
     """Read the field block that opens `lines`, or None when they do not open with one."""
     start = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
     envelope = None
-    if start < len(lines) and _ENVELOPE.fullmatch(lines[start]):
+    if start < len(lines) and len(lines[start]) <= _MAX_ENVELOPE and _ENVELOPE.fullmatch(lines[start]):
         envelope, start = lines[start], start + 1
-    fields, end = _read_fields(lines, start)
-    if fields is None or sum(name.lower() in KNOWN_FIELDS for name, _ in fields) < MIN_KNOWN_FIELDS:
+    block = _read_fields(lines, start)
+    if block is None:
         return None
-    header = Header(body_start=end)
+    leading, fields, end = block
+    if sum(name.lower() in KNOWN_FIELDS for name, _ in fields) < MIN_KNOWN_FIELDS:
+        return None
+    header = Header(body_start=end, mail_zones=any(name.lower() in MAIL_FIELDS for name, _ in fields))
     if envelope is not None:
         header.extra["envelope"] = envelope
+    if leading:
+        header.extra["continuation"] = header_view(leading)
+        header.warnings.append(_LEADING_CONTINUATION)
     _map_fields(fields, header)
     return header
 
 
-def _read_fields(lines: Sequence[str], start: int) -> tuple[list[tuple[str, str]] | None, int]:
-    """(name, unfolded value) pairs up to the first blank line, and the index after it.
+def _read_fields(lines: Sequence[str], start: int) -> tuple[str, list[tuple[str, str]], int] | None:
+    """(leading continuation, (name, unfolded value) pairs, index after the blank line ending them).
 
-    None when a line in the block is neither a field nor a continuation.
+    None when a line in the block is neither a field nor a continuation (so also when it reaches
+    the end of the header window, header.header_window: no block is longer than that). Folded
+    with a list join, and every pattern is linear: the time is linear in the window.
     """
-    fields: list[tuple[str, str]] = []
+    leading: list[str] = []
+    fields: list[tuple[str, list[str]]] = []
     index = start
     while index < len(lines) and lines[index].strip():
         line = lines[index]
-        if line[0] in " \t" and fields:
-            name, value = fields[-1]
-            fields[-1] = (name, f"{value} {line.strip()}".strip())
+        if line[0] in " \t":
+            (fields[-1][1] if fields else leading).append(line.strip())
         elif found := _FIELD.fullmatch(line):
-            fields.append((found["name"], found["value"].strip()))
+            fields.append((found["name"], [found["value"].strip()]))
         else:
-            return None, index
+            return None
         index += 1
-    return fields, index + 1
+    unfolded = [(name, " ".join(part for part in parts if part)) for name, parts in fields]
+    return " ".join(leading), unfolded, index + 1
 
 
 def _map_fields(fields: list[tuple[str, str]], header: Header) -> None:
@@ -135,16 +151,116 @@ def _optional(convert: Callable[[str], str], value: str | None) -> str | None:
 
 
 def _display_names(value: str) -> str:
-    """`John Doe <jdoe@x.edu>` and `jdoe@x.edu (John Doe)` give `John Doe`; an address alone stays."""
+    """`John Doe <jdoe@x.edu>`, `jdoe@x.edu (John Doe)` and `host!jdoe (John Doe)` give `John Doe`.
+
+    Read in one pass over the value (quoted strings, nested comments and angle addresses as RFC
+    5322 writes them), so no value takes more than linear time. An address alone stays, as does
+    an address whose comment is empty.
+    """
     text = _decoded(value)
-    names = _ADDRESS_THEN_NAME.sub(lambda found: found["name"], text)
-    names = _QUOTED.sub(lambda found: found["text"], _ANGLE_ADDRESS.sub("", names))
+    kept: list[tuple[str, str]] = []
+    for kind, token in _tokens(text):
+        if kind == "angle":
+            while kept and kept[-1][0] == "space":
+                kept.pop()
+        elif kind == "comment" and (address := _address_before(kept)) is not None:
+            name = token[1:-1].strip()
+            del kept[address + 1 :]
+            if name:
+                kept[address] = ("name", name)
+        elif kind == "quoted":
+            kept.append(("name", _UNESCAPE.sub(r"\1", token[1:-1])))
+        else:
+            kept.append((kind, token))
+    names = "".join(token for _, token in kept)
     return header_view(names).strip(" ,") or text.strip(" <>")
 
 
+_UNESCAPE = re.compile(r"\\(.)")
+_ATOM_END = re.compile(r'[ \t"(<,]')
+
+
+def _address_before(kept: list[tuple[str, str]]) -> int | None:
+    """The index of the address (an atom with @ or a bang path) just before a comment, if any."""
+    index = len(kept) - 1
+    while index >= 0 and kept[index][0] == "space":
+        index -= 1
+    if index >= 0 and kept[index][0] == "atom" and ("@" in kept[index][1] or "!" in kept[index][1]):
+        return index
+    return None
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(kind, text) pieces of an address list: space, quoted, comment, angle, comma or atom.
+
+    An unclosed quote, comment or angle bracket makes the rest of the value one atom.
+    """
+    tokens: list[tuple[str, str]] = []
+    index, end, close = 0, len(text), -1
+    while index < end:
+        char = text[index]
+        if char in " \t":
+            stop = index
+            while stop < end and text[stop] in " \t":
+                stop += 1
+            kind = "space"
+        elif char == ",":
+            stop, kind = index + 1, "comma"
+        elif char in '"(':
+            stop = (_quoted_end if char == '"' else _comment_end)(text, index)
+            kind = ("quoted" if char == '"' else "comment") if stop > 0 else "atom"
+            stop = stop if stop > 0 else end
+        elif char == "<":
+            if close < index:  # the next ">" is looked for once, not once per "<"
+                close = text.find(">", index + 1)
+                close = end if close < 0 else close
+            reopen = text.find("<", index + 1, close)
+            if close == end:
+                stop, kind = end, "atom"
+            elif reopen >= 0:
+                stop, kind = reopen, "atom"
+            else:
+                stop, kind = close + 1, "angle"
+        else:
+            found = _ATOM_END.search(text, index + 1)
+            stop, kind = (found.start() if found else end), "atom"
+        tokens.append((kind, text[index:stop]))
+        index = stop
+    return tokens
+
+
+def _quoted_end(text: str, start: int) -> int:
+    """The index after the quoted string opening at `start`, or -1 when it is not closed."""
+    index = start + 1
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+        elif text[index] == '"':
+            return index + 1
+        else:
+            index += 1
+    return -1
+
+
+def _comment_end(text: str, start: int) -> int:
+    """The index after the (possibly nested) comment opening at `start`, or -1 when not closed."""
+    depth, index = 0, start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        depth += (char == "(") - (char == ")")
+        index += 1
+        if depth == 0:
+            return index
+    return -1
+
+
 def _decoded(value: str) -> str:
-    """MIME encoded words (`=?utf-8?q?Zo=C3=A9?=`) as text; the value as written if they are broken."""
-    if not _ENCODED_WORD.search(value):
+    """MIME encoded words (`=?utf-8?q?Zo=C3=A9?=`) as text; the value as written if they are
+    broken, or if it is longer than a name or subject can be (MAX_DECODED)."""
+    if len(value) > MAX_DECODED or not _ENCODED_WORD.search(value):
         return value
     from email.errors import HeaderParseError
     from email.header import decode_header, make_header
