@@ -5,9 +5,10 @@ Step from them: nothing crosses by inheritance, so any start method works (fork 
 is running, which is the fastest; forkserver or spawn otherwise). The main process sends chunks
 of inputs (up to CHUNK inputs, CHUNK_BYTES of names), at most AHEAD per worker; a worker works
 through its chunks in order and sends each chunk's outcomes back in parts, a part whenever the
-inputs behind it add up to RESULT_BYTES. The main process reads only the oldest chunk's worker:
-the others block on their full connection, so the results in flight stay bounded by bytes
-whatever the files' sizes.
+inputs behind it add up to RESULT_BYTES. The main process takes in every worker's parts as they
+come, while fewer than BUFFERED bytes wait to be written; beyond that it reads only the worker
+of the oldest chunk, and the others block on their full connection. So the results in flight
+stay bounded by bytes whatever the files' sizes, and no worker waits while there is room.
 
 A worker that dies (killed, out of memory) costs the input it was on (a failure) and nothing
 else: a new worker takes over its chunks. Every way out of a run (the end, an exception, a
@@ -20,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import pickle
 import signal
 import socket
 import threading
@@ -43,6 +45,7 @@ CHUNK_BYTES = 32 * 1024  # and at most this much of their names
 AHEAD = 2  # chunks in flight per worker
 RESULT_BYTES = 1 << 20  # a worker sends its results whenever the inputs behind them add up to this
 BUFFER = 1 << 20  # socket buffers: AHEAD chunks always fit, so sending a chunk never blocks
+BUFFERED = 32 << 20  # bytes of results received ahead of the one being written, at most
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 Task = tuple[Input | Passed, "FileStamp | None"]
@@ -77,6 +80,9 @@ class _Chunk:
     """Tasks whose outcomes have come back."""
     careful: bool = False
     """The worker sends every task's outcomes as soon as it has them (after a worker died)."""
+    parts: deque[tuple[list[Outcome], int]] = field(default_factory=deque)
+    """Outcomes received and not yet passed on, with their size in bytes."""
+    complete: bool = False
 
     def send(self) -> None:
         assert self.worker is not None
@@ -99,6 +105,7 @@ class Workers:
         self._settings = settings
         self._context = multiprocessing.get_context(start_method or default_start_method())
         self._workers: list[_Worker] = []
+        self._buffered = 0
         for _ in range(jobs):
             self._workers.append(self._start())
 
@@ -164,20 +171,42 @@ class Workers:
             chunk.send()
 
     def _receive(self, chunk: _Chunk) -> Iterator[Outcome]:
-        """The chunk's outcomes, part by part, as its worker sends them."""
+        """The chunk's outcomes, part by part, as its worker sends them; meanwhile the other
+        workers' parts are received too (up to BUFFERED bytes), so that none waits idle."""
         while True:
-            worker = chunk.worker
-            assert worker is not None
-            try:
-                outcomes, finished, last = worker.connection.recv()
-            except (EOFError, OSError):
-                yield from self._replace(worker, chunk)
-                continue
-            chunk.finished += finished
-            yield from outcomes
-            if last:
-                worker.chunks.popleft()
+            while chunk.parts:
+                outcomes, size = chunk.parts.popleft()
+                self._buffered -= size
+                yield from outcomes
+            if chunk.complete:
                 return
+            assert chunk.worker is not None
+            self._receive_ready(chunk.worker)
+
+    def _receive_ready(self, first: _Worker) -> None:
+        """Wait for a part from `first` or from any other worker (while fewer than BUFFERED
+        bytes wait in this process), and take in every part that is ready."""
+        from multiprocessing.connection import wait
+
+        room = self._buffered < BUFFERED
+        readers = {w.connection: w for w in self._workers if w is first or (room and w.chunks)}
+        for ready in wait(list(readers)):
+            self._take_part(readers[ready])  # type: ignore[index]
+
+    def _take_part(self, worker: _Worker) -> None:
+        chunk = worker.chunks[0]  # a worker sends its chunks' parts in order
+        try:
+            message = worker.connection.recv_bytes()
+        except (EOFError, OSError):
+            chunk.parts.append((self._replace(worker, chunk), 0))
+            return
+        outcomes, finished, last = pickle.loads(message)
+        chunk.finished += finished
+        chunk.parts.append((outcomes, len(message)))
+        self._buffered += len(message)
+        if last:
+            worker.chunks.popleft()
+            chunk.complete = True
 
     def _replace(self, dead: _Worker, chunk: _Chunk) -> list[Outcome]:
         """A worker died: a new one takes over its chunks. The input it died on is found by
@@ -290,8 +319,6 @@ def _send(send: _Send, part: list[Outcome], finished: int, *, last: bool) -> Non
     except (BrokenPipeError, ConnectionResetError):
         raise
     except Exception:
-        import pickle
-
         checked: list[Outcome] = []
         for outcome in part:
             try:
