@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from artparse import pipeline, pool, step
+from artparse import pipeline, pool, step, writers
 from artparse.extract import ParseOptions
 from artparse.pipeline import Batch, run_batch
 from artparse.sinks import TextSink
@@ -137,17 +137,29 @@ def test_an_exception_in_a_worker_is_that_files_failure(tree: Path, monkeypatch:
             raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
         return real_parse(text, *args, **options)
 
-    bad = tree / "copy4" / "boom.txt"
+    real_render = writers._json_line
+
+    def render_or_raise(record: dict[str, Any]) -> str:  # as json.dumps on a huge integer did
+        if "Say: render" in record["body"]:
+            raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
+        return real_render(record)
+
+    bad, worse = tree / "copy4" / "boom.txt", tree / "copy5" / "render.txt"
     bad.write_text("Posted by X on 2025-11-01\nSay: boom\n", encoding="utf-8")
+    worse.write_text("Posted by X on 2025-11-01\nSay: render\n", encoding="utf-8")
     try:
         serial, _ = _text(tree, 1)
         monkeypatch.setattr(step, "parse_article", parse_or_raise)
-        monkeypatch.setattr(pool, "default_start_method", lambda: "fork")  # inherits the patch
+        monkeypatch.setattr(writers, "_json_line", render_or_raise)
+        monkeypatch.setattr(pool, "default_start_method", lambda: "fork")  # inherits the patches
         parallel, errors = _text(tree, 2)
     finally:
         bad.unlink()
-    assert parallel.splitlines() == [line for line in serial.splitlines() if "boom.txt" not in line]
-    assert f"{bad}: internal error, please report it: ValueError: Exceeds the limit" in errors
+        worse.unlink()
+    kept = [line for line in serial.splitlines() if "boom.txt" not in line and "render.txt" not in line]
+    assert parallel.splitlines() == kept
+    for path in (bad, worse):
+        assert f"{path}: internal error, please report it: ValueError: Exceeds the limit" in errors
 
 
 def test_no_thread_runs_when_the_workers_start(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -176,3 +176,27 @@ def test_workers_keep_ignoring_hangups_under_nohup(tree: Path) -> None:
     records, errors = child.communicate(timeout=TIMEOUT)
     assert child.returncode == 0, errors
     assert records.count(b"\n") == 2000
+
+
+def test_workers_never_outlive_a_killed_run(tree: Path, tmp_path: Path) -> None:
+    """kill -9 of the main process leaves no worker behind, even one blocked opening a FIFO."""
+    fifo = tmp_path / "never-written"
+    os.mkfifo(fifo)
+    child = subprocess.Popen(
+        [*artparse_command(), "-j", "2", str(tree), str(fifo)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+    deadline = time.monotonic() + TIMEOUT
+    workers: list[str] = []
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = children.read_text().split()
+        time.sleep(0.01)
+    assert len(workers) >= 2
+    time.sleep(1)  # one worker waits on the FIFO by now, or soon
+    child.kill()
+    child.wait(timeout=TIMEOUT)
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{pid}/status").exists() for pid in workers)

@@ -22,9 +22,23 @@ def main() -> NoReturn:
     reserve_standard_descriptors()
     try:
         from artparse.cli import main as run
-    except KeyboardInterrupt:
-        os._exit(EXIT_SIGINT)
+    except BaseException as error:
+        if _interrupted(error):
+            os._exit(EXIT_SIGINT)
+        raise
     run()
+
+
+def _interrupted(error: BaseException | None) -> bool:
+    """Whether `error` is Ctrl-C, or was caused by it (Python wraps an exception raised while
+    a class is made, such as a KeyboardInterrupt, in a RuntimeError)."""
+    for _ in range(10):  # a chain of causes is short, and may loop
+        if error is None:
+            return False
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def reserve_standard_descriptors() -> None:

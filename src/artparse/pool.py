@@ -24,6 +24,7 @@ import os
 import pickle
 import signal
 import socket
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -123,8 +124,13 @@ class Workers:
         from multiprocessing.connection import Connection
 
         mine, child_end = Connection(ours.detach()), Connection(theirs.detach())
+        # A forked child inherits this process's ends of every connection: it must close them,
+        # or the death of this process would never reach it as the end of its connection.
+        ours_too = [w.connection.fileno() for w in self._workers if not w.connection.closed]
+        ours_too.append(mine.fileno())
+        inherited = tuple(ours_too) if self._context.get_start_method() == "fork" else ()
         process = self._context.Process(  # type: ignore[attr-defined]
-            target=serve, args=(child_end, self._settings), daemon=True
+            target=serve, args=(child_end, self._settings, inherited), daemon=True
         )
         # Stop signals wait until the child has its own handlers (and start-up cannot print a
         # KeyboardInterrupt); a signal meant for this process is delivered right after.
@@ -273,8 +279,13 @@ def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
         yield chunk
 
 
-def serve(connection: Connection, settings: WorkerSettings) -> None:
-    """A worker's life: chunks in, outcomes out, until the main process says stop or goes away."""
+def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int, ...] = ()) -> None:
+    """A worker's life: chunks in, outcomes out, until the main process says stop or goes away
+    (even killed: its end of the connection closes, and on Linux the kernel ends the worker)."""
+    for descriptor in inherited:  # the main process's ends, inherited by fork
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_IGN if settings.hangup_ignored else signal.SIG_DFL)
@@ -327,6 +338,21 @@ def _send(send: _Send, part: list[Outcome], finished: int, *, last: bool) -> Non
             except Exception as error:
                 checked.append(internal_error(getattr(outcome, "source", None) or "?", error))
         send((checked, finished, last))
+
+
+def _die_with_parent() -> None:
+    """On Linux, SIGKILL this worker when its parent dies (the main process, even by kill -9;
+    under forkserver, the server, which ends with it), also while the worker is blocked where no
+    end of file reaches it (opening a FIFO that no one writes)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _detach_standard_streams() -> None:
