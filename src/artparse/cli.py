@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from artparse.completion import complete_dialect, complete_path, complete_zone
+from artparse.containers import KINDS, NONE
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
@@ -39,6 +40,7 @@ from artparse.pipeline import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
 from artparse.sources import (
+    ARTICLE_PATTERNS,
     STDIN,
     ReadOptions,
     WalkOptions,
@@ -123,7 +125,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     multiple=True,
     metavar="PATTERN",
     help="In directories, read only file names matching PATTERN (repeatable) "
-    "[default: *.txt *.text *.md *.markdown *.mdx *.rst *.eml and names without a suffix].",
+    f"[default: {' '.join(ARTICLE_PATTERNS)}, names without a suffix, and containers' names].",
 )
 @click.option(
     "--follow",
@@ -140,7 +142,8 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     default="32M",
     callback=_size_option,
     metavar="SIZE",
-    help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G [default: 32M].",
+    help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G; in a container, on articles "
+    "larger than SIZE [default: 32M].",
 )
 @click.option(
     "--encoding",
@@ -155,6 +158,14 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     shell_complete=complete_dialect,
     help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
     "or the name of a --rules rule.",
+)
+@click.option(
+    "--container",
+    type=click.Choice([*KINDS, NONE]),
+    help="Read every file as this kind of container, many articles in one file; none: every "
+    "file is one article [default: by the file's name "
+    f"({' '.join(suffix for suffixes in KINDS.values() for suffix in suffixes)}, also .gz) "
+    "or its content].",
 )
 @click.option(
     "--rules",
@@ -269,6 +280,7 @@ def command(
     max_size: int,
     encoding: str | None,
     dialect: str | None,
+    container: str | None,
     rules: tuple[Rule, ...],
     dayfirst: bool,
     tz: str | None,
@@ -303,7 +315,7 @@ def command(
         click.echo(ctx.get_usage(), err=True)
         click.echo("Try 'artparse -h' for help.", err=True)
         ctx.exit(EXIT_USAGE)
-    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden)
+    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden, containers=container != NONE)
     if output is not None:  # first: that it is an input matters more than its format
         with _refused_as_usage_error():
             check_inputs_kept(output, paths, walk)
@@ -336,7 +348,7 @@ def command(
             now=now,
             min_date=min_date,
         ),
-        reading=ReadOptions(max_size=max_size, encoding=encoding),
+        reading=ReadOptions(max_size=max_size, encoding=encoding, container=container),
         neutralise=not csv_raw,
         bom=bom,
         strict=strict,

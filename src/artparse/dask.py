@@ -20,7 +20,7 @@ from typing import Any, Literal
 from artparse.errors import ArtparseError, InputError
 from artparse.extract import ParseOptions
 from artparse.extras import MissingExtra, missing_message, require
-from artparse.outcomes import Outcome, Rendered
+from artparse.outcomes import Outcome, Passed, Rendered
 from artparse.record import JSONValue
 from artparse.remote import iter_all_inputs
 from artparse.sinks import RecordRender
@@ -32,7 +32,7 @@ FILES_PER_PARTITION = 2048
 (a millisecond or so) is noise, small enough that a lost worker costs little to redo."""
 PURPOSE = "artparse.dask"
 
-Work = Input | Problem
+Work = Input | Passed  # a container's articles are Inputs between a ContainerStart and End
 try:
     import dask.bag as _bag
 except ImportError as error:
@@ -44,10 +44,10 @@ def parse_partition(items: Iterable[Work], settings: StepSettings) -> list[Outco
     step = Step(settings, io.BytesIO())  # a partition never holds standard input
     outcomes: list[Outcome] = []
     for item in items:
-        if isinstance(item, Problem):
-            outcomes.append(item)
-        else:
+        if isinstance(item, Input):
             outcomes.extend(step(item))
+        else:
+            outcomes.append(item)
     return outcomes
 
 
@@ -122,7 +122,7 @@ def _parse_options(given: dict[str, Any]) -> ParseOptions:
     return options
 
 
-def _kept(item: Work, on_error: str) -> bool:
+def _kept(item: Input | Problem, on_error: str) -> bool:
     """Listing problems: a skip by design is left out; a failure raises now, or is left out."""
     if isinstance(item, Input):
         return True

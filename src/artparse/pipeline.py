@@ -42,8 +42,9 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
+from artparse.members import expand_tasks
 from artparse.messages import message, report
-from artparse.outcomes import Outcome, Problem, Render
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render
 from artparse.progress import progress_bar
 from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, is_url, iter_inputs
 from artparse.step import Step, StepSettings
@@ -134,6 +135,7 @@ def run_batch(
     settings = StepSettings(
         batch.parse, batch.reading, sink.render, batch.settings_key if sink.records_stamps else None
     )
+    tasks = expand_tasks(tasks, stdin, batch.reading, settings.stamps)  # containers' articles
     local = Step(settings, stdin)
     first = list(islice(tasks, SMALL_BATCH))
     workers: Engine | None = None
@@ -149,10 +151,14 @@ def run_batch(
         with progress_bar(batch.paths, shown=shown, hidden=batch.walk.hidden) as advance:
             everything = chain(first, tasks)
             found = workers.outcomes(everything, local) if workers else _here(everything, local)
+            inside = False  # a container's articles: the bar counts the container as one file
             for outcome in found:
                 tally.count(outcome)
                 report(outcome, batch.quiet)
-                advance()
+                if isinstance(outcome, ContainerStart | ContainerEnd):
+                    inside = isinstance(outcome, ContainerStart)
+                if not inside:
+                    advance()
                 sink.take(outcome)
     except BaseException:
         if workers:

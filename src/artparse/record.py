@@ -64,11 +64,17 @@ _DATE = {
 }
 
 _PROPERTIES: dict[str, dict[str, JSONValue]] = {
-    "source": {"type": ["string", "null"], "description": "the path as given or found; '-' for stdin"},
+    "source": {
+        "type": ["string", "null"],
+        "description": "the path as given or found; '-' for stdin; for an article of a container "
+        "(mbox, WARC/WET, SGML collection), the container's source, '#' and the article's place in "
+        "it counting from 1 (archive.mbox#12); unique per record",
+    },
     "dialect": {
         "type": ["string", "null"],
         "description": "the header format that matched: front-matter, posted-by, rfc822, byline, "
-        "page, or the name of a --rules rule; null when none did",
+        "page, sgml (an element of an SGML collection), or the name of a --rules rule; null when "
+        "none did",
     },
     "title": {**_NULLABLE_STRING, "description": "headline, when the file has one"},
     "author": {**_NULLABLE_STRING, "description": "who posted or wrote it, whitespace normalised"},

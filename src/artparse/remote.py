@@ -68,7 +68,7 @@ def iter_url_inputs(url: str, options: WalkOptions | None = None) -> Iterator[In
             if name not in hidden_folders:
                 hidden_folders.add(name)
                 yield Problem(prefix + name, HIDDEN, skipped=True)
-        elif is_article_name(parts[-1], options.patterns):
+        elif is_article_name(parts[-1], options):
             yield Input(prefix + "/".join(parts), explicit=False)
         else:
             yield Problem(prefix + "/".join(parts), OTHER_FILE, skipped=True)

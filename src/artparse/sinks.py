@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from artparse.formats import BY_NAME
-from artparse.outcomes import Outcome, Render, Rendered, Unchanged
+from artparse.outcomes import ContainerEnd, Outcome, Render, Rendered, Unchanged
 from artparse.record import FIELDS, Article
 from artparse.sources import OwnOutput
 
@@ -190,6 +190,8 @@ class DatabaseSink:
             self._database.save(path, outcome.payload, outcome.stamp)
         elif isinstance(outcome, Unchanged) and outcome.stamp is not None:
             self._database.save(outcome.path, None, outcome.stamp)
+        elif isinstance(outcome, ContainerEnd):
+            self._database.container_read(outcome.path, outcome.places, outcome.stamp)
 
     def finish(self, tally: Tally) -> None:
         """The database commits when its context closes."""
