@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import pty
 import shutil
@@ -15,7 +16,23 @@ SEED = SAMPLES / "000_1e1733cdb2f83fb7.txt"
 RULE_SAMPLES = SAMPLES / "rules"
 RULES_FILE = RULE_SAMPLES / "sites.toml"
 SAMPLE_TEXTS = sorted(SAMPLES.rglob("*.txt"))
-"""Every sample input, those read with RULES_FILE included: what `artparse samples/` reads."""
+"""Every sample article, those read with RULES_FILE included."""
+CONTAINER_SAMPLES = sorted(path for path in (SAMPLES / "containers").iterdir() if path.suffix != ".json")
+"""Every sample container (mbox, WARC/WET, SGML): what `artparse samples/` also reads."""
+
+
+def container_golden(container: Path) -> Path:
+    """The expected records of a sample container: its name up to the first dot, then .json."""
+    return container.with_name(container.name.split(".")[0] + ".json")
+
+
+def container_records(container: Path) -> list[dict[str, object]]:
+    records: list[dict[str, object]] = json.loads(container_golden(container).read_text(encoding="utf-8"))
+    return records
+
+
+SAMPLE_RECORDS = len(SAMPLE_TEXTS) + sum(len(container_records(path)) for path in CONTAINER_SAMPLES)
+"""How many records `artparse samples/` gives."""
 
 
 def artparse_command() -> list[str]:

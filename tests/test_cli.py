@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from artparse.cli import command
 from artparse.record import FIELDS
-from tests.conftest import RULES_FILE, SAMPLE_TEXTS, SAMPLES, SEED
+from tests.conftest import CONTAINER_SAMPLES, RULES_FILE, SAMPLE_RECORDS, SAMPLES, SEED, container_records
 
 GOOD = "Posted by AI on 2025-11-01 04:23:00\nShare: Facebook Visits: 5\nBody text here.\n"
 
@@ -51,14 +51,17 @@ def test_a_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> No
 
 
 def test_the_samples_directory_gives_one_record_per_sample() -> None:
-    samples, others = len(SAMPLE_TEXTS), len(list(SAMPLES.rglob("*.json"))) + 1  # + the rule file
+    samples, others = SAMPLE_RECORDS, len(list(SAMPLES.rglob("*.json"))) + 1  # + the rule file
     result = invoke(str(SAMPLES), "-f", "jsonl")
     assert len(records(result)) == samples
     # Warnings: the goldens that have some (every page sample: the page mode names the line of each
-    # value), and the one rule sample that has no header a person would recognise without --rules
-    # (the other two read as bylines).
+    # value), the container articles that have some, and the one rule sample that has no header a
+    # person would recognise without --rules (the other two read as bylines).
     goldens = [*SAMPLES.glob("*.json"), *(SAMPLES / "pages").glob("*.json")]
     warned = sum(bool(json.loads(golden.read_text(encoding="utf-8"))["warnings"]) for golden in goldens)
+    warned += sum(
+        bool(record["warnings"]) for path in CONTAINER_SAMPLES for record in container_records(path)
+    )
     assert result.stderr.splitlines()[-1] == (
         f"artparse: {samples + others} inputs: {samples} records ({warned + 1} with warnings), 0 failed, "
         f"{others} skipped ({others} other file name)"
@@ -167,7 +170,7 @@ def test_delimited_output_reads_back(fmt: str) -> None:
     else:  # no quoting: every line is a row, split at tabs
         header, *lines = result.stdout.removesuffix("\n").split("\n")
         rows = [dict(zip(header.split("\t"), line.split("\t"), strict=True)) for line in lines]
-    assert len(rows) == len(SAMPLE_TEXTS)
+    assert len(rows) == SAMPLE_RECORDS
     seed = next(row for row in rows if row["source"] == str(SEED))
     assert (seed["share"], seed["visits"], seed["tags"]) == ("Facebook; Twitter; Whatsapp; Linkedin", "5", "")
 
@@ -470,7 +473,7 @@ def test_the_summary_always_adds_up(kinds: list[str], nested: bool) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_on_stdin_give_a_record_or_a_clean_error(data: bytes) -> None:
-    result = invoke("-", input=data)
+    result = invoke("--container", "none", "-", input=data)  # containers: see test_containers.py
     assert result.exit_code in (0, 1)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     if result.exit_code == 0:

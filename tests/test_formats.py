@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from artparse.formats import BY_NAME, CHOICES, FORMATS, RECORDS
+from artparse.formats import BY_NAME, CHOICES, DATABASE, FORMATS, RECORDS
 from tests.conftest import SAMPLES, SEED, run_artparse
 
 RECORD_SUFFIXES = [
@@ -99,7 +99,7 @@ def test_the_help_lists_the_choices_of_the_table() -> None:
 
 def test_a_database_suffix_writes_a_database(tmp_path: Path) -> None:
     for entry in FORMATS:
-        for suffix in entry.suffixes if entry.kind != RECORDS else ():
+        for suffix in entry.suffixes if entry.kind == DATABASE else ():
             target = tmp_path / f"a{suffix}"
             assert run_artparse(str(SEED), "-o", str(target)).returncode == 0
             with sqlite3.connect(target) as connection:

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import SAMPLE_TEXTS, SAMPLES, SEED, artparse_command, run_artparse, run_on_terminal
+from tests.conftest import SAMPLE_RECORDS, SAMPLES, SEED, artparse_command, run_artparse, run_on_terminal
 
 needs_jq = pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
 
@@ -46,7 +46,7 @@ def test_seed_through_jq(filter_: str, expected: str) -> None:
 
 @needs_jq
 def test_a_directory_through_jq_slurp_counts_the_samples() -> None:
-    assert jq([str(SAMPLES)], "length", "-s") == f"{len(SAMPLE_TEXTS)}\n"
+    assert jq([str(SAMPLES)], "length", "-s") == f"{SAMPLE_RECORDS}\n"
 
 
 def test_output_is_the_same_bytes_under_any_time_zone_and_locale() -> None:
@@ -56,7 +56,7 @@ def test_output_is_the_same_bytes_under_any_time_zone_and_locale() -> None:
         for fmt in ["jsonl"]
     }
     assert len(outputs) == 1
-    assert outputs.pop().count(b"\n") == len(SAMPLE_TEXTS)
+    assert outputs.pop().count(b"\n") == SAMPLE_RECORDS
 
 
 def test_records_are_utf8_even_when_the_terminal_encoding_is_ascii(tmp_path: object) -> None:

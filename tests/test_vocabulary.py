@@ -102,6 +102,23 @@ def test_sentences_with_label_words_are_not_header_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Published reports say the minister resigned on 3 May 2021.",
+        "Updated guidance was issued to schools on 12 June 2019",
+        "Publié au Journal officiel, le décret entre en vigueur le 3 mars 2021.",
+        "Veröffentlicht wurde der Bericht am 3. März 2021.",
+        "Pubblicato dal ministero il 12 marzo 2022, il rapporto è chiaro.",
+        "Actualizado cada año, el informe salió el 3 de marzo de 2021.",
+        "Atualizado pelo governo em 3 de março de 2021",
+    ],
+)
+def test_a_date_label_without_a_colon_needs_a_date_after_it(line: str) -> None:
+    """A sentence that opens with a date label and holds a date further on is body text."""
+    assert not any(part.role in ("published", "updated") for part in read_line(header_view(line)))
+
+
+@pytest.mark.parametrize(
     ("text", "date"),
     [
         ("Thu Aug 1 14:35:01 EDT 2013", True),

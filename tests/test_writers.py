@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from artparse.record import FIELDS, Article
 from artparse.writers import make_writer
-from tests.conftest import SAMPLE_TEXTS, SAMPLES, run_artparse
+from tests.conftest import SAMPLE_RECORDS, SAMPLES, run_artparse
 
 FIRST = Article(
     source="a.txt",
@@ -203,7 +203,7 @@ def test_awk_reads_tsv_rows_and_their_last_cell_whole() -> None:
         ["awk", "-F", "\t", "NR > 1 { print NF, $3 }"], input=result.stdout, capture_output=True, check=True
     )
     lines = awk.stdout.decode().splitlines()
-    assert len(lines) == len(SAMPLE_TEXTS)
+    assert len(lines) == SAMPLE_RECORDS
     assert all(line.startswith("3 ") for line in lines)  # a tab or newline in a body never splits it
     assert b"\r" not in awk.stdout
     assert "3 AI" in lines  # the seed's author, without a CR after it

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from artparse.completion import complete_dialect, complete_path, complete_zone
+from artparse.containers import KINDS, NONE
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
 from artparse.dialects import DIALECTS
@@ -23,6 +24,7 @@ from artparse.extract import ParseOptions
 from artparse.formats import (
     BY_NAME,
     CHOICES,
+    COLUMNS,
     COMPRESSED,
     DATABASE,
     RECORDS,
@@ -38,11 +40,13 @@ from artparse.pipeline import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
 from artparse.sources import (
+    ARTICLE_PATTERNS,
     STDIN,
     ReadOptions,
     WalkOptions,
     describe_os_error,
     is_sqlite_database,
+    is_url,
     read_file_text,
 )
 from artparse.zones import site_zone
@@ -59,6 +63,8 @@ Examples:
   artparse corpus/ -o articles.db --incremental
                                         an SQLite database; only changed files parsed again
   artparse corpus/ --summary            a report for people instead of records
+  artparse s3://bucket/corpus/ --cluster tcp://scheduler:8786 -o s3://bucket/articles/
+                                        on a Dask cluster, into Parquet parts
 
 \b
 Exit codes:
@@ -119,7 +125,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     multiple=True,
     metavar="PATTERN",
     help="In directories, read only file names matching PATTERN (repeatable) "
-    "[default: *.txt *.text *.md *.markdown *.mdx *.rst *.eml and names without a suffix].",
+    f"[default: {' '.join(ARTICLE_PATTERNS)}, names without a suffix, and containers' names].",
 )
 @click.option(
     "--follow",
@@ -136,7 +142,8 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     default="32M",
     callback=_size_option,
     metavar="SIZE",
-    help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G [default: 32M].",
+    help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G; in a container, on articles "
+    "larger than SIZE [default: 32M].",
 )
 @click.option(
     "--encoding",
@@ -151,6 +158,14 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     shell_complete=complete_dialect,
     help=f"Read every file as this header dialect instead of detecting it: {', '.join(DIALECTS)}, "
     "or the name of a --rules rule.",
+)
+@click.option(
+    "--container",
+    type=click.Choice([*KINDS, NONE]),
+    help="Read every file as this kind of container, many articles in one file; none: every "
+    "file is one article [default: by the file's name "
+    f"({' '.join(suffix for suffixes in KINDS.values() for suffix in suffixes)}, also .gz) "
+    "or its content].",
 )
 @click.option(
     "--rules",
@@ -225,6 +240,25 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     is_flag=True,
     help="With a database output: delete the records of vanished files under the PATHs given.",
 )
+@click.option(
+    "--files-from",
+    metavar="LIST",
+    help="Also read the paths or URLs listed in LIST, one a line (- for standard input).",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Parse on a Dask cluster (tcp://host:8786, or local for -j workers here) into Parquet "
+    "parts under -o DIR, one per partition, then _SUCCESS (needs artparse[dask]).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=2048,
+    show_default=True,
+    metavar="N",
+    help="With --cluster: files per partition (per task, and per part).",
+)
 @click.option("--schema", is_flag=True, help="Print the record's JSON Schema and exit.")
 @click.option(
     "--start-method",
@@ -246,6 +280,7 @@ def command(
     max_size: int,
     encoding: str | None,
     dialect: str | None,
+    container: str | None,
     rules: tuple[Rule, ...],
     dayfirst: bool,
     tz: str | None,
@@ -262,28 +297,34 @@ def command(
     prune: bool,
     schema: bool,
     start_method: str | None,
+    files_from: str | None,
+    cluster: str | None,
+    partition_size: int,
 ) -> None:
     """Extract metadata from article files as JSON Lines, JSON, CSV or TSV.
 
-    PATH is a file, a directory (read recursively, in sorted order) or - for standard input.
+    PATH is a file, a directory (read recursively, in sorted order), - for standard input,
+    or a URL such as s3://bucket/corpus/ (with artparse[remote]).
     With no PATH, standard input is read when it is a pipe.
     """
     if schema:
         click.echo(json.dumps(json_schema(), indent=2))
         ctx.exit(EXIT_OK)
-    if not paths and _stdin_is_terminal():
+    if not paths and files_from is None and _stdin_is_terminal():
         click.echo(f"artparse: {NOTHING_TO_READ}", err=True)
         click.echo(ctx.get_usage(), err=True)
         click.echo("Try 'artparse -h' for help.", err=True)
         ctx.exit(EXIT_USAGE)
-    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden)
+    walk = WalkOptions(patterns=patterns, follow=follow, hidden=hidden, containers=container != NONE)
     if output is not None:  # first: that it is an input matters more than its format
         with _refused_as_usage_error():
             check_inputs_kept(output, paths, walk)
+    if output is not None and cluster is None:  # a cluster run's -o is a folder
         _refuse_a_directory(ctx, output)
-    if summary and fmt is None and (output is None or from_suffix(output)[0] is None):
+    if summary and fmt is None and cluster is None and (output is None or from_suffix(output)[0] is None):
         fmt = of_kind(REPORT).name  # the report, on stdout or to a file such as report.txt
-    chosen_format = _choose_format(fmt, output)
+    chosen_format = _cluster_format(fmt, output) if cluster is not None else _choose_format(fmt, output)
+    _check_scaling(paths, chosen_format, output, cluster=cluster, files_from=files_from, summary=summary)
     compress = output is not None and output.lower().endswith(COMPRESSED)
     if compress and BY_NAME[chosen_format].kind != RECORDS:
         raise click.UsageError(f"-f {chosen_format} cannot be written gzip-compressed ({output!r})")
@@ -307,7 +348,7 @@ def command(
             now=now,
             min_date=min_date,
         ),
-        reading=ReadOptions(max_size=max_size, encoding=encoding),
+        reading=ReadOptions(max_size=max_size, encoding=encoding, container=container),
         neutralise=not csv_raw,
         bom=bom,
         strict=strict,
@@ -318,10 +359,77 @@ def command(
         prune=prune,
         start_method=start_method,
         hangup_ignored=_HANGUP_IGNORED[0],
+        files_from=files_from,
+        cluster=cluster,
+        partition_size=partition_size,
         compress=compress,
     )
     _check_combination(options, fields, explicit_format=fmt)
     ctx.exit(run(options))
+
+
+def _cluster_format(fmt: str | None, output: str | None) -> str:
+    """A cluster run writes Parquet parts into the directory -o names."""
+    parquet = of_kind(COLUMNS).name
+    if fmt is not None and fmt.lower() != parquet:
+        raise click.UsageError(f"--cluster writes {parquet} parts: -f {fmt} cannot go with it")
+    if output is None:
+        raise click.UsageError("--cluster writes Parquet parts into a directory: give it with -o DIR")
+    return parquet
+
+
+def _check_scaling(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    *,
+    cluster: str | None,
+    files_from: str | None,
+    summary: bool,
+) -> None:
+    """What Parquet, URLs, --files-from and --cluster ask of the other options, then the
+    optional extras the run needs, then whether a cluster run's -o can take its parts."""
+    if BY_NAME[fmt].kind == COLUMNS and output is None:
+        raise click.UsageError(f"-f {fmt} writes a binary file: give it with -o FILE")
+    if files_from == STDIN and STDIN in paths:
+        raise click.UsageError("--files-from - and the PATH - cannot both read standard input")
+    if files_from not in (None, STDIN) and (os.path.isdir(files_from) or not os.access(files_from, os.R_OK)):
+        raise click.BadParameter(f"{files_from}: not a readable file", param_hint="--files-from")
+    if cluster is None and output is not None and is_url(output):
+        raise click.UsageError(f"-o {output}: a URL output needs --cluster")
+    if cluster is not None and STDIN in paths:
+        raise click.UsageError("--cluster cannot read standard input: name files, folders or URLs")
+    if cluster is not None and summary:
+        raise click.UsageError("--summary cannot go with --cluster: the records stay in their parts")
+    _check_extras(paths, fmt, output, cluster)
+    if cluster is not None:
+        from artparse.cluster import refusal
+
+        assert output is not None
+        reason = refusal(output, paths)
+        if reason is not None:
+            raise click.UsageError(f"{output!r} {reason}")
+
+
+def _check_extras(paths: tuple[str, ...], fmt: str, output: str | None, cluster: str | None) -> None:
+    needs: list[tuple[str | None, str]] = []
+    if cluster is not None:
+        needs += [("dask", "--cluster"), ("distributed", "--cluster")]
+    needs.append((BY_NAME[fmt].needs, f"-f {fmt}"))
+    if any(is_url(path) for path in (*paths, output or "")):
+        needs.append(("fsspec", "reading URLs"))
+    for module, purpose in needs:
+        if module is not None:
+            _require(module, purpose)
+
+
+def _require(module: str, purpose: str) -> None:
+    from artparse.extras import MissingExtra, require
+
+    try:
+        require(module, purpose)
+    except MissingExtra as error:
+        raise click.UsageError(str(error)) from None
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from artparse.containers import container_of
 from artparse.errors import DatabaseError
 from artparse.record import FIELDS, SCHEMA_VERSION, json_schema
 from artparse.sources import STDIN, FileKey, display_path, has_vanished
@@ -86,11 +87,15 @@ _UPSERT_STAMP = (
     " sha256 = excluded.sha256, settings = excluded.settings, path = excluded.path"
 )
 _PATH_BYTES = "COALESCE(f.path, CAST(f.source AS BLOB))"  # stamps of 0.1 have no path: source was UTF-8
-# The join ignores the stamp of a row someone deleted from `articles`: that file is parsed again.
+# A stamp without a row in `articles` (someone deleted it) is ignored: that file is parsed again.
+# A container's articles are `source#N`: a range of the primary key ('$' follows '#').
 _KNOWN_STAMP = (
     "SELECT f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f"
-    f" JOIN articles AS a ON a.source = f.source WHERE f.source = ? AND {_PATH_BYTES} = ?"
+    f" WHERE f.source = ?1 AND {_PATH_BYTES} = ?2"
+    " AND (EXISTS (SELECT 1 FROM articles WHERE source = ?1)"
+    " OR EXISTS (SELECT 1 FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'))"
 )
+_CONTAINER_ARTICLES = "SELECT source FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'"
 
 
 class Database:
@@ -117,6 +122,33 @@ class Database:
         if self._pending >= BATCH_SIZE:
             self.commit()
 
+    def container_read(self, path: str, places: int | None, stamp: FileStamp | None) -> None:
+        """A container was read: with `places` (it was read to its end), the records of its
+        places beyond them are deleted (the file has shrunk); then its stamp is recorded."""
+        if places is not None:
+            source = display_path(path)
+            stale = [
+                (article,)
+                for (article,) in self._connection.execute(_CONTAINER_ARTICLES, (source,))
+                if _place(article, source) > places
+            ]
+            for values in stale:
+                self._write("DELETE FROM articles WHERE source = ?", values)
+        if stamp is not None:
+            self.save(path, None, stamp)
+        self.commit()
+
+    def _container_vanished(self, source: str) -> bool:
+        """Whether the file of the record `source` has vanished, for an article of a container:
+        its container's file (a record of a file of its own: True, as asked)."""
+        container = container_of(source)
+        if container == source:
+            return True
+        row = self._connection.execute(
+            f"SELECT {_PATH_BYTES} FROM files AS f WHERE f.source = ?", (container,)
+        ).fetchone()
+        return has_vanished(os.fsdecode(row[0]) if row else container)
+
     def identity(self) -> FileKey | None:
         """The database file's (st_dev, st_ino)."""
         (path,) = (row[2] for row in self._connection.execute("PRAGMA database_list") if row[1] == "main")
@@ -134,7 +166,7 @@ class Database:
             for path in paths
             if path != STDIN and not has_vanished(path)
             for source, real_path in self._sources_under(display_path(path))
-            if has_vanished(real_path)
+            if has_vanished(real_path) and self._container_vanished(source)
         ]
         for source in vanished:
             self._write("DELETE FROM articles WHERE source = ?", (source,))
@@ -163,6 +195,12 @@ class Database:
             (path, prefix, after_prefix),
         )
         return [(source, source if real is None else os.fsdecode(real)) for source, real in rows]
+
+
+def _place(source: str, container: str) -> int:
+    """The place of an article in its container, from its source (`a.mbox#12` -> 12)."""
+    place = source[len(container) + 1 :]
+    return int(place) if place.isdigit() else 0
 
 
 def row_values(record: Record) -> list[Any]:

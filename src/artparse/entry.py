@@ -4,12 +4,15 @@
   no file opened later (the -o temporary file, a database) gets descriptor 0, 1 or 2 and
   receives what is meant for the terminal. Python has already set sys.stdout (or stderr,
   stdin) to None: the run treats that stream as closed.
-- Ctrl-C while the modules load (about the first 50 ms) ends the run quietly with 130.
+- Ctrl-C while the modules load (about the first 50 ms) ends the run quietly with 130: it is
+  held until they are loaded, since one landing inside the import machinery itself is printed
+  by Python ("Exception ignored in ... _get_module_lock") whatever the program catches.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 
 TYPE_CHECKING = False  # typing itself would take the first milliseconds
 if TYPE_CHECKING:
@@ -20,13 +23,19 @@ EXIT_SIGINT = 130
 
 def main() -> NoReturn:
     reserve_standard_descriptors()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         from artparse.cli import main as run
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held until now lands here
     except BaseException as error:
         if _interrupted(error):
             os._exit(EXIT_SIGINT)
         raise
-    run()
+    try:
+        run()
+    except KeyboardInterrupt:  # in the moment before the command's own handling begins
+        os._exit(EXIT_SIGINT)
 
 
 def _interrupted(error: BaseException | None) -> bool:

@@ -31,3 +31,7 @@ class BinaryInput(SkippedInWalk):
 
 class DatabaseError(ArtparseError):
     """The database could not be opened, read or written; the message names it and says why."""
+
+
+class ClusterError(ArtparseError):
+    """A cluster run could not be done (the scheduler unreachable, a partition failed for good)."""

@@ -128,6 +128,21 @@ def parse_article(
     return _article(name, header, lines, source, dates)
 
 
+def parse_fields(
+    name: str,
+    header: Header,
+    body: str,
+    options: ParseOptions = DEFAULT_PARSE,
+    *,
+    now: datetime | None = None,
+) -> Article:
+    """An article whose fields were read already (an element of an SGML collection), with the
+    body text after them: dates normalised and checked as parse_article does; `name` is its
+    dialect, `now` its own time (used when `options.now` is None)."""
+    header.body_start = 0
+    return _article(name, header, split_lines(body), None, options.dates(now))
+
+
 def split_lines(text: str) -> list[str]:
     """Lines without a BOM, split on CRLF, CR or LF only (never on U+2028 and its kin)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

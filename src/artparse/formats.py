@@ -5,7 +5,8 @@ the checks of which options go with which output are all derived from FORMATS; a
 is adding an entry (and, for a new kind, its sink in sinks.py).
 
 Kinds: RECORDS are text streams of records (a Writer in writers.py renders and writes them);
-DATABASE is the SQLite database (database.py); REPORT is the summary for people (report.py).
+DATABASE is the SQLite database (database.py); REPORT is the summary for people (report.py);
+COLUMNS is a columnar file, Parquet (parquet.py, with pyarrow from the `parquet` extra).
 A `.gz` after a records suffix (`out.jsonl.gz`) means the same format, gzip-compressed.
 """
 
@@ -23,7 +24,7 @@ from artparse.writers import (
     Writer,
 )
 
-RECORDS, DATABASE, REPORT = "records", "database", "report"
+RECORDS, DATABASE, REPORT, COLUMNS = "records", "database", "report", "columns"
 COMPRESSED = ".gz"
 
 
@@ -40,6 +41,8 @@ class Format(NamedTuple):
     """Takes whole records only (no --fields)."""
     writer: type[Writer] | None = None
     """How a records format is rendered and written."""
+    needs: str | None = None
+    """The optional module it is written with (extras.py names the extra that installs it)."""
 
 
 FORMATS: tuple[Format, ...] = (
@@ -53,6 +56,9 @@ FORMATS: tuple[Format, ...] = (
         "an SQLite database (needs -o)",
         (".db", ".sqlite", ".sqlite3"),
         whole_records=True,
+    ),
+    Format(
+        "parquet", COLUMNS, "Apache Parquet (needs -o and artparse[parquet])", (".parquet",), needs="pyarrow"
     ),
     Format("summary", REPORT, "a report for people instead of records", whole_records=True),
     Format("pretty", RECORDS, "indented, coloured JSON for a terminal", choice=False, writer=PrettyWriter),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from artparse.outcomes import Outcome, Problem, Unchanged
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Unchanged
 from artparse.sources import QUIET_SKIPS, display_path
 from artparse.terminal import for_terminal
 
@@ -18,7 +18,7 @@ def report(outcome: Outcome, quiet: int) -> None:
             prefix = "skipped: " if outcome.skipped else ""
             shown = quiet < 1 if outcome.skipped else quiet < 2
             message(f"{display_path(outcome.path)}: {prefix}{outcome.reason}", show=shown)
-    elif not quiet and not isinstance(outcome, Unchanged):
+    elif not quiet and not isinstance(outcome, Unchanged | ContainerStart | ContainerEnd):
         for warning in outcome.warnings:
             message(f"{outcome.source}: warning: {warning}")
 

@@ -38,7 +38,25 @@ class Unchanged(NamedTuple):
     stamp: FileStamp | None = None
 
 
-Outcome = Rendered | Unchanged | Problem
+class ContainerStart(NamedTuple):
+    """The outcomes of a container's articles follow (each named `path#N`), up to ContainerEnd."""
+
+    path: str
+
+
+class ContainerEnd(NamedTuple):
+    """The container `path` has been read: `places` is how many parts it has (None: it broke off
+    before its end), `stamp` its file's stamp, in runs whose sink records stamps and when it was
+    read to its end."""
+
+    path: str
+    places: int | None = None
+    stamp: FileStamp | None = None
+
+
+Outcome = Rendered | Unchanged | Problem | ContainerStart | ContainerEnd
+Passed = Problem | Unchanged | ContainerStart | ContainerEnd
+"""Outcomes that the main process knows before any step runs: they go through in their place."""
 
 
 class Render(Protocol):
@@ -48,4 +66,13 @@ class Render(Protocol):
     def build(self) -> Callable[[Article], object]: ...
 
 
-__all__ = ["Outcome", "Problem", "Render", "Rendered", "Unchanged"]
+__all__ = [
+    "ContainerEnd",
+    "ContainerStart",
+    "Outcome",
+    "Passed",
+    "Problem",
+    "Render",
+    "Rendered",
+    "Unchanged",
+]

@@ -356,7 +356,7 @@ _JSON_KEY = re.compile(r'\{\s*"(\w+)"\s*:')
 
 def is_earlier_output(path: str) -> bool:
     """Whether the regular file at `path` is empty or starts as artparse writes its records
-    (JSON Lines, JSON, CSV, TSV, a report, a database), so that replacing it loses nothing
+    (JSON Lines, JSON, CSV, TSV, a report, a database, Parquet), so that replacing it loses nothing
     that artparse cannot write again."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -366,11 +366,25 @@ def is_earlier_output(path: str) -> bool:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             return False
         head = os.read(descriptor, _HEAD)
+        if head.startswith(PARQUET_MAGIC):
+            return _is_our_parquet(descriptor)
     except OSError:
         return False
     finally:
         os.close(descriptor)
     return _looks_like_output(head)
+
+
+PARQUET_MAGIC = b"PAR1"
+
+
+def _is_our_parquet(descriptor: int) -> bool:
+    """A Parquet file whose footer (at the end, with its metadata last) carries our mark."""
+    from artparse.arrow import SCHEMA_VERSION_KEY
+
+    size = os.fstat(descriptor).st_size
+    tail = os.pread(descriptor, _HEAD, max(0, size - _HEAD))
+    return tail.endswith(PARQUET_MAGIC) and SCHEMA_VERSION_KEY in tail
 
 
 def _looks_like_output(head: bytes) -> bool:

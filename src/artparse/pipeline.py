@@ -42,10 +42,11 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
+from artparse.members import expand_tasks
 from artparse.messages import message, report
-from artparse.outcomes import Outcome, Problem, Render
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render
 from artparse.progress import progress_bar
-from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, iter_inputs
+from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, is_url, iter_inputs
 from artparse.step import Step, StepSettings
 from artparse.tally import Tally
 
@@ -111,6 +112,8 @@ class Batch(NamedTuple):
     settings_key: str | None = None
     """The fingerprint of the parse settings, for a sink that records stamps."""
     hangup_ignored: bool = False
+    files_from: str | None = None
+    """A listing of more paths or URLs, one a line, read after `paths` (`-`: standard input)."""
 
 
 def run_batch(
@@ -127,11 +130,13 @@ def run_batch(
     """
     tally = Tally()
     walk = batch.walk._replace(own_output=sink.own_output)
-    tasks = _tasks(_inputs(batch.paths, walk, batch.quiet), sink if batch.incremental else None)
+    stdin = stdin if stdin is not None else _stdin()
+    tasks = _tasks(_inputs(batch, walk, stdin), sink if batch.incremental else None)
     settings = StepSettings(
         batch.parse, batch.reading, sink.render, batch.settings_key if sink.records_stamps else None
     )
-    local = Step(settings, stdin if stdin is not None else _stdin())
+    tasks = expand_tasks(tasks, stdin, batch.reading, settings.stamps)  # containers' articles
+    local = Step(settings, stdin)
     first = list(islice(tasks, SMALL_BATCH))
     workers: Engine | None = None
     if engine is not None:
@@ -146,10 +151,14 @@ def run_batch(
         with progress_bar(batch.paths, shown=shown, hidden=batch.walk.hidden) as advance:
             everything = chain(first, tasks)
             found = workers.outcomes(everything, local) if workers else _here(everything, local)
+            inside = False  # a container's articles: the bar counts the container as one file
             for outcome in found:
                 tally.count(outcome)
                 report(outcome, batch.quiet)
-                advance()
+                if isinstance(outcome, ContainerStart | ContainerEnd):
+                    inside = isinstance(outcome, ContainerStart)
+                if not inside:
+                    advance()
                 sink.take(outcome)
     except BaseException:
         if workers:
@@ -161,17 +170,31 @@ def run_batch(
     return tally
 
 
-def _inputs(paths: tuple[str, ...], walk: WalkOptions, quiet: int) -> Iterator[Input | Problem]:
-    """Every path's inputs, and a message for a directory that holds no article file."""
-    if not paths:  # standard input, for want of a PATH
-        yield from iter_inputs(paths, walk)
-    for path in paths:
-        found = False
-        for item in iter_inputs((path,), walk):
-            found = found or isinstance(item, Input)
-            yield item
-        if not found and path != STDIN and os.path.isdir(path):
-            message(f"no article files found under {display_path(path)}", show=quiet < 1)
+def _inputs(batch: Batch, walk: WalkOptions, stdin: BinaryIO) -> Iterator[Input | Problem]:
+    """Every PATH's inputs, then those the --files-from listing names (URLs go through remote.py)."""
+    if not batch.paths and batch.files_from is None:  # standard input, for want of a PATH
+        yield from iter_inputs(batch.paths, walk)
+    for path in batch.paths:
+        yield from _path_inputs(path, walk, batch.quiet)
+    if batch.files_from is not None:
+        from artparse.remote import iter_listed_inputs
+
+        yield from iter_listed_inputs(batch.files_from, stdin, walk)
+
+
+def _path_inputs(path: str, walk: WalkOptions, quiet: int) -> Iterator[Input | Problem]:
+    """One path's inputs, and a message for a directory that holds no article file."""
+    if is_url(path):
+        from artparse.remote import iter_url_inputs
+
+        yield from iter_url_inputs(path, walk)
+        return
+    found = False
+    for item in iter_inputs((path,), walk):
+        found = found or isinstance(item, Input)
+        yield item
+    if not found and path != STDIN and os.path.isdir(path):
+        message(f"no article files found under {display_path(path)}", show=quiet < 1)
 
 
 def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None) -> Iterator[Task]:

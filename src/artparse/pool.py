@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from artparse.outcomes import Outcome, Problem
+from artparse.outcomes import Outcome, Passed, Problem
 from artparse.sources import STDIN, Input
 from artparse.step import Step, StepSettings, internal_error
 
@@ -49,8 +49,9 @@ BUFFER = 1 << 20  # socket buffers: AHEAD chunks always fit, so sending a chunk 
 BUFFERED = 32 << 20  # bytes of results received ahead of the one being written, at most
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
-Task = tuple[Input | Problem, "FileStamp | None"]
-"""An input (or a Problem the walk found, kept in its place) and its recorded stamp."""
+Task = tuple[Input | Passed, "FileStamp | None"]
+"""An input (or an outcome known already: a Problem the walk found, kept in its place) and its
+recorded stamp."""
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
             yield [task]
             continue
         chunk.append(task)
-        size += len(item.path)
+        size += item.task_bytes if isinstance(item, Input) else len(item.path)
         if len(chunk) == CHUNK or size >= CHUNK_BYTES:
             yield chunk
             chunk, size = [], 0

@@ -64,11 +64,17 @@ _DATE = {
 }
 
 _PROPERTIES: dict[str, dict[str, JSONValue]] = {
-    "source": {"type": ["string", "null"], "description": "the path as given or found; '-' for stdin"},
+    "source": {
+        "type": ["string", "null"],
+        "description": "the path as given or found; '-' for stdin; for an article of a container "
+        "(mbox, WARC/WET, SGML collection), the container's source, '#' and the article's place in "
+        "it counting from 1 (archive.mbox#12); unique per record",
+    },
     "dialect": {
         "type": ["string", "null"],
         "description": "the header format that matched: front-matter, posted-by, rfc822, byline, "
-        "page, or the name of a --rules rule; null when none did",
+        "page, sgml (an element of an SGML collection), or the name of a --rules rule; null when "
+        "none did",
     },
     "title": {**_NULLABLE_STRING, "description": "headline, when the file has one"},
     "author": {**_NULLABLE_STRING, "description": "who posted or wrote it, whitespace normalised"},
@@ -85,6 +91,17 @@ _PROPERTIES: dict[str, dict[str, JSONValue]] = {
     "warnings": {**_STRING_LIST, "description": "'kind: detail' notes on what the parser doubted"},
     "body": {"type": "string", "description": "the text after the header, blank edges removed"},
 }
+
+
+DATE_FIELDS: tuple[str, ...] = tuple(
+    name for name in FIELDS if _PROPERTIES[name].get("pattern") == _DATE["pattern"]
+)
+"""The fields that hold an ISO 8601 date (section 3 of the design)."""
+
+
+def property_schema(name: str) -> dict[str, JSONValue]:
+    """The JSON Schema of one record field."""
+    return _PROPERTIES[name]
 
 
 def json_schema() -> dict[str, JSONValue]:

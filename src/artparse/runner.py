@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from artparse.errors import DatabaseError
+from artparse.errors import ClusterError, DatabaseError
 from artparse.extract import ParseOptions
-from artparse.formats import BY_NAME, DATABASE, REPORT
+from artparse.formats import BY_NAME, COLUMNS, DATABASE, REPORT
 from artparse.messages import message
 from artparse.output import OutputError, open_destination
 from artparse.pipeline import Batch, Sink, run_batch
-from artparse.sinks import ReportSink, Tee, TextSink, show_report
+from artparse.sinks import ParquetSink, ReportSink, Tee, TextSink, show_report
 from artparse.sources import STDIN, OwnOutput, ReadOptions, WalkOptions, is_sqlite_database
 
 if TYPE_CHECKING:
@@ -59,6 +59,10 @@ class RunOptions(NamedTuple):
     prune: bool = False
     start_method: str | None = None
     hangup_ignored: bool = False
+    files_from: str | None = None
+    cluster: str | None = None
+    """A Dask scheduler's address, or "local" (cluster.py): the records go to Parquet parts there."""
+    partition_size: int = 2048
     compress: bool = False
     """Write `output` gzip-compressed."""
 
@@ -69,10 +73,15 @@ def run(options: RunOptions) -> int:
     if kind == REPORT and any(path != STDIN and is_sqlite_database(path) for path in options.paths):
         return _report_on_database(options)
     try:
-        tally = _write_database(options) if kind == DATABASE else _write_stream(options)
+        if options.cluster is not None:
+            tally = _write_on_cluster(options)
+        elif kind == DATABASE:
+            tally = _write_database(options)
+        else:
+            tally = _write_stream(options)
     except BrokenPipeError:
         return EXIT_OK  # the reader has all it wanted (`| head`): stop at once, quietly
-    except (OutputError, DatabaseError) as error:
+    except (OutputError, DatabaseError, ClusterError) as error:
         message(f"cannot write output: {error}")
         return EXIT_OUTPUT
     except KeyboardInterrupt:
@@ -97,6 +106,7 @@ def _batch(options: RunOptions, settings_key: str | None = None) -> Batch:
         quiet=options.quiet,
         settings_key=settings_key,
         hangup_ignored=options.hangup_ignored,
+        files_from=options.files_from,
     )
 
 
@@ -122,10 +132,22 @@ def _write_stream(options: RunOptions) -> Tally:
     raise AssertionError("unreachable")  # for mypy: ExitStack may swallow exceptions
 
 
-def _text_sink(options: RunOptions, stream: TextIO, own_output: OwnOutput) -> TextSink:
+def _text_sink(options: RunOptions, stream: TextIO, own_output: OwnOutput) -> Sink:
+    """The sink of a records format: a text stream, or a Parquet file (binary, -o only)."""
+    if BY_NAME[options.fmt].kind == COLUMNS:
+        return ParquetSink(stream.buffer, own_output, options.fields)
     return TextSink(
         options.fmt, stream, own_output, options.fields, neutralise=options.neutralise, bom=options.bom
     )
+
+
+def _write_on_cluster(options: RunOptions) -> Tally:
+    """Records parsed on a Dask cluster into Parquet parts under -o (cluster.py)."""
+    from artparse.cluster import Cluster, PartsSink
+
+    assert options.output is not None
+    plan = Cluster(options.cluster or "", options.output, options.jobs, options.partition_size)
+    return run_batch(_batch(options), PartsSink(options.output, options.fields), engine=plan)
 
 
 def _write_database(options: RunOptions) -> Tally:

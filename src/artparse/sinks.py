@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from artparse.formats import BY_NAME
-from artparse.outcomes import Outcome, Render, Rendered, Unchanged
+from artparse.outcomes import ContainerEnd, Outcome, Render, Rendered, Unchanged
 from artparse.record import FIELDS, Article
 from artparse.sources import OwnOutput
 
@@ -127,6 +127,34 @@ def show_report(figures: Figures, tally: Tally | None, strict: bool, out: TextIO
     render(figures, out, terminal=out.isatty())
 
 
+class RecordRender(NamedTuple):
+    """Records as dicts of the JSON-native values, cut to `fields` (Parquet, a dask.bag)."""
+
+    fields: tuple[str, ...] = FIELDS
+
+    def build(self) -> Callable[[Article], object]:
+        return _cut(lambda record: record, self.fields)
+
+
+class ParquetSink(_Quiet):
+    """Records into a Parquet file (parquet.py), in row groups as they come."""
+
+    def __init__(self, stream: BinaryIO, own_output: OwnOutput, fields: tuple[str, ...] = FIELDS) -> None:
+        from artparse.parquet import ParquetWriter
+
+        self.render: Render = RecordRender(fields)
+        self.own_output = own_output
+        self._writer = ParquetWriter(stream, fields)
+
+    def take(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Rendered):
+            assert isinstance(outcome.payload, dict)
+            self._writer.write(outcome.payload)
+
+    def finish(self, tally: Tally) -> None:
+        self._writer.close()
+
+
 class RowRender(NamedTuple):
     """Records as the values of an `articles` row."""
 
@@ -162,6 +190,8 @@ class DatabaseSink:
             self._database.save(path, outcome.payload, outcome.stamp)
         elif isinstance(outcome, Unchanged) and outcome.stamp is not None:
             self._database.save(outcome.path, None, outcome.stamp)
+        elif isinstance(outcome, ContainerEnd):
+            self._database.container_read(outcome.path, outcome.places, outcome.stamp)
 
     def finish(self, tally: Tally) -> None:
         """The database commits when its context closes."""

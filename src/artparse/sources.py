@@ -15,10 +15,12 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
+from artparse.containers import walk_patterns
 from artparse.dates import MIN_DATE
 from artparse.decoding import Decoded, decode_bytes
 from artparse.errors import ArgumentTypeError, InputError, SkippedInWalk
@@ -26,11 +28,17 @@ from artparse.ingest import DEFAULT_MAX_SIZE, human_size, parse_bytes, too_large
 from artparse.record import Article
 
 if TYPE_CHECKING:
+    from artparse.containers.reading import Member
     from artparse.rules import Rule
 
 STDIN = "-"
 ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.eml")
 """File names read in a directory walk unless --glob says otherwise (plus names with no suffix)."""
+CONTAINER_PATTERNS = walk_patterns()
+"""Names of containers (mbox, WARC/WET, SGML collections), also read in a walk by default."""
+DEFAULT_PATTERNS = ARTICLE_PATTERNS + CONTAINER_PATTERNS
+_ARTICLE_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in ARTICLE_PATTERNS)
+_DEFAULT_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in DEFAULT_PATTERNS)
 
 # Reasons for skips; the summary groups them by the text before " (".
 OTHER_FILE = "other file name (see --glob)"
@@ -47,6 +55,7 @@ QUIET_SKIPS = (OTHER_FILE, HIDDEN)
 """Skips too common to report one by one (a .git folder, every .jpg): counted in the summary only."""
 
 _CHUNK = 64 * 1024
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 FileKey = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name it is reached by."""
@@ -63,6 +72,18 @@ class Input(NamedTuple):
     path: str
     explicit: bool
     may_be_link: bool = True
+    member: Member | None = None
+    """Set: the input is one article of a container, read already (`path` is `a.mbox#3`)."""
+
+    @property
+    def task_bytes(self) -> int:
+        """What sending it to a worker process costs: its name, and its article's bytes at
+        1/DATA_SHARE (a chunk of the pool, 32 KiB of names, then carries up to 1 MiB of them)."""
+        member = self.member
+        return len(self.path) + (len(member.data) // DATA_SHARE if member is not None else 0)
+
+
+DATA_SHARE = 32
 
 
 class Problem(NamedTuple):
@@ -99,6 +120,8 @@ class WalkOptions(NamedTuple):
     follow: bool = False
     own_output: OwnOutput = OwnOutput()
     hidden: bool = False
+    containers: bool = True
+    """Without `patterns`: read container names too (CONTAINER_PATTERNS); False under --container none."""
 
 
 class ReadOptions(NamedTuple):
@@ -106,6 +129,8 @@ class ReadOptions(NamedTuple):
 
     max_size: int = DEFAULT_MAX_SIZE
     encoding: str | None = None
+    container: str | None = None
+    """A kind of container forced (--container), or NONE; None: by each file's name or content."""
 
 
 def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Iterator[Input | Problem]:
@@ -205,7 +230,7 @@ def _classify(
             info = entry.stat(follow_symlinks=False) if options.follow else None
             return _subdirectory(entry.path, info, parent, visited)
         if entry.is_file(follow_symlinks=False):
-            return _file(entry.path, entry.name, options.patterns, may_be_link=False)
+            return _file(entry.path, entry.name, options, may_be_link=False)
         return Problem(entry.path, NOT_REGULAR, skipped=True)
     except FileNotFoundError:
         return Problem(entry.path, VANISHED, skipped=True)
@@ -229,7 +254,7 @@ def _through_link(
     if stat.S_ISDIR(info.st_mode):
         return _subdirectory(entry.path, info, parent, visited)
     if stat.S_ISREG(info.st_mode):
-        return _file(entry.path, entry.name, options.patterns, may_be_link=True)
+        return _file(entry.path, entry.name, options, may_be_link=True)
     return Problem(entry.path, NOT_REGULAR, skipped=True)
 
 
@@ -266,17 +291,18 @@ def _ancestors(root: str) -> _Directory | None:
     return above
 
 
-def _file(path: str, name: str, patterns: Sequence[str], *, may_be_link: bool) -> Input | Problem:
-    if _is_article_name(name, patterns):
+def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> Input | Problem:
+    if is_article_name(name, options):
         return Input(path, explicit=False, may_be_link=may_be_link)
     return Problem(path, OTHER_FILE, skipped=True)
 
 
-def _is_article_name(name: str, patterns: Sequence[str]) -> bool:
-    if patterns:
-        return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
-    suffix = os.path.splitext(name)[1]
-    return not suffix or any(fnmatch.fnmatchcase(name.lower(), p) for p in ARTICLE_PATTERNS)
+def is_article_name(name: str, options: WalkOptions) -> bool:
+    if options.patterns:
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in options.patterns)
+    if not os.path.splitext(name)[1]:
+        return True
+    return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)
 
 
 def walk_reads(relative: str, options: WalkOptions) -> bool:
@@ -285,7 +311,7 @@ def walk_reads(relative: str, options: WalkOptions) -> bool:
     parts = os.path.normpath(relative).split(os.sep)
     if not options.hidden and any(part.startswith(".") for part in parts):
         return False
-    return _is_article_name(parts[-1], options.patterns)
+    return is_article_name(parts[-1], options)
 
 
 def _key(info: os.stat_result) -> FileKey:
@@ -387,7 +413,12 @@ def _read_capped(read: Callable[[int], bytes | None], limit: int, expected: int)
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise InputError(f"too large: more than {human_size(limit)} (see --max-size)")
+            raise InputError(more_than(limit))
+
+
+def more_than(limit: int) -> str:
+    """The failure of an input found larger than `limit` before its end (its size unknown)."""
+    return f"too large: more than {human_size(limit)} (see --max-size)"
 
 
 def file_time(path: str) -> datetime | None:
@@ -451,6 +482,12 @@ def decode(data: bytes) -> str:
     return decode_bytes(data).text
 
 
+def is_url(path: str) -> bool:
+    """Whether PATH names a URL (`s3://…`, read by remote.py) rather than a local path
+    (`./s3://x` is local)."""
+    return _URL.match(path) is not None
+
+
 def display_path(path: str) -> str:
     """`path` as a valid Unicode string: bytes of a file name that are not UTF-8 (held by
     Python as lone surrogates, which no UTF-8 output can carry) become `\\xNN`."""
@@ -498,3 +535,19 @@ def is_sqlite_database(path: str) -> bool:
             return file.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return False
+
+
+@contextmanager
+def open_stream(item: Input, stdin: BinaryIO) -> Iterator[tuple[BinaryIO, os.stat_result | None]]:
+    """The input opened for reading as a stream (unbuffered, for a file), and its fstat (None
+    for stdin); checked as read_bytes checks it, read errors as InputError. A container is read
+    so, article by article."""
+    if item.path == STDIN:
+        yield stdin, None
+        return
+    descriptor, info = open_input(item)
+    try:
+        with open(descriptor, "rb", buffering=0) as raw:
+            yield raw, info
+    except OSError as error:
+        raise InputError(describe_os_error(error)) from error

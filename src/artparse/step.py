@@ -16,9 +16,19 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
+from artparse.members import container_outcomes, found_kind, member_article
 from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
 from artparse.record import Article
-from artparse.sources import STDIN, Input, ReadOptions, display_path, open_input, read_bytes, read_opened
+from artparse.sources import (
+    STDIN,
+    Input,
+    ReadOptions,
+    display_path,
+    is_url,
+    open_input,
+    read_bytes,
+    read_opened,
+)
 
 if TYPE_CHECKING:
     from artparse.stamps import FileStamp
@@ -59,10 +69,15 @@ class Step:
             return [internal_error(item.path, error)]
 
     def _outcomes(self, item: Input, known: FileStamp | None) -> list[Outcome]:
+        if item.member is not None:
+            return [self._member(item)]
         if item.path == STDIN:
             data = read_bytes(item, self._stdin, self._reading.max_size)
             self.bytes_read += len(data)
-            return [self._record(item, data, datetime.now(UTC).replace(microsecond=0))]
+            moment = datetime.now(UTC).replace(microsecond=0)
+            return self._container(item, data, moment) or [self._record(item, data, moment)]
+        if is_url(item.path):
+            return [self._remote(item)]
         descriptor, info = open_input(item)
         try:
             if (
@@ -82,7 +97,38 @@ class Step:
             stamp = file_stamp(data, info.st_size, info.st_mtime_ns, self._stamps)
             if known is not None and known.same_content(stamp):
                 return [Unchanged(item.path, stamp)]  # touched, not edited
-        return [self._record(item, data, _to_the_second(info.st_mtime), stamp)]
+        now = _to_the_second(info.st_mtime)
+        return self._container(item, data, now, stamp) or [self._record(item, data, now, stamp)]
+
+    def _container(
+        self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
+    ) -> list[Outcome]:
+        """The outcomes of the articles of `data` when it is a container (by its content, as
+        --container allows), else []."""
+        kind = found_kind(data, self._reading.container)
+        if kind is None:
+            return []
+        return container_outcomes(item, kind, data, now, self._reading.max_size, self._member, stamp)
+
+    def _member(self, part: Input) -> Outcome:
+        """One article of a container: its record, or its failure."""
+        assert part.member is not None
+        self.bytes_read += len(part.member.data)
+        try:
+            article = member_article(part.member, self._parse, self._reading.encoding)
+            return Rendered(article.source, article.warnings, self._render(article))
+        except InputError as error:
+            return Problem(part.path, str(error))
+        except Exception as error:  # a bug on one article must not stop the batch
+            return internal_error(part.path, error)
+
+    def _remote(self, item: Input) -> Outcome:
+        """An object named by URL (remote.py): its time, when the store keeps one, is its `now`."""
+        from artparse.remote import read_url
+
+        data, modified = read_url(item, self._reading.max_size)
+        self.bytes_read += len(data)
+        return self._record(item, data, modified)
 
     def _record(
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None

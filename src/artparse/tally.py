@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from artparse.outcomes import Outcome, Problem, Unchanged
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Unchanged
 from artparse.sources import VANISHED
 from artparse.stamps import UNCHANGED
 
@@ -32,6 +32,8 @@ class Tally:
         return self.records + self.failed + self.skipped
 
     def count(self, outcome: Outcome) -> None:
+        if isinstance(outcome, ContainerStart | ContainerEnd):
+            return  # a container counts by its articles' outcomes
         if isinstance(outcome, Unchanged):
             self.skip_reasons[UNCHANGED] += 1
         elif not isinstance(outcome, Problem):

@@ -303,6 +303,8 @@ def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: 
             return _updated_by(view, label, by_end, end)
         if not is_date_like(value) or not (is_date(value) or _short(value, MAX_DATE_WORDS)):
             return []  # "Updated 3 times since the war began."
+        if not colon and not _opens_with_date(value):
+            return []  # "Published reports say the minister resigned on 3 May 2021."
         return _date_then_by(view, label, role, start, end)
     if role == COMMENTS and not value:
         return [Part(role, value, span, label)]  # "Leave a comment", "Comments": a link, no count
@@ -547,6 +549,13 @@ def _date_token(token: str) -> bool | None:
     if word in month_names():
         return True
     return False if word in date_words() else None
+
+
+def _opens_with_date(value: str) -> bool:
+    """True when the first word of `value` may begin a date: a number, a month or day name, a
+    word dates are written with ("le", "am"), or a relative date."""
+    first = plain(value).split(maxsplit=1)[0].rstrip(",;")
+    return _date_token(first) is not None or _is_relative(value)
 
 
 def _is_relative(text: str) -> bool:
