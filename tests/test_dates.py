@@ -8,6 +8,7 @@ zones, which must not change a byte.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -353,3 +354,35 @@ def test_a_local_mean_time_offset_is_shown_in_utc() -> None:
 )
 def test_precedes_compares_only_what_both_dates_state(first: str, second: str, expected: bool) -> None:
     assert precedes(first, second) is expected
+
+
+ZONE_NAMED_DATES = [
+    "October 26, 2023 10:17 AM EST",
+    "Sat, 02 Jan 2016 10:37:26 GMT",
+    "3 March 2021 14:05 CET",
+    "Mar 9, 2025 2:30 AM EST",  # the hour New York skips
+    "Nov 2, 2025 1:30 AM EDT",  # the hour New York has twice
+    "October 26, 2025 1:30 AM BST",
+    "June 1, 2024 9:00 PM IST",  # told apart by --tz
+    "June 1, 2024 9:00 PM XYZ",  # unknown to the table
+    "June 1, 2024 9:00 PM est",  # not a zone name to dateutil
+    "June 1, 2024 9:00 AM MON",
+    "June 1, 2024 12:00 AM UT",
+]
+ZONE_NAMED_OPTIONS = [
+    DateOptions(),
+    DateOptions(mail_zones=True),
+    DateOptions(zone=site_zone("America/New_York")),
+    DateOptions(zone=site_zone("Asia/Jerusalem"), utc=True),
+    DateOptions(zone=site_zone("Europe/London"), mail_zones=True),
+]
+
+
+@pytest.mark.parametrize("text", ZONE_NAMED_DATES)
+def test_a_zone_name_after_a_named_month_reads_as_dateutil_reads_it(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path for "Month D, YYYY H:MM AM ZONE" gives what the dateutil path gives."""
+    fast = [normalize_date(text, options) for options in ZONE_NAMED_OPTIONS]
+    monkeypatch.setattr("artparse.dates._NAMED_MONTH", re.compile(r"(?!)"))
+    assert fast == [normalize_date(text, options) for options in ZONE_NAMED_OPTIONS]

@@ -32,12 +32,13 @@ _ISO_LIKE = re.compile(
     r"\s*(?P<z>Z|UTC|GMT|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?",
     re.ASCII | re.IGNORECASE,
 )
-# "1 November 2025 04:23", "Dec 15, 2025 5:28 AM", "Mon, 5 Apr 1993": read without dateutil.
+# "1 November 2025 04:23", "Dec 15, 2025 5:28 AM EST", "Mon, 5 Apr 1993": read without dateutil.
 _NAMED_MONTH = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
     r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})"
     r"|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
-    r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?)?",
+    r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?"
+    r"(?: (?P<zone>[a-z]{1,5}))?)?",
     re.ASCII | re.IGNORECASE,
 )
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
@@ -127,7 +128,9 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     if reduced := _YEAR_MONTH.fullmatch(text):
         return _from_year_month(reduced)
     if (named := _NAMED_MONTH.fullmatch(text)) and (stated := _from_named_month(named)) is not None:
-        return _in_site_zone(stated, options, label, raw, warnings)
+        if named["zone"] is None:
+            return _in_site_zone(stated, options, label, raw, warnings)
+        return _in_named_zone(stated, named["zone"], options, label, raw, warnings)
     # Past the fast paths: the language tables and dateutil are imported on first use only.
     from artparse.languages.rewrite import to_english
     from artparse.languages.spelling import fold
@@ -176,6 +179,8 @@ def _from_named_month(match: re.Match[str]) -> Stated | None:
     hour = int(match["H"] or 0)
     if month is None or (match["half"] and not 1 <= hour <= 12):
         return None
+    if match["zone"] is not None and match["zone"] not in _zone_names():
+        return None  # dateutil decides what else a word after the time is
     if match["half"]:
         hour = hour % 12 + (12 if match["half"] in "pP" else 0)
     try:
@@ -185,6 +190,14 @@ def _from_named_month(match: re.Match[str]) -> Stated | None:
         return datetime.combine(day, time(hour, int(match["M"]), int(match["S"] or 0)))
     except ValueError:
         return None
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    """The zone abbreviations read here as dateutil reads them: a time zone name, nothing else."""
+    from artparse.zones import FIXED, MAIL, SEASONAL, TOLD_APART
+
+    return UTC_NAMES | FIXED.keys() | SEASONAL.keys() | TOLD_APART.keys() | MAIL.keys()
 
 
 @cache
@@ -274,6 +287,16 @@ def _zone_in_text(
         kind, detail = problem
         warnings.append(f"{kind}: {label} {raw!r}: {detail}")
     return zone
+
+
+def _in_named_zone(
+    stated: Stated, name: str, options: DateOptions, label: str, raw: str, warnings: list[str]
+) -> Stated:
+    """A time followed by a zone abbreviation: as the dateutil path reads it (naive when unknown)."""
+    if not isinstance(stated, datetime):
+        return stated
+    zone = _zone_in_text((name, None), stated, options, label, raw, warnings)
+    return stated if zone is None else _localized(stated, zone, label, raw, warnings)
 
 
 def _in_site_zone(stated: Stated, options: DateOptions, label: str, raw: str, warnings: list[str]) -> Stated:

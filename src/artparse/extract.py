@@ -98,6 +98,8 @@ def parse_text(
     """
     _check_types(text, source=source, now=now, min_date=min_date, rules=rules)
     options = ParseOptions(dialect, dayfirst, tuple(rules), tz, utc, now, min_date)
+    if options == DEFAULT_PARSE:
+        options = DEFAULT_PARSE  # its zone and parsers are resolved already
     options.parsers, options.zone  # noqa: B018 -- an unknown dialect or zone raises here, not later
     return parse_article(text, options, source=source)
 
@@ -221,6 +223,8 @@ def _repair_header(header: Header, replaced: int) -> None:
     def repaired(value: Any) -> Any:
         nonlocal replaced
         if isinstance(value, str):
+            if value.isascii():
+                return value  # nothing to repair, without a call
             value, count = repair_unencodable(value)
             replaced += count
             return value

@@ -187,9 +187,12 @@ def _check_expanded_size(root: Any) -> None:
         if budget < 0 or depth > MAX_DEPTH:
             raise _TooLarge
         if isinstance(node.value, list):
+            below = depth + 1
             for child in node.value:
-                pairs = child if isinstance(child, tuple) else (child,)
-                pending.extend((part, depth + 1) for part in pairs)
+                if isinstance(child, tuple):  # a mapping's (key, value)
+                    pending.extend([(child[0], below), (child[1], below)])
+                else:
+                    pending.append((child, below))
 
 
 def _load_toml(block: str) -> Any:
@@ -284,9 +287,7 @@ def _take(
 
 
 def _first_key(rest: dict[str, Any], names: tuple[str, ...]) -> str | None:
-    by_name: dict[str, str] = {}
-    for key in rest:
-        by_name.setdefault(key.lower(), key)
+    by_name = {key.lower(): key for key in reversed(rest)}  # the first of keys alike in case
     return next((by_name[name] for name in names if name in by_name), None)
 
 
