@@ -55,8 +55,9 @@ def run_artparse(
 def run_on_terminal(
     command: list[str], *, on: str = "stdout", env: dict[str, str | None] | None = None
 ) -> tuple[int, str]:
-    """Run `command` with its stdout or stderr (`on`) on a pseudo-terminal, the other to
-    /dev/null: its exit code and everything the terminal was sent. In `env`, None unsets."""
+    """Run `command` with its stdout or stderr (`on`), or both (`on="both"`), on a
+    pseudo-terminal, the other to /dev/null: its exit code and everything the terminal was
+    sent. In `env`, None unsets."""
     leader, follower = pty.openpty()
     child_env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     for name, value in (env or {}).items():
@@ -64,7 +65,9 @@ def run_on_terminal(
             child_env.pop(name, None)
         else:
             child_env[name] = value
-    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, on: follower}
+    streams = {
+        name: follower if on in (name, "both") else subprocess.DEVNULL for name in ("stdout", "stderr")
+    }
     with subprocess.Popen(command, **streams, env=child_env) as child:  # type: ignore[call-overload]
         os.close(follower)
         chunks = []

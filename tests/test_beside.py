@@ -2,37 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import pty
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import artparse_command
+from tests.conftest import artparse_command, run_on_terminal
 
 
 def on_one_terminal(*args: str) -> str:
     """Everything artparse sent to a pseudo-terminal that is both its stdout and its stderr."""
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-    with subprocess.Popen(
-        [*artparse_command(), *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=env
-    ) as child:
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 1 << 16)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    os.close(leader)
-    assert child.returncode == 0
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    code, text = run_on_terminal([*artparse_command(), *args], on="both")
+    assert code == 0
+    return text.replace("\r\n", "\n")
 
 
 def articles(root: Path, count: int) -> list[Path]:
