@@ -82,12 +82,7 @@ def test_utc_instant_only_for_a_time_with_an_offset(iso: str | None, instant: da
 
 def test_rows_equal_the_records_field_for_field() -> None:
     records = _records()
-    out = io.BytesIO()
-    writer = ParquetWriter(out)
-    for record in records:
-        writer.write(record)
-    writer.close()
-    rows = pq.read_table(io.BytesIO(out.getvalue())).to_pylist()
+    rows = pq.read_table(_written(records)).to_pylist()
     assert len(rows) == len(records)
     for row, record in zip(rows, records, strict=True):
         assert {name: row[name] for name in FIELDS if name != "extra"} == {
@@ -99,11 +94,7 @@ def test_rows_equal_the_records_field_for_field() -> None:
 
 def test_the_seed_in_its_site_zone_has_its_utc_instants() -> None:
     record = parse_text(SEED.read_text(encoding="utf-8"), tz="Africa/Tripoli").to_dict()
-    out = io.BytesIO()
-    writer = ParquetWriter(out)
-    writer.write(record)
-    writer.close()
-    row = pq.read_table(io.BytesIO(out.getvalue())).to_pylist()[0]
+    row = pq.read_table(_written([record])).to_pylist()[0]
     assert row["published"] == "2025-11-01T04:23:00+02:00"  # the ISO string kept exactly
     assert row["published_utc"] == datetime(2025, 11, 1, 2, 23, tzinfo=UTC)
     assert row["updated_utc"] == datetime(2025, 12, 15, 3, 28, 33, tzinfo=UTC)
@@ -145,11 +136,16 @@ def test_chosen_fields_only(tmp_path: Path) -> None:
 def test_pandas_reads_it() -> None:
     pandas = pytest.importorskip("pandas", reason="pandas comes with artparse[dask]")
     records = _records()
+    frame = pandas.read_parquet(_written(records))
+    assert list(frame["source"]) == [record["source"] for record in records]
+    assert list(frame["words"]) == [record["words"] for record in records]
+
+
+def _written(records: list[dict[str, object]]) -> io.BytesIO:
+    """`records` written by ParquetWriter, as a file to read back."""
     out = io.BytesIO()
     writer = ParquetWriter(out)
     for record in records:
         writer.write(record)
     writer.close()
-    frame = pandas.read_parquet(io.BytesIO(out.getvalue()))
-    assert list(frame["source"]) == [record["source"] for record in records]
-    assert list(frame["words"]) == [record["words"] for record in records]
+    return io.BytesIO(out.getvalue())
