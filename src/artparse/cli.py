@@ -48,6 +48,7 @@ from artparse.sources import (
     is_sqlite_database,
     is_url,
     read_file_text,
+    watch_signals,
 )
 from artparse.zones import site_zone
 
@@ -564,6 +565,7 @@ def main() -> NoReturn:
     for signum in (signal.SIGTERM, signal.SIGHUP):
         if not (signum == signal.SIGHUP and _HANGUP_IGNORED[0]):  # nohup: hang-ups stay ignored
             signal.signal(signum, _raise_terminated)
+    watch_signals()
     try:
         code = command.main(prog_name="artparse", standalone_mode=False)
     except click.ClickException as error:

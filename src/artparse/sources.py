@@ -7,6 +7,7 @@ record comes out as a Problem (a failure, or a skip by design), so the summary a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fnmatch
 import functools
@@ -376,7 +377,9 @@ def read_opened(descriptor: int, info: os.stat_result, max_size: int = DEFAULT_M
             if len(data) + len(rest) > max_size:
                 raise InputError(f"too large: more than {human_size(max_size)} (see --max-size)")
             return data + rest
-        return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size if regular else 0)
+        if regular:
+            return _read_capped(functools.partial(os.read, descriptor), max_size, info.st_size)
+        return _read_capped(functools.partial(_read_pipe, descriptor), max_size, 0)
     except OSError as error:
         raise InputError(describe_os_error(error)) from error
 
@@ -398,6 +401,39 @@ def _open_error(item: Input, error: OSError) -> InputError:
     if not item.may_be_link and error.errno == errno.ELOOP:
         return SkippedInWalk(SYMLINK)
     return InputError(describe_os_error(error))
+
+
+_WAKEUP: list[tuple[int, int]] = []
+"""(process id, read end) of the pipe Python's signal handler writes to, once watch_signals ran."""
+
+
+def watch_signals() -> None:
+    """Make a stop signal end a blocking read of a pipe or FIFO even when it lands just before
+    the read begins: Python runs a signal's handler between bytecodes, and a read that starts
+    after the signal arrived would otherwise wait for input that may never come. Main thread."""
+    import signal
+
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    os.set_blocking(write_end, False)
+    signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    _WAKEUP[:] = [(os.getpid(), read_end)]
+
+
+def _read_pipe(descriptor: int, size: int) -> bytes:
+    """os.read of a pipe, once it has data (or its end) or a signal has arrived, whose handler
+    then runs before the read, as the read returns to Python code."""
+    if _WAKEUP and _WAKEUP[0][0] == os.getpid():  # a forked worker has its parent's, not its own
+        import select
+
+        wakeup = _WAKEUP[0][1]
+        waiting = select.poll()
+        waiting.register(descriptor, select.POLLIN)
+        waiting.register(wakeup, select.POLLIN)
+        if any(ready == wakeup for ready, _ in waiting.poll()):
+            with contextlib.suppress(BlockingIOError):
+                os.read(wakeup, 512)
+    return os.read(descriptor, size)
 
 
 def _read_capped(read: Callable[[int], bytes | None], limit: int, expected: int) -> bytes:
