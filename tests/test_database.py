@@ -228,6 +228,33 @@ def test_incremental_parses_again_a_row_deleted_by_hand(tmp_path: Path) -> None:
     assert len(rows(database)) == 1
 
 
+def test_stamp_lookups_share_one_read_transaction_and_a_write_takes_the_lock_up_front(
+    tmp_path: Path,
+) -> None:
+    """Outside a transaction SQLite takes its lock and checks for a hot journal on every query:
+    the lookups of an incremental run go in one read transaction, which a write ends for a
+    BEGIN IMMEDIATE of its own (a write never upgrades a read transaction)."""
+    from artparse.database import open_database
+    from artparse.stamps import FileStamp
+
+    root, database = tmp_path / "news", tmp_path / "a.db"
+    for name in "abc":
+        write_article(root / f"{name}.txt", visits=1)
+    invoke(str(root), "-o", str(database))
+    statements: list[str] = []
+    with open_database(str(database), "test") as stored:
+        stored._connection.set_trace_callback(statements.append)
+        assert all(stored.known(str(root / f"{name}.txt")) is not None for name in "abc")
+        assert stored.known(str(root / "new.txt")) is None
+        assert [s for s in statements if not s.startswith("SELECT")] == ["BEGIN DEFERRED"]
+        del statements[:]
+        stored.save(str(root / "a.txt"), None, FileStamp(1, 2, "0" * 64, "settings"))
+        assert [s.split(" (")[0] for s in statements] == ["COMMIT", "BEGIN IMMEDIATE", "INSERT INTO files"]
+        assert stored.known(str(root / "b.txt")) is not None  # in the write transaction: no BEGIN
+        assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
+    assert rows(database, "files")[str(root / "a.txt")]["sha256"] == "0" * 64
+
+
 def test_failures_are_reported_and_not_skipped_next_time(tmp_path: Path) -> None:
     root, database = tmp_path / "news", tmp_path / "a.db"
     write_article(root / "a.txt", visits=1)
