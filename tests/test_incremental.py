@@ -4,6 +4,7 @@ cannot settle (a changed file, an error) is the step's, as before."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import sqlite3
 import time
@@ -210,3 +211,22 @@ def test_a_touched_file_gets_its_new_stamp_without_a_new_record(stored: tuple[Pa
     assert result.stderr == ALL_UNCHANGED
     assert rows(database) == before
     assert stamps(database)[str(touched)][1] == later
+
+
+def test_a_run_that_changes_nothing_writes_nothing(stored: tuple[Path, Path]) -> None:
+    """Not even the metadata (the same version again): the file keeps its bytes, so SQLite's
+    change counter in its header too, and no journal is made (no fsync)."""
+    root, database = stored
+    before = database.read_bytes()
+    assert invoke(str(root), "-o", str(database), "--incremental").stderr == ALL_UNCHANGED
+    assert database.read_bytes() == before
+
+
+def test_the_version_that_last_wrote_the_database_is_recorded(stored: tuple[Path, Path]) -> None:
+    root, database = stored
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE metadata SET value = '0.0.1' WHERE key = 'artparse_version'")
+    invoke(str(root), "-o", str(database), "--incremental")
+    with sqlite3.connect(database) as connection:
+        metadata = dict(connection.execute("SELECT key, value FROM metadata"))
+    assert metadata["artparse_version"] == importlib.metadata.version("artparse")

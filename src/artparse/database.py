@@ -275,8 +275,9 @@ def _prepare(connection: sqlite3.Connection, path: str, version: str) -> None:
             connection.execute("ALTER TABLE files ADD COLUMN path BLOB")
         for statement in _SCHEMA:
             connection.execute(statement)
-        connection.executemany(
-            "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)",
+        connection.executemany(  # only when it differs: a run that changes nothing writes nothing
+            "INSERT INTO metadata (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
             [("artparse_version", version), ("record_schema_version", str(SCHEMA_VERSION))],
         )
         connection.execute("COMMIT")
