@@ -153,7 +153,7 @@ def is_unchanged(item: Input, known: FileStamp, settings: str) -> bool:
     if item.path == STDIN or item.member is not None or is_url(item.path):
         return False
     try:
-        descriptor, info = open_input(item._replace(explicit=False))  # a walk's checks, O_NONBLOCK
+        descriptor, info = open_input(Input(item.path, False, item.may_be_link))  # O_NONBLOCK
     except InputError:
         return False
     os.close(descriptor)
