@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+import artparse
 from artparse.cli import command
 from artparse.database import BATCH_SIZE
 from tests.conftest import SAMPLES, artparse_command
@@ -121,6 +122,7 @@ def test_schema_has_the_indexes_and_the_metadata(tmp_path: Path) -> None:
         [(primary_key,)] = connection.execute("SELECT name FROM pragma_table_info('articles') WHERE pk = 1")
     assert {"published", "author", "dialect"} <= indexed
     assert metadata == {"artparse_version": version("artparse"), "record_schema_version": "1"}
+    assert artparse.__version__ == version("artparse")  # the one the package says (src/artparse/_version.py)
     assert primary_key == "source"
 
 
