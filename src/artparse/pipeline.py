@@ -61,8 +61,9 @@ SMALL_BATCH = 64
 """Fewer inputs to step than this are parsed in this process: starting workers would cost more.
 (What needs no step, a skip or an unchanged file, does not count.)"""
 LOOK_AHEAD = 2048
-"""Tasks read before the progress bar starts, to see whether SMALL_BATCH of them need the step:
-the workers then start at once, while no thread runs (fork is safe)."""
+"""Tasks read before the progress bar starts when workers may start, to see whether SMALL_BATCH of
+them need the step: the workers then start at once, while no thread runs (fork is safe). Without
+workers to start, SMALL_BATCH tasks are read ahead, as always."""
 
 
 def default_jobs() -> int:
@@ -141,13 +142,14 @@ def run_batch(
     tasks = _tasks(_inputs(batch, walk, stdin), sink if batch.incremental else None, settings.stamps)
     tasks = expand_tasks(tasks, stdin, batch.reading, settings.stamps)  # containers' articles
     local = Step(settings, stdin)
-    first = _look_ahead(tasks)
+    pooled = engine is None and batch.jobs > 1
+    first = _look_ahead(tasks, LOOK_AHEAD if pooled else SMALL_BATCH)
     workers: Engine
     if engine is not None:
         workers = engine(settings)
     else:
         workers = _OnDemand(settings, batch)
-        if batch.jobs > 1 and sum(isinstance(item, Input) for item, _ in first) == SMALL_BATCH:
+        if pooled and sum(isinstance(item, Input) for item, _ in first) == SMALL_BATCH:
             workers.start()
     try:
         # The bar's threads start after the workers: forking beside a thread is unsafe.
@@ -213,11 +215,11 @@ def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None, settings: str
             yield item, known
 
 
-def _look_ahead(tasks: Iterator[Task]) -> list[Task]:
-    """The first tasks: up to the SMALL_BATCH-th that needs the step, at most LOOK_AHEAD."""
+def _look_ahead(tasks: Iterator[Task], most: int) -> list[Task]:
+    """The first tasks: up to the SMALL_BATCH-th that needs the step, at most `most`."""
     first: list[Task] = []
     stepped = 0
-    while stepped < SMALL_BATCH and len(first) < LOOK_AHEAD:
+    while stepped < SMALL_BATCH and len(first) < most:
         task = next(tasks, None)
         if task is None:
             break
