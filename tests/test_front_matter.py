@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from artparse import parse_text
+from artparse.dialects import front_matter
 
 BODY = "The cranes arrived on Sunday."
 
@@ -66,6 +67,22 @@ def test_keys_are_matched_in_any_case_and_the_first_one_wins() -> None:
     record = yaml("Title: Cranes\nDate: 2021-03-04\npublished: 2021-03-01\nAuthor: Sara Ali\n")
     assert (record["title"], record["published"], record["author"]) == ("Cranes", "2021-03-04", "Sara Ali")
     assert record["extra"] == {"published": "2021-03-01"}
+
+
+def test_keys_alike_in_case_the_first_fills_the_column_and_the_others_stay_in_extra() -> None:
+    record = yaml("Title: A\ntitle: B\nDATE: 2020-01-01\ndate: 2021-01-01\nTags: [a]\ntags: [b]\n")
+    assert (record["title"], record["published_raw"], record["tags"]) == ("A", "2020-01-01", ["a"])
+    assert record["extra"] == {"title": "B", "date": "2021-01-01", "tags": ["b"]}
+
+
+def test_no_key_name_is_in_two_column_groups() -> None:
+    # The keys are mapped by lower case once, before any is taken: sound only while every name is
+    # looked up once, so no name may be in two groups (nor twice in one).
+    groups = [front_matter.TITLE_KEYS, front_matter.AUTHOR_KEYS, front_matter.PUBLISHED_KEYS]
+    groups += [front_matter.UPDATED_KEYS, front_matter.TAG_KEYS]
+    names = [name for group in groups for name in group]
+    assert len(names) == len(set(names))
+    assert all(name == name.lower() for name in names)
 
 
 @pytest.mark.parametrize(

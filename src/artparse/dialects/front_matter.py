@@ -253,11 +253,14 @@ def _native(value: Any, budget: list[int], depth: int) -> Any:
 def _read_keys(data: dict[str, Any], header: Header) -> None:
     """Fill the header's columns from `data`; what is left becomes `extra`."""
     rest = dict(data)
-    header.title = _take(rest, TITLE_KEYS, _text, header)
-    header.author = _take(rest, AUTHOR_KEYS, _names, header)
-    header.published_raw = _take(rest, PUBLISHED_KEYS, _text, header)
-    header.updated_raw = _take(rest, UPDATED_KEYS, _text, header)
-    header.tags = _tags(rest, header)
+    # Each name is looked up once, and the key groups share no name: the keys taken before a
+    # lookup cannot be what it finds, so one map made before any is taken serves every lookup.
+    by_name = {key.lower(): key for key in reversed(rest)}  # the first of keys alike in case
+    header.title = _take(rest, by_name, TITLE_KEYS, _text, header)
+    header.author = _take(rest, by_name, AUTHOR_KEYS, _names, header)
+    header.published_raw = _take(rest, by_name, PUBLISHED_KEYS, _text, header)
+    header.updated_raw = _take(rest, by_name, UPDATED_KEYS, _text, header)
+    header.tags = _tags(rest, by_name, header)
     if header.published_raw is None:
         header.published_raw = _date_from_path(rest.get("path"), header)
     header.extra = rest
@@ -265,6 +268,7 @@ def _read_keys(data: dict[str, Any], header: Header) -> None:
 
 def _take(
     rest: dict[str, Any],
+    by_name: dict[str, str],
     names: tuple[str, ...],
     convert: Callable[[Any], str | None],
     header: Header,
@@ -272,9 +276,10 @@ def _take(
     """Remove the first key of `names` that is present and give its value as text.
 
     A value the column cannot hold stays in `rest`, with a warning; so does an author given as
-    records ({name, email}), whose names fill the column.
+    records ({name, email}), whose names fill the column. `by_name` maps the lower case of
+    `rest`'s keys to the keys.
     """
-    key = _first_key(rest, names)
+    key = next((by_name[name] for name in names if name in by_name), None)
     if key is None:
         return None
     value = rest[key]
@@ -284,11 +289,6 @@ def _take(
     elif not _has_records(value):
         del rest[key]
     return text
-
-
-def _first_key(rest: dict[str, Any], names: tuple[str, ...]) -> str | None:
-    by_name = {key.lower(): key for key in reversed(rest)}  # the first of keys alike in case
-    return next((by_name[name] for name in names if name in by_name), None)
 
 
 def _text(value: Any) -> str | None:
@@ -323,10 +323,10 @@ def _toml_date_literals(block: str) -> dict[str, str]:
     return literals
 
 
-def _tags(rest: dict[str, Any], header: Header) -> list[str]:
+def _tags(rest: dict[str, Any], by_name: dict[str, str], header: Header) -> list[str]:
     tags: dict[str, None] = {}
     for name in TAG_KEYS:
-        key = _first_key(rest, (name,))
+        key = by_name.get(name)
         if key is None:
             continue
         found = _tag_list(rest[key])
