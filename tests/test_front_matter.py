@@ -192,6 +192,37 @@ def test_yaml_aliases_that_expand_without_end_are_a_warning_not_a_hang() -> None
     ]
 
 
+TOO_LARGE = "malformed-header: YAML front matter could not be read: more than 10000 values or 50 levels"
+
+
+@pytest.mark.parametrize("entries", [front_matter.MAX_VALUES - 1, front_matter.MAX_VALUES])
+def test_a_mapping_of_scalars_is_held_to_the_same_budget_as_any_block(entries: int) -> None:
+    # A flow mapping of one repeated key: 1 + 2 * entries nodes for 2 * MAX_VALUES, one value built.
+    record = yaml("{" + "a, " * entries + "}\n")
+    if entries < front_matter.MAX_VALUES:
+        assert (record["extra"], record["warnings"]) == ({"a": None}, [])
+    else:
+        assert (record["extra"], record["warnings"]) == (
+            {"front_matter": record["extra"]["front_matter"]},
+            [TOO_LARGE],
+        )
+
+
+def test_a_block_beyond_the_limits_is_refused_before_it_is_built() -> None:
+    # Building it would fail on the list used as a key; the count comes first and says why.
+    record = yaml("x: " + "[" * 60 + "]" * 60 + "\n? [a]\n: c\n")
+    assert record["warnings"] == [TOO_LARGE]
+    record = yaml("x: [a]\n? [a]\n: c\n")
+    assert record["warnings"] == [
+        "malformed-header: YAML front matter could not be read: found unhashable key (line 3)"
+    ]
+
+
+def test_aliases_of_scalars_in_a_mapping_of_scalars_are_values_as_any_other() -> None:
+    record = yaml("who: &who Sara Ali\nauthor: *who\n")
+    assert (record["author"], record["extra"], record["warnings"]) == ("Sara Ali", {"who": "Sara Ali"}, [])
+
+
 def test_toml_front_matter_with_its_own_extra_table() -> None:
     record = parse(
         '+++\npath = "2014/12/12/1.0-Timeline"\ntitle = "Rust 1.0"\nauthors = ["Aaron Turon"]\n\n'

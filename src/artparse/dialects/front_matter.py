@@ -180,6 +180,8 @@ def _check_expanded_size(root: Any) -> None:
     """Count the nodes of the YAML graph as construction would expand them (every alias and merge
     key anew), stopping at the budget: linear in min(text, budget), never in the expansion."""
     budget = 2 * MAX_VALUES  # keys and values: _native counts values only
+    if _flat_within(root, budget):
+        return
     pending = [(root, 0)]
     while pending:
         node, depth = pending.pop()
@@ -193,6 +195,14 @@ def _check_expanded_size(root: Any) -> None:
                     pending.extend([(child[0], below), (child[1], below)])
                 else:
                     pending.append((child, below))
+
+
+def _flat_within(root: Any, budget: int) -> bool:
+    """Whether `root` is a mapping whose keys and values are all scalars (the usual front matter),
+    with no more than `budget` nodes: what the walk above counts of it without going below it."""
+    if root.id != "mapping" or 1 + 2 * len(root.value) > budget:
+        return False
+    return all(type(key.value) is str and type(item.value) is str for key, item in root.value)
 
 
 def _load_toml(block: str) -> Any:
