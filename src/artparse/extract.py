@@ -235,9 +235,23 @@ def _repair_header(header: Header, replaced: int) -> None:
         return value
 
     for name in _HEADER_TEXTS:
-        setattr(header, name, repaired(getattr(header, name)))
+        value = getattr(header, name)
+        if value and not _all_ascii(value):  # None or empty: nothing to repair
+            setattr(header, name, repaired(value))
     if replaced:
         header.warnings.insert(0, _UNENCODABLE.format(count=replaced))
+
+
+def _all_ascii(value: Any) -> bool:
+    """Whether every text in `value` (nested in lists and mappings, keys too) is ASCII, and so
+    has no surrogate to repair."""
+    if isinstance(value, str):
+        return value.isascii()
+    if isinstance(value, list):
+        return all(map(_all_ascii, value))
+    if isinstance(value, dict):
+        return all(map(_all_ascii, value)) and all(map(_all_ascii, value.values()))
+    return True  # None, a number: no text
 
 
 _HEADER_TEXTS = (
