@@ -171,9 +171,39 @@ def _load_yaml(block: str) -> Any:
         if node is None:
             return None
         _check_expanded_size(node)
+        if _plain_mapping(node):
+            return {_plain_scalar(key, loader): _plain_scalar(item, loader) for key, item in node.value}
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+_YAML_MAP = "tag:yaml.org,2002:map"
+_YAML_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = frozenset(
+    {_YAML_STR, "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"}
+)
+"""Scalar tags whose safe constructors are plain functions of the one node: nothing built later."""
+
+
+def _plain_mapping(root: Any) -> bool:
+    """Whether `root` is a mapping (no other tag) of scalars with plain tags only: the usual front
+    matter, whose data is one dict of its keys and values in order (no merge key: its tag is
+    another), as construct_document would build it with a constructor call per node."""
+    if root.id != "mapping" or root.tag != _YAML_MAP:
+        return False
+    return all(
+        type(key.value) is str
+        and key.tag in _PLAIN_TAGS
+        and type(item.value) is str
+        and item.tag in _PLAIN_TAGS
+        for key, item in root.value
+    )
+
+
+def _plain_scalar(node: Any, loader: Any) -> Any:
+    """A plain scalar's value: a str node's text is its value (SafeConstructor.construct_yaml_str)."""
+    return node.value if node.tag == _YAML_STR else loader.construct_object(node)
 
 
 def _check_expanded_size(root: Any) -> None:
