@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from artparse import pipeline, pool
+from artparse import pipeline, pool, step
 from artparse.cli import command
 from tests.test_faults import without_override
 
@@ -230,3 +230,22 @@ def test_the_version_that_last_wrote_the_database_is_recorded(stored: tuple[Path
     with sqlite3.connect(database) as connection:
         metadata = dict(connection.execute("SELECT key, value FROM metadata"))
     assert metadata["artparse_version"] == importlib.metadata.version("artparse")
+
+
+def test_with_other_settings_every_file_is_opened_once(
+    stored: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other parse options: no file can be unchanged, so the main process does not open it to
+    check its time; the step opens it once, to read it."""
+    root, database = stored
+    opened: list[str] = []
+    real = step.open_input
+
+    def counted(item: Any) -> Any:
+        opened.append(item.path)
+        return real(item)
+
+    monkeypatch.setattr(step, "open_input", counted)
+    result = invoke("-j", "1", str(root), "-o", str(database), "--incremental", "--dayfirst")
+    assert result.stderr.startswith(f"artparse: {FILES} inputs: {FILES} records")
+    assert sorted(opened) == sorted(str(path) for path in root.iterdir())
