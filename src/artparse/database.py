@@ -13,11 +13,12 @@ tables of another layout, is refused without a change (DatabaseError).
 Writes go in transactions of BATCH_SIZE records, so a killed run leaves the database as it was
 plus whole batches of whole records; an exception rolls the open batch back.
 
-The stored stamps are read inside a read transaction, held until the next write or the end
-(outside one, SQLite takes and drops its file lock and checks for a hot journal on every query),
-a window of them at a time: the stamps from a file's source on, in key order, up to WINDOW of
-them, as many more each time while nothing is written (a walk meets them nearly in key order);
-any write or commit forgets the window.
+The stored stamps are read a window at a time: the stamps from a file's source on, in key order,
+twice as many each time while nothing is written, up to WINDOW (a walk meets them nearly in key
+order); any write or commit forgets the window. One query a file cost more than the rest of an
+unchanged file's check (outside a transaction, SQLite takes and drops its lock and looks for a hot
+journal on every query), and a read transaction held across the lookups would keep other
+processes from writing to the database for the whole run.
 """
 
 from __future__ import annotations
@@ -113,8 +114,6 @@ class Database:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
         self._pending = 0
-        self._reading = False
-        """The open transaction is a read transaction (BEGIN DEFERRED, no write in it yet)."""
         self._window: dict[str, tuple[bytes, FileStamp]] = {}
         """The known stamps of the sources from _first to _last, by source (with the path's bytes)."""
         self._first: str | None = None  # None: no window
@@ -131,9 +130,6 @@ class Database:
         return found[1] if found is not None and found[0] == os.fsencode(path) else None
 
     def _read_window(self, source: str) -> None:
-        if not self._connection.in_transaction:
-            self._connection.execute("BEGIN DEFERRED")
-            self._reading = True
         rows = self._connection.execute(_KNOWN_STAMPS, (source, self._size)).fetchall()
         self._window = {row[0]: (row[1], FileStamp(*row[2:])) for row in rows}
         self._first, self._last = source, rows[-1][0] if len(rows) == self._size else None
@@ -210,14 +206,10 @@ class Database:
         if self._connection.in_transaction:
             self._connection.execute("COMMIT")
         self._pending = 0
-        self._reading = False
         self._forget_window()
 
     def _write(self, statement: str, values: Sequence[Any]) -> None:
         self._forget_window()
-        if self._reading:  # writes take the write lock up front, as BEGIN IMMEDIATE does
-            self._connection.execute("COMMIT")
-            self._reading = False
         if not self._connection.in_transaction:
             self._connection.execute("BEGIN IMMEDIATE")
         self._connection.execute(statement, values)
