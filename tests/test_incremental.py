@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -249,3 +250,58 @@ def test_with_other_settings_every_file_is_opened_once(
     result = invoke("-j", "1", str(root), "-o", str(database), "--incremental", "--dayfirst")
     assert result.stderr.startswith(f"artparse: {FILES} inputs: {FILES} records")
     assert sorted(opened) == sorted(str(path) for path in root.iterdir())
+
+
+def test_workers_started_beside_the_progress_bar_do_not_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started in the middle of a run, the workers find the bar's threads running: they start by
+    forkserver (or spawn), never by fork beside a thread; the rows are those of a run without them."""
+    import io
+    import sys
+
+    from artparse.database import open_database
+    from artparse.extract import ParseOptions
+    from artparse.pipeline import Batch, run_batch
+    from artparse.sinks import DatabaseSink
+    from artparse.sources import ReadOptions, WalkOptions
+
+    root = tmp_path / "news"
+    for number in range(FILES):
+        write_article(root / f"{number:04}.txt", visits=number)
+
+    def run(database: Path, jobs: int, incremental: bool) -> None:
+        batch = Batch(
+            (str(root),), WalkOptions(), ParseOptions(), ReadOptions(), jobs, None, incremental, 0, "settings"
+        )
+        with open_database(str(database), "test") as stored:
+            run_batch(batch, DatabaseSink(stored, str(database)), stdin=io.BytesIO())
+
+    parallel, serial = tmp_path / "parallel.db", tmp_path / "serial.db"
+    run(parallel, 1, incremental=False)
+    serial.write_bytes(parallel.read_bytes())
+    for number, path in enumerate(sorted(root.iterdir())[-pipeline.SMALL_BATCH - 5 :]):
+        edit(path, visits=1000 + number)
+    run(serial, 1, incremental=True)
+
+    methods: list[tuple[int, str]] = []
+    real = pool.default_start_method
+
+    def recorded() -> str:
+        methods.append((threading.active_count(), real()))
+        return methods[-1][1]
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(pool, "default_start_method", recorded)
+    monkeypatch.setattr(pipeline, "LOOK_AHEAD", 8)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    run(parallel, 2, incremental=True)
+    assert "━" in sys.stderr.getvalue()
+    [(threads, method)] = methods
+    assert threads > 1
+    assert method in ("forkserver", "spawn")
+    assert rows(parallel) == rows(serial)
+    assert stamps(parallel) == stamps(serial)
