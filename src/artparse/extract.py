@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
 _WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_HEADER_CHARS:,} characters)"
 _UNENCODABLE = "encoding: {count} lone surrogate code points (not text) replaced with U+FFFD"
-# Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
-_NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
+
+
+@cache
+def _name_date() -> re.Pattern[str]:
+    """Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md."""
+    return re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -281,7 +285,7 @@ def _article(
 
 def _date_from_file_name(source: str, header: Header) -> None:
     file_name = source.replace("\\", "/").rsplit("/", 1)[-1]
-    found = _NAME_DATE.match(file_name)
+    found = _name_date().match(file_name)
     if found:
         header.published_raw = found["date"]
         header.warnings.append(f"fallback-date: published taken from the file name {file_name!r}")
@@ -296,7 +300,12 @@ def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) 
 
 
 _WORDS_AT_ONCE = 1 << 16
-_SPACE = re.compile(r"\s")  # the characters str.split() splits on
+
+
+@cache
+def _space() -> re.Pattern[str]:
+    """The characters str.split() splits on."""
+    return re.compile(r"\s")
 
 
 def count_words(text: str) -> int:
@@ -306,7 +315,7 @@ def count_words(text: str) -> int:
         return len(text.split())
     count, start = 0, 0
     while start < len(text):
-        space = _SPACE.search(text, start + _WORDS_AT_ONCE)
+        space = _space().search(text, start + _WORDS_AT_ONCE)
         end = space.start() if space else len(text)
         count += len(text[start:end].split())
         start = end

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from artparse.extract import ParseOptions
     from artparse.sources import ReadOptions
 
+
 class FileStamp(NamedTuple):
     size: int
     mtime_ns: int
