@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
@@ -257,7 +257,7 @@ def _article(
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
     if header.mail_zones or header.dayfirst:
-        dates = replace(dates, mail_zones=header.mail_zones, dayfirst=dates.dayfirst or header.dayfirst)
+        dates = dates._replace(mail_zones=header.mail_zones, dayfirst=dates.dayfirst or header.dayfirst)
     published = _date(header.published_raw, "published", dates, warnings)
     updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):
