@@ -12,7 +12,6 @@ is a regular file). Renaming over those would replace the device or the link its
 
 from __future__ import annotations
 
-import fcntl
 import io
 import os
 import re
@@ -245,7 +244,8 @@ def _stdout_file() -> frozenset[FileKey]:
 
 @contextmanager
 def _atomic_file(path: str, compress: bool = False) -> Iterator[Destination]:
-    import tempfile  # here, not at the top: it costs start-up time that stdout runs do not need
+    import fcntl  # here, not at the top, as tempfile: stdout runs do not need them
+    import tempfile
 
     if os.path.isdir(path):
         raise OutputError(f"{path}: Is a directory")
@@ -442,6 +442,8 @@ def remove_abandoned_temporaries(directory: str, pattern: re.Pattern[str]) -> No
 
 
 def _remove_if_abandoned(path: str) -> None:
+    import fcntl
+
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
