@@ -34,6 +34,8 @@ _ISO_LIKE = re.compile(
 _SPACES = re.compile(r"\s+")
 # RFC 2822: a comment after a numeric offset, as in "+0200 (MET DST)", only names the zone.
 _OFFSET_COMMENT = re.compile(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
+# "EDT(-0400)": the offset in the comment is what the zone name meant.
+_NAME_THEN_OFFSET = re.compile(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4})\)$", re.ASCII)
 # The patterns past the ISO fast path are compiled on first use (each costs start-up time).
 
 
@@ -64,12 +66,6 @@ def _year_first() -> re.Pattern[str]:
 @cache
 def _numeric_dmy() -> re.Pattern[str]:
     return re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
-
-
-@cache
-def _name_then_offset() -> re.Pattern[str]:
-    """A zone name with its offset in a comment, "EDT(-0400)": the offset is what the name meant."""
-    return re.compile(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4})\)$", re.ASCII)
 
 
 @cache
@@ -140,7 +136,7 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
     text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
     if text.endswith(")"):
-        text = _name_then_offset().sub(lambda found: found["offset"], text)
+        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
     if not text:
         raise _Unreadable("it is empty")
     if "." in text:

@@ -7,11 +7,11 @@ JSON output carries the data exactly; CSV and TSV neutralise spreadsheet formula
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any, TextIO
 
 import orjson
@@ -27,7 +27,7 @@ _LEADING_BLANKS = " \u00a0\ufeff\u200b"
 _BREAKER_CHARACTERS = "\x85\u2028\u2029"
 
 
-@cache
+@functools.cache
 def _line_breakers() -> re.Pattern[str]:
     """Valid raw in JSON, but line breaks to str.splitlines() and to old JavaScript: written as
     \\u escapes."""
