@@ -47,6 +47,7 @@ HEAVY = (
     "artparse.database",
     "artparse.dialects.byline",
     "artparse.dialects.page",
+    "artparse.dialects.rfc822",
     "artparse.dialects.vocabulary",
     "artparse.extras",
     "artparse.languages",
