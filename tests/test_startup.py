@@ -83,6 +83,21 @@ def test_a_plain_one_file_run_imports_no_module_it_does_not_need() -> None:
     assert heavy(imported_by_a_run(SEED)) == []
 
 
+def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:
+    """The month-name fast path (no dateutil) reads the English record, not every language's."""
+    article = tmp_path / "news.txt"
+    article.write_text(
+        "Posted by Staff on May 18, 2022 11:03 AM | Last Updated by Staff on Jun 16, 2022 01:27 AM\n"
+        "Share: Whatsapp | Linkedin Visits: 95,558\nThe body.\n",
+        encoding="utf-8",
+    )
+    modules = imported_by_a_run(article)
+    assert "artparse.languages.en" in modules
+    others = sorted(name for name in modules if name.startswith("artparse.languages.") and name[-3] == ".")
+    assert others == ["artparse.languages.en"]
+    assert "dateutil" not in modules and "artparse.languages.tables" in modules
+
+
 def test_the_profile_sees_a_module_that_a_file_needs(tmp_path: Path) -> None:
     """The probe can fail: YAML front matter and a date only dateutil reads bring their modules in."""
     article = tmp_path / "note.md"
