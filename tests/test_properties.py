@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from artparse import Article, parse_text
 from artparse.dates import normalize_date
+from artparse.extract import count_words
 from artparse.record import FIELDS
 from artparse.writers import make_writer
 
@@ -227,3 +228,9 @@ def test_the_month_name_fast_path_agrees_with_dateutil(moment: datetime, form: s
     assert dates._from_named_month(match) == dates._from_dateutil(
         text, dates.DEFAULT_OPTIONS, "date", text, []
     )
+
+
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000ab.é")))
+def test_words_are_what_str_split_counts(text: str) -> None:
+    assert count_words(text) == len(text.split())
+    assert count_words(text * 9000) == len((text * 9000).split())  # past one piece

@@ -303,14 +303,27 @@ def count_words(text: str) -> int:
     """len(text.split()), in pieces cut at whitespace: a long text never becomes a list of all
     its words at once (30 MB of prose would take ten times that)."""
     if len(text) <= _WORDS_AT_ONCE:
-        return len(text.split())
+        return _words(text)
     count, start = 0, 0
     while start < len(text):
         space = _SPACE.search(text, start + _WORDS_AT_ONCE)
         end = space.start() if space else len(text)
-        count += len(text[start:end].split())
+        count += _words(text[start:end])
         start = end
     return count
+
+
+# str.split()'s whitespace among ASCII characters as b" ", every other byte as b"x".
+_WORD_MARKS = bytes(0x20 if len(f"a{chr(byte)}b".split()) == 2 else 0x78 for byte in range(256))
+
+
+def _words(text: str) -> int:
+    """len(text.split()) without making the words: for ASCII text, the starts of words counted
+    in a copy of the text marked space or not (half the time)."""
+    if not text.isascii():
+        return len(text.split())
+    marks = text.encode("ascii").translate(_WORD_MARKS)
+    return marks.count(b" x") + marks.startswith(b"x")
 
 
 def _body(lines: list[str], start: int) -> str:

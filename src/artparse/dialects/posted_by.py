@@ -47,6 +47,8 @@ _VISITS = re.compile(r"(?P<label>visits|views|reads)\s*:?\s*(?P<count>\S.*)$", r
 _FIELD = re.compile(r"(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.+)")
 _SEGMENT_BREAK = re.compile(r"\s*[|·•]\s*|(?<!last)\s+(?=(?:last )?updated (?:by|on)\b)", re.IGNORECASE)
 _CHANNEL_BREAK = re.compile(r"\s*[|,·•]\s*")
+_MAY_CONTINUE = re.compile(r"\s*(?:share|visits|views|reads|last|updated)", re.IGNORECASE)
+"""What the view of a Share, Visits or Updated line starts with (_SHARE, _VISITS, _UPDATED)."""
 _LAST_ON = re.compile(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
 
 
@@ -55,17 +57,17 @@ def parse(lines: Sequence[str]) -> Header | None:
     found = _find_posted_line(lines)
     if found is None:
         return None
-    title, posted = found
+    title, posted, view = found
     header = Header(body_start=posted + 1, title=title)
-    _read_posted_line(header_view(lines[posted]), header)
+    _read_posted_line(view, header)
     if header.published_raw is None and header.author and not _looks_like_a_name(header.author):
         return None  # "Posted by the end of the week, ...": a sentence, not a header
     _read_following_lines(lines, posted + 1, header)
     return header
 
 
-def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
-    """(title, index of the Posted line), allowing one title line before it."""
+def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int, str] | None:
+    """(title, index of the Posted line, its view), allowing one title line before it."""
     title = None
     for index, view in top_views(lines, TOP_LINES):
         if not view:
@@ -73,7 +75,7 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
         if _POSTED.match(view):
             if title is not None and _is_header_line(title):
                 return None  # a header line above the Posted line: the byline reader takes both
-            return title, index
+            return title, index, view
         if title is not None:
             return None
         title = view
@@ -94,7 +96,7 @@ def _read_posted_line(view: str, header: Header) -> None:
 
 def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> None:
     for index in range(start, min(len(lines), start + HEADER_LINES)):
-        if len(lines[index]) > MAX_HEADER_LINE:
+        if len(lines[index]) > MAX_HEADER_LINE or _is_sentence(lines[index]):
             return
         view = header_view(lines[index])
         if not view:
@@ -108,6 +110,13 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
         else:
             return
         header.body_start = index + 1
+
+
+def _is_sentence(line: str) -> bool:
+    """The body's first paragraph, told without its view (which costs most on a long line): an
+    ASCII line that ends with a full stop, so not _may_be_understood, and opens with no word
+    that a Share, Visits or Updated line opens with."""
+    return line.isascii() and line.rstrip().endswith(".") and not _MAY_CONTINUE.match(line)
 
 
 def _read_segments(segments: list[str], header: Header) -> None:
