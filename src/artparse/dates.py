@@ -110,19 +110,7 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
 
 
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
-    text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
-    if text.endswith(")"):
-        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
-    if not text:
-        raise _Unreadable("it is empty")
-    if "." in text:
-        text = _undotted(text)
-    if not text.isascii():
-        from artparse.languages.spelling import plain
-
-        text = _SPACES.sub(" ", plain(text)).strip()
-    if len(text) > MAX_DATE_TEXT:
-        raise _Unreadable(f"it is longer than {MAX_DATE_TEXT} characters")
+    text = raw if _is_clean(raw) else _cleaned(raw)
     if iso_like := _ISO_LIKE.fullmatch(text):
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
     if reduced := _YEAR_MONTH.fullmatch(text):
@@ -139,6 +127,39 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     if relative := read_relative(fold(text)):
         return _from_relative(relative, raw, options, label, warnings)
     return _from_dateutil(to_english(text), options, label, raw, warnings)
+
+
+def _is_clean(raw: str) -> bool:
+    """Whether _cleaned() would give `raw` back (the usual case, told without its regexes):
+    printable ASCII, spaces single and inside, no dot and no closing bracket at the end."""
+    return (
+        0 < len(raw) <= MAX_DATE_TEXT
+        and raw.isascii()
+        and raw.isprintable()
+        and "  " not in raw
+        and "." not in raw
+        and raw[0] != " "
+        and raw[-1] not in " )"
+    )
+
+
+def _cleaned(raw: str) -> str:
+    """`raw` with its spaces collapsed, a zone comment dropped, dotted dates and times
+    rewritten and other scripts' digits and letters made plain."""
+    text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
+    if text.endswith(")"):
+        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
+    if not text:
+        raise _Unreadable("it is empty")
+    if "." in text:
+        text = _undotted(text)
+    if not text.isascii():
+        from artparse.languages.spelling import plain
+
+        text = _SPACES.sub(" ", plain(text)).strip()
+    if len(text) > MAX_DATE_TEXT:
+        raise _Unreadable(f"it is longer than {MAX_DATE_TEXT} characters")
+    return text
 
 
 def _undotted(text: str) -> str:
@@ -387,9 +408,19 @@ def _implausible(stated: Stated, iso: str, options: DateOptions, label: str) -> 
     if _before(stated, options.min_date):
         notes.append(f"implausible-date: {label} {iso} is before {options.min_date.isoformat()} (--min-date)")
     now = options.now
-    if now is not None and _as_aware(_earliest(stated)) - _as_aware(now) > FUTURE_SLACK:
+    if now is not None and _year(stated) >= now.year - 1 and _after_now(stated, now):
         notes.append(f"implausible-date: {label} {iso} is more than a day after now ({now.isoformat()})")
     return notes
+
+
+def _year(stated: Stated) -> int:
+    return int(stated[:4]) if isinstance(stated, str) else stated.year
+
+
+def _after_now(stated: Stated, now: datetime) -> bool:
+    """More than a day after `now`: only a date in now's year or the one before may be (a
+    whole year is more than any two zones' offsets apart)."""
+    return _as_aware(_earliest(stated)) - _as_aware(now) > FUTURE_SLACK
 
 
 def _before(stated: Stated, day: date) -> bool:
