@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from artparse import Article, parse_text
 from artparse.dates import normalize_date
+from artparse.dialects.header import header_view
+from artparse.dialects.vocabulary import is_header_line, read_line
 from artparse.extract import count_words
 from artparse.record import FIELDS
 from artparse.writers import make_writer
@@ -104,6 +106,12 @@ def test_written_dates_stay_dates(day: date, form: str) -> None:
     assert normalize_date(day.strftime(form)).iso == day.isoformat()
 
 
+def _labelled(line: str) -> bool:
+    """A line the vocabulary reads as a header line ("Deja un comentario" is a comments link):
+    above a Posted line, the byline reader takes both, by design."""
+    return is_header_line(read_line(header_view(line)))
+
+
 @given(
     author=names,
     updater=names,
@@ -112,7 +120,7 @@ def test_written_dates_stay_dates(day: date, form: str) -> None:
     visits=st.integers(0, 10**9),
     gap=st.sampled_from([" ", "  ", "\u00a0", " \u00a0"]),
     newline=st.sampled_from(["\n", "\r\n"]),
-    title=st.none() | names.filter(lambda t: not t.lower().startswith("posted by")),
+    title=st.none() | names.filter(lambda t: not t.lower().startswith("posted by") and not _labelled(t)),
 )
 def test_posted_by_header_round_trip(
     author: str,

@@ -85,11 +85,11 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int, str] | Non
 def _read_posted_line(view: str, header: Header) -> None:
     header_text = view[len("posted by") :]  # _find_posted_line matched it at the start
     header_text = header_text.removeprefix(":")  # "Posted by: admin"
-    share = _SHARE_INSIDE.search(header_text)
+    share = _SHARE_INSIDE.search(header_text) if _may_hold(header_text, "share") else None
     if share:
         _read_share(share["rest"], header)
         header_text = header_text[: share.start()]
-    posted, *others = _SEGMENT_BREAK.split(header_text)
+    posted, *others = _segments(header_text)
     header.author, header.published_raw = _who_and_when(posted)
     _read_segments(others, header)
 
@@ -104,12 +104,36 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
         if share := _SHARE.match(view):
             _read_share(share["rest"], header)
         elif _VISITS.match(view) or _UPDATED.match(view):
-            _read_segments(_SEGMENT_BREAK.split(view), header)
+            _read_segments(_segments(view), header)
         elif _may_be_understood(view) and _understood(parts := _read_line(view)):
             _fill(header, parts)  # "Category: Politics | Tags: ports" and the like
         else:
             return
         header.body_start = index + 1
+
+
+def _may_hold(text: str, word: str) -> bool:
+    """False when ASCII `text` surely lacks `word` in any letter case (a regex with IGNORECASE
+    may match more than ASCII letters in other text: "ſ" is an "s")."""
+    return not text.isascii() or word in text.lower()
+
+
+def _segments(text: str) -> list[str]:
+    """_SEGMENT_BREAK.split(text), quicker for ASCII text: cut at the bars and stripped, then
+    cut before "updated by/on" in the pieces that hold the word."""
+    if not text.isascii():
+        return _SEGMENT_BREAK.split(text)
+    pieces = text.split("|")
+    last = len(pieces) - 1
+    found: list[str] = []
+    for number, piece in enumerate(pieces):
+        piece = piece.lstrip() if number else piece
+        piece = piece.rstrip() if number < last else piece
+        if "updated" in piece.lower():
+            found.extend(_SEGMENT_BREAK.split(piece))
+        else:
+            found.append(piece)
+    return found
 
 
 def _is_sentence(line: str) -> bool:
