@@ -244,10 +244,14 @@ def test_words_are_what_str_split_counts(text: str) -> None:
     assert count_words(text * 9000) == len((text * 9000).split())  # past one piece
 
 
-_SEGMENT_TOKENS = st.sampled_from([" ", "  ", "\t", "|", " | ", "·", "x", "Last", "last ", "updated", "Updated"])
+_SEGMENT_TOKENS = st.sampled_from(
+    [" ", "  ", "\t", "|", " | ", "·", "x", "Last", "last ", "updated", "Updated"]
+)
 
 
-@given(st.lists(_SEGMENT_TOKENS | st.sampled_from([" by ", " on ", "By", "ON", "é"]), max_size=12).map("".join))
+@given(
+    st.lists(_SEGMENT_TOKENS | st.sampled_from([" by ", " on ", "By", "ON", "é"]), max_size=12).map("".join)
+)
 def test_posted_segments_are_the_regex_split(text: str) -> None:
     from artparse.dialects.posted_by import _SEGMENT_BREAK, _segments
 

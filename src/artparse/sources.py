@@ -301,7 +301,7 @@ def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> I
 def is_article_name(name: str, options: WalkOptions) -> bool:
     if options.patterns:
         return any(fnmatch.fnmatchcase(name, pattern) for pattern in options.patterns)
-    if not os.path.splitext(name)[1]:
+    if "." not in name.lstrip("."):  # no suffix, as os.path.splitext sees it
         return True
     return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)
 

@@ -114,7 +114,7 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
 
 def _may_hold(text: str, word: str) -> bool:
     """False when ASCII `text` surely lacks `word` in any letter case (a regex with IGNORECASE
-    may match more than ASCII letters in other text: "ſ" is an "s")."""
+    may match more than ASCII letters in other text: the long s, U+017F, is an "s")."""
     return not text.isascii() or word in text.lower()
 
 
