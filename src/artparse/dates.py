@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
@@ -85,8 +85,7 @@ class DateOptions:
 DEFAULT_OPTIONS = DateOptions()
 
 
-@dataclass(frozen=True)
-class ParsedDate:
+class ParsedDate(NamedTuple):
     """An ISO 8601 string (or None) and what the parser doubted on the way."""
 
     iso: str | None
@@ -177,38 +176,41 @@ def _undotted(text: str) -> str:
 
 
 def _from_iso_like(match: re.Match[str]) -> Stated:
-    parts = match.groupdict()
+    year, month, day, hour, minute, second, fraction, named, sign, hours, minutes = match.groups()
     try:
-        day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
-        if parts["H"] is None:
-            return day
+        stated = date(int(year), int(month), int(day))  # checked first, as its parts come first
+        if hour is None:
+            return stated
         zone = None
-        if parts["sign"]:
-            zone = checked_offset(int(parts["oh"]), int(parts["om"]), negative=parts["sign"] == "-")
-        elif parts["z"]:
+        if sign:
+            zone = checked_offset(int(hours), int(minutes), negative=sign == "-")
+        elif named:
             zone = UTC
-        fraction = int((parts["f"] or "0").ljust(6, "0"))
-        clock = time(int(parts["H"]), int(parts["M"]), int(parts["S"] or 0), fraction)
+        micro = int(fraction.ljust(6, "0")) if fraction else 0
+        return datetime(
+            stated.year, stated.month, stated.day, int(hour), int(minute), int(second or 0), micro, zone
+        )
     except ValueError as error:
         raise _Unreadable(str(error)) from None
-    return datetime.combine(day, clock, tzinfo=zone)
 
 
 def _from_named_month(match: re.Match[str]) -> Stated | None:
     """The date of an English month-name form; None leaves anything unusual to dateutil."""
-    month = _english_months().get((match["m1"] or match["m2"]).lower())
-    hour = int(match["H"] or 0)
-    if month is None or (match["half"] and not 1 <= hour <= 12):
+    day_first, month_first, year_first, month_second, day_second, year_second, *clock = match.groups()
+    hours, minutes, seconds, half, zone = clock
+    month = _english_months().get((month_first or month_second).lower())
+    hour = int(hours or 0)
+    if month is None or (half and not 1 <= hour <= 12):
         return None
-    if match["zone"] is not None and match["zone"] not in _zone_names():
+    if zone is not None and zone not in _zone_names():
         return None  # dateutil decides what else a word after the time is
-    if match["half"]:
-        hour = hour % 12 + (12 if match["half"] in "pP" else 0)
+    if half:
+        hour = hour % 12 + (12 if half in "pP" else 0)
     try:
-        day = date(int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"]))
-        if match["H"] is None:
+        day = date(int(year_first or year_second), month, int(day_first or day_second))
+        if hours is None:
             return day
-        return datetime.combine(day, time(hour, int(match["M"]), int(match["S"] or 0)))
+        return datetime(day.year, month, day.day, hour, int(minutes), int(seconds or 0))
     except ValueError:
         return None
 
