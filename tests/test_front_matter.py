@@ -6,8 +6,11 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artparse import parse_text
+from artparse.dialects import front_matter
 
 BODY = "The cranes arrived on Sunday."
 
@@ -66,6 +69,22 @@ def test_keys_are_matched_in_any_case_and_the_first_one_wins() -> None:
     record = yaml("Title: Cranes\nDate: 2021-03-04\npublished: 2021-03-01\nAuthor: Sara Ali\n")
     assert (record["title"], record["published"], record["author"]) == ("Cranes", "2021-03-04", "Sara Ali")
     assert record["extra"] == {"published": "2021-03-01"}
+
+
+def test_keys_alike_in_case_the_first_fills_the_column_and_the_others_stay_in_extra() -> None:
+    record = yaml("Title: A\ntitle: B\nDATE: 2020-01-01\ndate: 2021-01-01\nTags: [a]\ntags: [b]\n")
+    assert (record["title"], record["published_raw"], record["tags"]) == ("A", "2020-01-01", ["a"])
+    assert record["extra"] == {"title": "B", "date": "2021-01-01", "tags": ["b"]}
+
+
+def test_no_key_name_is_in_two_column_groups() -> None:
+    # The keys are mapped by lower case once, before any is taken: sound only while every name is
+    # looked up once, so no name may be in two groups (nor twice in one).
+    groups = [front_matter.TITLE_KEYS, front_matter.AUTHOR_KEYS, front_matter.PUBLISHED_KEYS]
+    groups += [front_matter.UPDATED_KEYS, front_matter.TAG_KEYS]
+    names = [name for group in groups for name in group]
+    assert len(names) == len(set(names))
+    assert all(name == name.lower() for name in names)
 
 
 @pytest.mark.parametrize(
@@ -173,6 +192,101 @@ def test_yaml_aliases_that_expand_without_end_are_a_warning_not_a_hang() -> None
     assert record["warnings"] == [
         "malformed-header: YAML front matter could not be read: more than 10000 values or 50 levels"
     ]
+
+
+TOO_LARGE = "malformed-header: YAML front matter could not be read: more than 10000 values or 50 levels"
+
+
+@pytest.mark.parametrize("entries", [front_matter.MAX_VALUES - 1, front_matter.MAX_VALUES])
+def test_a_mapping_of_scalars_is_held_to_the_same_budget_as_any_block(entries: int) -> None:
+    # A flow mapping of one repeated key: 1 + 2 * entries nodes for 2 * MAX_VALUES, one value built.
+    record = yaml("{" + "a, " * entries + "}\n")
+    if entries < front_matter.MAX_VALUES:
+        assert (record["extra"], record["warnings"]) == ({"a": None}, [])
+    else:
+        assert (record["extra"], record["warnings"]) == (
+            {"front_matter": record["extra"]["front_matter"]},
+            [TOO_LARGE],
+        )
+
+
+def test_a_block_beyond_the_limits_is_refused_before_it_is_built() -> None:
+    # Building it would fail on the list used as a key; the count comes first and says why.
+    record = yaml("x: " + "[" * 60 + "]" * 60 + "\n? [a]\n: c\n")
+    assert record["warnings"] == [TOO_LARGE]
+    record = yaml("x: [a]\n? [a]\n: c\n")
+    assert record["warnings"] == [
+        "malformed-header: YAML front matter could not be read: found unhashable key (line 3)"
+    ]
+
+
+def test_aliases_of_scalars_in_a_mapping_of_scalars_are_values_as_any_other() -> None:
+    record = yaml("who: &who Sara Ali\nauthor: *who\n")
+    assert (record["author"], record["extra"], record["warnings"]) == ("Sara Ali", {"who": "Sara Ali"}, [])
+
+
+YAML_SCALARS = [
+    *("news", "Sara Ali", "2019-01-18 15:51:27 +0000", "3.10", ".nan", "1e3", "0", "12", "-3", "+4"),
+    *("007", "1_000", "0x1F", "true", "False", "yes", "NO", "~", "null", "Null", ""),
+    *("'it''s'", '"a\\tb \\u00e9"', '"1"', "'true'", "|\n  a\n  b", "Été", "a # comment"),
+    *("!!str 1", "!!int 3", "!!int 0x10", "!!int abc", "!!bool yes", "!!bool maybe", "!!null ''"),
+    *("!!float 1.5", "!!binary aGk=", "!!timestamp 2001-01-01", "!!set {a}", "!!omap [a: 1]"),
+    *("!!set x", "!!seq x", "!!map x", "!!omap x", "!!str [1, 2]", "!!int {a: b}"),
+    *("&a x", "*a", "[1, 2]", "{a: b}", "!!map {a: b}"),
+]
+YAML_KEYS = ["title", "Title", "date", "1", "true", "~", '"k"', "'k'", "<<", "=", "!!int 2", "&k k"]
+YAML_KEYS += ["!!set k", "!!str [k]", "[k]"]
+
+
+def constructed(block: str) -> object:
+    """What PyYAML's own construction makes of `block` after the same size check, or its error."""
+    loader = front_matter._yaml_loader()(block)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return typed(None)
+        front_matter._check_expanded_size(node)
+        return typed(loader.construct_document(node))
+    except Exception as error:
+        return (type(error), str(error))
+    finally:
+        loader.dispose()
+
+
+def loaded(block: str) -> object:
+    try:
+        return typed(front_matter._load_yaml(block))
+    except Exception as error:
+        return (type(error), str(error))
+
+
+def typed(data: object) -> object:
+    """`data` with the type of every value and key, and the order of keys (True is not 1)."""
+    if isinstance(data, dict):
+        return [(typed(key), typed(value)) for key, value in data.items()]
+    if isinstance(data, list):
+        return [typed(item) for item in data]
+    return (type(data), data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(YAML_KEYS), st.sampled_from(YAML_SCALARS)), max_size=6))
+def test_yaml_mappings_load_as_pyyaml_constructs_them(pairs: list[tuple[str, str]]) -> None:
+    block = "".join(f"{key}: {value}\n" for key, value in pairs)
+    assert loaded(block) == constructed(block)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["<<: {a: 1}\nb: 2\n", "base: &b x\n<<: *b\n", "!!omap [a: 1]\n", "!!set {a: 1}\n", "a: !!set {b}\n"],
+)
+def test_merge_keys_and_tagged_collections_take_the_whole_construction(block: str) -> None:
+    loader = front_matter._yaml_loader()(block)
+    try:
+        assert not front_matter._plain_mapping(loader.get_single_node())
+    finally:
+        loader.dispose()
+    assert loaded(block) == constructed(block)
 
 
 def test_toml_front_matter_with_its_own_extra_table() -> None:

@@ -88,6 +88,24 @@ def test_encodings_that_decode_to_surrogates_give_repaired_records(
     assert any("lone surrogate" in warning for warning in record["warnings"])
 
 
+def test_a_lone_surrogate_among_ascii_texts_is_repaired_however_deep_it_is() -> None:
+    text = '{"title": "Cranes", "tags": ["a", "b\\ud800"], "more": {"k": [1, {"deep": "x\\udfff"}]}}\nbody\n'
+    record = parse_text(text).to_dict()
+    assert (record["title"], record["tags"]) == ("Cranes", ["a", "b\ufffd"])
+    assert record["extra"] == {"more": {"k": [1, {"deep": "x\ufffd"}]}}
+    assert record["warnings"] == ["encoding: 2 lone surrogate code points (not text) replaced with U+FFFD"]
+
+
+def test_texts_beyond_ascii_without_surrogates_are_kept_as_they_are() -> None:
+    record = parse_text("---\ntitle: Été\ntags: [café, b]\nlieu: {ville: [Tōkyō]}\n---\nbody\n").to_dict()
+    assert (record["title"], record["tags"], record["extra"]) == (
+        "Été",
+        ["café", "b"],
+        {"lieu": {"ville": ["Tōkyō"]}},
+    )
+    assert record["warnings"] == []
+
+
 def test_the_core_repairs_every_text_of_the_record() -> None:
     article = parse_text(SURROGATE_FRONT_MATTER + "more \ud800 body", source="caf\udce9.txt")
     record = article.to_dict()

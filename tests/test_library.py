@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import artparse
 from artparse import ArtparseError, RulesError, json_schema, load_rules, parse_bytes, parse_file, parse_text
 from artparse.cli import command
+from artparse.extract import ParseOptions, parse_article
 from tests.conftest import RULES_FILE, SEED
 
 ARABIC = "Posted by سالم on 2025-11-01 04:23\nطرابلس الجديدة والعاصمة في يوم مشمس جميل\n"  # noqa: RUF001
@@ -55,6 +56,17 @@ def test_the_file_time_is_now_unless_now_is_given(tmp_path: Path) -> None:
     assert parse_file(path).updated == "2023-11-14T21:49:20+00:00"  # 1,700,000,000 s is 22:13:20 UTC
     assert parse_file(path, now=datetime(2025, 12, 1, 12, tzinfo=UTC)).updated == "2025-12-01T11:36:00+00:00"
     assert parse_bytes(RELATIVE).updated is None  # bytes have no time of their own
+
+
+def test_options_made_once_give_each_input_its_own_now_unless_they_fix_one() -> None:
+    text = "Posted by AI on Oct 14, 2022 9:27 AM | Last Updated by AI on 24 minutes ago\nBody.\n"
+    first, second = datetime(2022, 10, 14, 12, 0), datetime(2022, 10, 15, 12, 0)
+    own = ParseOptions()
+    updated = [parse_article(text, own, now=now).updated for now in (first, None, second, None)]
+    assert updated == ["2022-10-14T11:36:00", None, "2022-10-15T11:36:00", None]
+    fixed = ParseOptions(now=first)
+    updated = [parse_article(text, fixed, now=now).updated for now in (None, second)]
+    assert updated == ["2022-10-14T11:36:00", "2022-10-14T11:36:00"]
 
 
 def test_the_cli_encoding_options_and_warnings_apply() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -60,16 +60,24 @@ class ParseOptions:
 
     def dates(self, now: datetime | None) -> DateOptions:
         """The date options, with `now` when these options do not fix one."""
+        if now is None or self.now is not None:
+            return self._own_dates
+        return self._date_options(now)
+
+    @cached_property
+    def _own_dates(self) -> DateOptions:
+        """The date options with these options' own `now` (or none): the same for every input."""
+        return self._date_options(self.now)
+
+    def _date_options(self, now: datetime | None) -> DateOptions:
         return DateOptions(
-            dayfirst=self.dayfirst,
-            zone=self.zone,
-            utc=self.utc,
-            now=self.now if self.now is not None else now,
-            min_date=self.min_date,
+            dayfirst=self.dayfirst, zone=self.zone, utc=self.utc, now=now, min_date=self.min_date
         )
 
 
 DEFAULT_PARSE = ParseOptions()
+_DEFAULT_FIELDS = tuple(getattr(DEFAULT_PARSE, option.name) for option in fields(ParseOptions))
+"""What dataclass equality compares DEFAULT_PARSE by, in field order."""
 
 
 def parse_text(
@@ -97,9 +105,9 @@ def parse_text(
     ArgumentTypeError (a TypeError: `now` not a datetime), both ArtparseErrors.
     """
     _check_types(text, source=source, now=now, min_date=min_date, rules=rules)
-    options = ParseOptions(dialect, dayfirst, tuple(rules), tz, utc, now, min_date)
-    if options == DEFAULT_PARSE:
-        options = DEFAULT_PARSE  # its zone and parsers are resolved already
+    given = (dialect, dayfirst, tuple(rules), tz, utc, now, min_date)  # in field order
+    # DEFAULT_PARSE's zone and parsers are resolved already; equal options are DEFAULT_PARSE.
+    options = DEFAULT_PARSE if given == _DEFAULT_FIELDS else ParseOptions(*given)
     options.parsers, options.zone  # noqa: B018 -- an unknown dialect or zone raises here, not later
     return parse_article(text, options, source=source)
 
@@ -114,11 +122,10 @@ def parse_article(
     """Parse one article with options made once (parse_text's, checked); `now` is this input's
     own time (its file's), used when `options.now` is None."""
     dates = options.dates(now)
-    parsers = [(name, _with_dates(name, parse, dates)) for name, parse in options.parsers]
     text, replaced = repair_unencodable(text)
     lines = split_lines(text)
     window = header_window(lines)  # a header is small: no dialect's time grows with the file
-    name, header = _detect(window, parsers)
+    name, header = _detect(window, options.parsers, dates)
     if header is None:
         wanted = f"a {options.dialect} header" if options.dialect else "a known header"
         cut = _WINDOW if window[-1] == WINDOW_END else ""
@@ -187,27 +194,28 @@ def _parsers(forced: str | None, rules: Sequence[Rule]) -> list[tuple[str, Parse
     return [(forced, available[forced])]
 
 
-def _with_dates(name: str, parse: Parser, dates: DateOptions) -> Parser:
-    dated = DATED.get(name)
-    if dated is None:
-        return parse
-    return lambda lines: dated(lines, dates)
-
-
-def _detect(window: Sequence[str], parsers: list[tuple[str, Parser]]) -> tuple[str | None, Header | None]:
+def _detect(
+    window: Sequence[str], parsers: list[tuple[str, Parser]], dates: DateOptions
+) -> tuple[str | None, Header | None]:
     """The first dialect that reads a header. A header that gives nothing but a title (the first
     line of a page saved as text often reads as one) gives way to a later dialect that reads all
     of the window rather than its top, when that one finds more."""
     for number, (name, parse) in enumerate(parsers):
-        header = parse(window)
+        header = _read(name, parse, window, dates)
         if header is None:
             continue
         if _only_a_title(header):
             for later, read_whole in parsers[number + 1 :]:
-                if later in WHOLE_TEXT and (found := read_whole(window)) is not None:
+                if later in WHOLE_TEXT and (found := _read(later, read_whole, window, dates)) is not None:
                     return later, found
         return name, header
     return None, None
+
+
+def _read(name: str, parse: Parser, window: Sequence[str], dates: DateOptions) -> Header | None:
+    """What dialect `name` reads, given the date options when it reads dates while detecting."""
+    dated = DATED.get(name)
+    return parse(window) if dated is None else dated(window, dates)
 
 
 def _only_a_title(header: Header) -> bool:
@@ -235,9 +243,23 @@ def _repair_header(header: Header, replaced: int) -> None:
         return value
 
     for name in _HEADER_TEXTS:
-        setattr(header, name, repaired(getattr(header, name)))
+        value = getattr(header, name)
+        if value and not _all_ascii(value):  # None or empty: nothing to repair
+            setattr(header, name, repaired(value))
     if replaced:
         header.warnings.insert(0, _UNENCODABLE.format(count=replaced))
+
+
+def _all_ascii(value: Any) -> bool:
+    """Whether every text in `value` (nested in lists and mappings, keys too) is ASCII, and so
+    has no surrogate to repair."""
+    if isinstance(value, str):
+        return value.isascii()
+    if isinstance(value, list):
+        return all(map(_all_ascii, value))
+    if isinstance(value, dict):
+        return all(map(_all_ascii, value)) and all(map(_all_ascii, value.values()))
+    return True  # None, a number: no text
 
 
 _HEADER_TEXTS = (

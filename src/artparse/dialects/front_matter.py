@@ -171,15 +171,47 @@ def _load_yaml(block: str) -> Any:
         if node is None:
             return None
         _check_expanded_size(node)
+        if _plain_mapping(node):
+            return {_plain_scalar(key, loader): _plain_scalar(item, loader) for key, item in node.value}
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+_YAML_MAP = "tag:yaml.org,2002:map"
+_YAML_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = frozenset(
+    {_YAML_STR, "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"}
+)
+"""Scalar tags whose safe constructors are plain functions of the one node: nothing built later."""
+
+
+def _plain_mapping(root: Any) -> bool:
+    """Whether `root` is a mapping (no other tag) of scalars with plain tags only: the usual front
+    matter, whose data is one dict of its keys and values in order (no merge key: its tag is
+    another), as construct_document would build it with a constructor call per node."""
+    if root.id != "mapping" or root.tag != _YAML_MAP:
+        return False
+    return all(
+        type(key.value) is str
+        and key.tag in _PLAIN_TAGS
+        and type(item.value) is str
+        and item.tag in _PLAIN_TAGS
+        for key, item in root.value
+    )
+
+
+def _plain_scalar(node: Any, loader: Any) -> Any:
+    """A plain scalar's value: a str node's text is its value (SafeConstructor.construct_yaml_str)."""
+    return node.value if node.tag == _YAML_STR else loader.construct_object(node)
 
 
 def _check_expanded_size(root: Any) -> None:
     """Count the nodes of the YAML graph as construction would expand them (every alias and merge
     key anew), stopping at the budget: linear in min(text, budget), never in the expansion."""
     budget = 2 * MAX_VALUES  # keys and values: _native counts values only
+    if _flat_within(root, budget):
+        return
     pending = [(root, 0)]
     while pending:
         node, depth = pending.pop()
@@ -193,6 +225,14 @@ def _check_expanded_size(root: Any) -> None:
                     pending.extend([(child[0], below), (child[1], below)])
                 else:
                     pending.append((child, below))
+
+
+def _flat_within(root: Any, budget: int) -> bool:
+    """Whether `root` is a mapping whose keys and values are all scalars (the usual front matter),
+    with no more than `budget` nodes: what the walk above counts of it without going below it."""
+    if root.id != "mapping" or 1 + 2 * len(root.value) > budget:
+        return False
+    return all(type(key.value) is str and type(item.value) is str for key, item in root.value)
 
 
 def _load_toml(block: str) -> Any:
@@ -253,11 +293,14 @@ def _native(value: Any, budget: list[int], depth: int) -> Any:
 def _read_keys(data: dict[str, Any], header: Header) -> None:
     """Fill the header's columns from `data`; what is left becomes `extra`."""
     rest = dict(data)
-    header.title = _take(rest, TITLE_KEYS, _text, header)
-    header.author = _take(rest, AUTHOR_KEYS, _names, header)
-    header.published_raw = _take(rest, PUBLISHED_KEYS, _text, header)
-    header.updated_raw = _take(rest, UPDATED_KEYS, _text, header)
-    header.tags = _tags(rest, header)
+    # Each name is looked up once, and the key groups share no name: the keys taken before a
+    # lookup cannot be what it finds, so one map made before any is taken serves every lookup.
+    by_name = {key.lower(): key for key in reversed(rest)}  # the first of keys alike in case
+    header.title = _take(rest, by_name, TITLE_KEYS, _text, header)
+    header.author = _take(rest, by_name, AUTHOR_KEYS, _names, header)
+    header.published_raw = _take(rest, by_name, PUBLISHED_KEYS, _text, header)
+    header.updated_raw = _take(rest, by_name, UPDATED_KEYS, _text, header)
+    header.tags = _tags(rest, by_name, header)
     if header.published_raw is None:
         header.published_raw = _date_from_path(rest.get("path"), header)
     header.extra = rest
@@ -265,6 +308,7 @@ def _read_keys(data: dict[str, Any], header: Header) -> None:
 
 def _take(
     rest: dict[str, Any],
+    by_name: dict[str, str],
     names: tuple[str, ...],
     convert: Callable[[Any], str | None],
     header: Header,
@@ -272,9 +316,10 @@ def _take(
     """Remove the first key of `names` that is present and give its value as text.
 
     A value the column cannot hold stays in `rest`, with a warning; so does an author given as
-    records ({name, email}), whose names fill the column.
+    records ({name, email}), whose names fill the column. `by_name` maps the lower case of
+    `rest`'s keys to the keys.
     """
-    key = _first_key(rest, names)
+    key = next((by_name[name] for name in names if name in by_name), None)
     if key is None:
         return None
     value = rest[key]
@@ -284,11 +329,6 @@ def _take(
     elif not _has_records(value):
         del rest[key]
     return text
-
-
-def _first_key(rest: dict[str, Any], names: tuple[str, ...]) -> str | None:
-    by_name = {key.lower(): key for key in reversed(rest)}  # the first of keys alike in case
-    return next((by_name[name] for name in names if name in by_name), None)
 
 
 def _text(value: Any) -> str | None:
@@ -323,10 +363,10 @@ def _toml_date_literals(block: str) -> dict[str, str]:
     return literals
 
 
-def _tags(rest: dict[str, Any], header: Header) -> list[str]:
+def _tags(rest: dict[str, Any], by_name: dict[str, str], header: Header) -> list[str]:
     tags: dict[str, None] = {}
     for name in TAG_KEYS:
-        key = _first_key(rest, (name,))
+        key = by_name.get(name)
         if key is None:
             continue
         found = _tag_list(rest[key])
