@@ -335,17 +335,17 @@ def count_words(text: str) -> int:
     return count
 
 
-# str.split()'s whitespace among ASCII characters as b" ", every other byte as b"x".
-_WORD_MARKS = bytes(0x20 if len(f"a{chr(byte)}b".split()) == 2 else 0x78 for byte in range(256))
+# str.split()'s whitespace among ASCII characters as 0, every other byte as 1.
+_IN_WORD = bytes(0 if len(f"a{chr(byte)}b".split()) == 2 else 1 for byte in range(256))
 
 
 def _words(text: str) -> int:
-    """len(text.split()) without making the words: for ASCII text, the starts of words counted
-    in a copy of the text marked space or not (half the time)."""
+    """len(text.split()) without making the words (a third of the time): for ASCII text, one
+    bit per character, set in a word; a word starts where the bit before it is not set."""
     if not text.isascii():
         return len(text.split())
-    marks = text.encode("ascii").translate(_WORD_MARKS)
-    return marks.count(b" x") + marks.startswith(b"x")
+    marks = int.from_bytes(text.encode("ascii").translate(_IN_WORD), "big")  # first character highest
+    return (marks ^ (marks & (marks >> 8))).bit_count()
 
 
 def _body(lines: list[str], start: int) -> str:
