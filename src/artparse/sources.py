@@ -107,10 +107,14 @@ class OwnOutput(NamedTuple):
         if self.temporary_name is not None and self.temporary_name.fullmatch(entry.name):
             return True
         # The inode comes free with a directory listing; only a match costs a stat call.
-        inode = entry.inode()
-        if not any(inode == known for _, known in self.files):
+        if entry.inode() not in _inodes(self.files):
             return False
         return _key(entry.stat(follow_symlinks=False)) in self.files
+
+
+@functools.lru_cache(maxsize=8)
+def _inodes(files: frozenset[FileKey]) -> frozenset[int]:
+    return frozenset(inode for _, inode in files)
 
 
 class WalkOptions(NamedTuple):
