@@ -256,3 +256,22 @@ def test_posted_segments_are_the_regex_split(text: str) -> None:
     from artparse.dialects.posted_by import _SEGMENT_BREAK, _segments
 
     assert _segments(text) == _SEGMENT_BREAK.split(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from([" ", "on", "ON", " on ", " On ", "x", "2020", "\t", "\n", "é", "by "]), max_size=9
+    )
+)
+def test_posted_name_and_date_split_at_the_last_on(tokens: list[str]) -> None:
+    from artparse.dialects.posted_by import _who_and_when
+
+    text = "".join(tokens).strip()
+    match = re.match(r"^(?P<who>.*) on (?P<when>.+)$", text, re.IGNORECASE)
+    if text.lower().startswith("on "):
+        expected = (None, text[3:].strip() or None)
+    elif match is None:
+        expected = (text or None, None)
+    else:
+        expected = (match["who"].strip() or None, match["when"].strip() or None)
+    assert _who_and_when(text) == expected

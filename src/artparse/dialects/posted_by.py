@@ -228,9 +228,16 @@ def _read_share(rest: str, header: Header) -> None:
 def _who_and_when(text: str) -> tuple[str | None, str | None]:
     """Split "NAME on DATE" at the last " on "; either side may be missing."""
     text = text.strip()
-    if text.lower().startswith("on "):
+    lowered = text.lower()
+    if lowered.startswith("on "):
         return None, text[3:].strip() or None
-    match = _LAST_ON.match(text)
-    if match is None:
+    if text.isascii() and "\n" not in text:  # as _LAST_ON reads it, without its backtracking
+        last = lowered.rfind(" on ")
+        who, when = (text[:last], text[last + 4 :]) if last >= 0 else (None, None)
+    elif match := _LAST_ON.match(text):
+        who, when = match["who"], match["when"]
+    else:
+        who = when = None
+    if who is None or when is None:
         return text or None, None
-    return match["who"].strip() or None, match["when"].strip() or None
+    return who.strip() or None, when.strip() or None
