@@ -129,11 +129,21 @@ def _segments(text: str) -> list[str]:
     for number, piece in enumerate(pieces):
         piece = piece.lstrip() if number else piece
         piece = piece.rstrip() if number < last else piece
-        if "updated" in piece.lower():
+        if _may_cut_before_updated(piece.lower()):
             found.extend(_SEGMENT_BREAK.split(piece))
         else:
             found.append(piece)
     return found
+
+
+def _may_cut_before_updated(lowered: str) -> bool:
+    """Whether _SEGMENT_BREAK may cut this lower-case piece before an "updated": not when it
+    holds none, nor when its only one opens it ("updated by ...", "last updated by ...")."""
+    at = lowered.find("updated")
+    if at < 0:
+        return False
+    opens = at == 0 or (at == 5 and lowered.startswith("last "))
+    return not opens or lowered.find("updated", at + 1) >= 0
 
 
 def _is_sentence(line: str) -> bool:
