@@ -275,3 +275,13 @@ def test_posted_name_and_date_split_at_the_last_on(tokens: list[str]) -> None:
     else:
         expected = (match["who"].strip() or None, match["when"].strip() or None)
     assert _who_and_when(text) == expected
+
+
+@given(
+    st.lists(st.sampled_from([" ", "  ", "|", " | ", ",", ", ", "x", "Email", "\t", "·", "é"]), max_size=10)
+)
+def test_share_channels_are_the_regex_split(tokens: list[str]) -> None:
+    from artparse.dialects.posted_by import _CHANNEL_BREAK, _channels
+
+    text = "".join(tokens).strip()
+    assert _channels(text) == _CHANNEL_BREAK.split(text)
