@@ -6,6 +6,8 @@ No files are written: the corpus is generated in memory by corpus.py's makers (t
 gives the same texts). Prints microseconds of CPU time per file (the best round) for each kind of
 file and for the whole mix; compare two versions by running this on each, on the same machine,
 in alternation (`PYTHONPATH=OTHER/src` runs another version's code with the same script).
+`--samples` names the sample files to time instead of all of samples/, e.g. only those an older
+version had: `--samples $(git ls-tree --name-only bbcca7e samples/ | grep '[.]txt$')`.
 """
 
 from __future__ import annotations
@@ -24,14 +26,14 @@ from artparse import parse_text
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def texts_by_kind(files: int, seed: int) -> dict[str, list[str]]:
+def texts_by_kind(files: int, seed: int, samples: list[Path]) -> dict[str, list[str]]:
     rng = random.Random(seed)
     makers, weights = zip(*MIX, strict=True)
     kinds: dict[str, list[str]] = {make.__name__: [] for make in makers}
     for _ in range(files):
         make = rng.choices(makers, weights)[0]
         kinds[make.__name__].append(make(rng))
-    kinds["samples"] = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.rglob("*.txt"))]
+    kinds["samples"] = [path.read_text(encoding="utf-8") for path in samples]
     return kinds
 
 
@@ -57,8 +59,10 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--samples", type=Path, nargs="+", help="sample files (default: all of samples/)")
     args = parser.parse_args()
-    kinds = texts_by_kind(args.files, args.seed)
+    samples = args.samples or sorted(SAMPLES.rglob("*.txt"))
+    kinds = texts_by_kind(args.files, args.seed, samples)
     for texts in kinds.values():
         for text in texts:
             parse_text(text)  # warm-up: imports and compiled tables
