@@ -539,6 +539,8 @@ def is_url(path: str) -> bool:
 def display_path(path: str) -> str:
     """`path` as a valid Unicode string: bytes of a file name that are not UTF-8 (held by
     Python as lone surrogates, which no UTF-8 output can carry) become `\\xNN`."""
+    if path.isascii():
+        return path
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
