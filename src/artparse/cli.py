@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -34,6 +35,7 @@ from artparse.formats import (
     known_suffixes,
     of_kind,
 )
+from artparse.ingest import DEFAULT_MAX_SIZE
 from artparse.messages import message
 from artparse.output import RefusedTarget, check_database_kept, check_inputs_kept, silence_stdout
 from artparse.pipeline import default_jobs
@@ -82,19 +84,24 @@ NOTHING_TO_READ = (
     "or pipe articles in (artparse - reads what you type, until Ctrl-D)"
 )
 
-_SIZE = re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
+
+@cache
+def _size() -> re.Pattern[str]:
+    return re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
 
 
 def parse_size(text: str) -> int:
     """Bytes from 1000, 64K, 32M, 2G (powers of 1024; 64KiB, 64kb also read); ValueError else."""
-    match = _SIZE.fullmatch(text.strip())
+    match = _size().fullmatch(text.strip())
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"{text!r} is not a size such as 1000, 64K, 32M or 2G")
     power = " KMGT".index((match.group(2) or " ").upper())
     return int(match.group(1)) << (10 * power)
 
 
-def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
+def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
+    if value is None:
+        return DEFAULT_MAX_SIZE  # 32M, without compiling the pattern of parse_size
     try:
         return parse_size(value)
     except ValueError as error:
@@ -140,7 +147,6 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
 )
 @click.option(
     "--max-size",
-    default="32M",
     callback=_size_option,
     metavar="SIZE",
     help="Fail on inputs larger than SIZE, e.g. 500K, 64M, 2G; in a container, on articles "

@@ -10,7 +10,6 @@ functions raise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -32,28 +31,54 @@ _ISO_LIKE = re.compile(
     r"\s*(?P<z>Z|UTC|GMT|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?",
     re.ASCII | re.IGNORECASE,
 )
-# "1 November 2025 04:23", "Dec 15, 2025 5:28 AM EST", "Mon, 5 Apr 1993": read without dateutil.
-_NAMED_MONTH = re.compile(
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
-    r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})"
-    r"|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
-    r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?"
-    r"(?: (?P<zone>[a-z]{1,5}))?)?",
-    re.ASCII | re.IGNORECASE,
-)
-_YEAR_MONTH = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
-_YEAR_FIRST = re.compile(r"\d{4}[-/.]", re.ASCII)
-_NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
 _SPACES = re.compile(r"\s+")
 # RFC 2822: a comment after a numeric offset, as in "+0200 (MET DST)", only names the zone.
 _OFFSET_COMMENT = re.compile(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
 # "EDT(-0400)": the offset in the comment is what the zone name meant.
 _NAME_THEN_OFFSET = re.compile(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4})\)$", re.ASCII)
-# Dotted numeric dates are day first wherever they are written (01.11.2025 is 1 November).
-_DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.])", re.ASCII)
-_DOTTED_TIME = re.compile(
-    r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.:])", re.ASCII
-)  # 11.56 BST
+# The patterns past the ISO fast path are compiled on first use (each costs start-up time).
+
+
+@cache
+def _named_month() -> re.Pattern[str]:
+    """Named-month dates read without dateutil: "1 November 2025 04:23", "Dec 15, 2025 5:28 AM EST",
+    "Mon, 5 Apr 1993"."""
+    return re.compile(
+        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
+        r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})"
+        r"|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
+        r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?"
+        r"(?: (?P<zone>[a-z]{1,5}))?)?",
+        re.ASCII | re.IGNORECASE,
+    )
+
+
+@cache
+def _year_month() -> re.Pattern[str]:
+    return re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
+
+
+@cache
+def _year_first() -> re.Pattern[str]:
+    return re.compile(r"\d{4}[-/.]", re.ASCII)
+
+
+@cache
+def _numeric_dmy() -> re.Pattern[str]:
+    return re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
+
+
+@cache
+def _dotted_date() -> re.Pattern[str]:
+    """Dotted numeric dates are day first wherever they are written (01.11.2025 is 1 November)."""
+    return re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.])", re.ASCII)
+
+
+@cache
+def _dotted_time() -> re.Pattern[str]:
+    """A dotted time: 11.56 BST."""
+    return re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.:])", re.ASCII)
+
 
 # Two parses with different defaults: any part that differs between them was not in the text.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
@@ -63,15 +88,15 @@ Stated = datetime | date | str
 """What a text states: a moment, a day, or a reduced-precision ISO string ("2021", "2021-03")."""
 
 
-@dataclass(frozen=True)
-class DateOptions:
+class DateOptions(NamedTuple):
     """What the caller decides about dates; the command line's date options.
 
     `zone` is the zone the site writes naive times in (--tz); `utc` converts aware results to
     UTC; `now` is what relative dates count back from and what "in the future" means (None:
     relative dates are not read and no date is in the future); dates before `min_date` are
     implausible. `mail_zones` reads zone names as RFC 822 defines them (CST is -06:00), for the
-    dates of mail and news headers.
+    dates of mail and news headers. (A NamedTuple, not a dataclass: made for each input, and
+    cheaper to define at start-up.)
     """
 
     dayfirst: bool = False
@@ -112,9 +137,9 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     text = raw if _is_clean(raw) else _cleaned(raw)
     if iso_like := _ISO_LIKE.fullmatch(text):
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
-    if reduced := _YEAR_MONTH.fullmatch(text):
+    if reduced := _year_month().fullmatch(text):
         return _from_year_month(reduced)
-    if (named := _NAMED_MONTH.fullmatch(text)) and (stated := _from_named_month(named)) is not None:
+    if (named := _named_month().fullmatch(text)) and (stated := _from_named_month(named)) is not None:
         if named["zone"] is None:
             return _in_site_zone(stated, options, label, raw, warnings)
         return _in_named_zone(stated, named["zone"], options, label, raw, warnings)
@@ -163,7 +188,7 @@ def _cleaned(raw: str) -> str:
 
 def _undotted(text: str) -> str:
     """`text` with a dotted date as an ISO date (day first) and dotted times with colons."""
-    if found := _DOTTED_DATE.search(text):
+    if found := _dotted_date().search(text):
         day, month, year = int(found["d"]), int(found["m"]), int(found["y"])
         if len(found["y"]) == 2:
             year += 2000 if year < 50 else 1900
@@ -172,7 +197,7 @@ def _undotted(text: str) -> str:
         except ValueError as error:
             raise _Unreadable(f"{found[0]} is day.month.year: {error}") from None
         text = f"{text[: found.start()]}{iso}{text[found.end() :]}"
-    return _DOTTED_TIME.sub(lambda found: f"{found['h']}:{found['m']}", text)
+    return _dotted_time().sub(lambda found: f"{found['h']}:{found['m']}", text)
 
 
 def _from_iso_like(match: re.Match[str]) -> Stated:
@@ -264,7 +289,7 @@ def _from_dateutil(text: str, options: DateOptions, label: str, raw: str, warnin
         text, offset = take_offset(text)
     except ValueError as error:
         raise _Unreadable(str(error)) from None
-    dayfirst = options.dayfirst and not _YEAR_FIRST.match(text)  # 2021-03-04 is never 3 April
+    dayfirst = options.dayfirst and not _year_first().match(text)  # 2021-03-04 is never 3 April
     zones: list[tuple[str | None, int | None]] = []
 
     def note_zone(name: str | None, seconds: int | None) -> None:
@@ -362,7 +387,7 @@ def _given_parts(first: datetime, second: datetime) -> Stated | None:
 
 
 def _ambiguity(text: str, label: str, raw: str, stated: Stated, dayfirst: bool) -> list[str]:
-    match = _NUMERIC_DMY.match(text)
+    match = _numeric_dmy().match(text)
     if isinstance(stated, str) or not match or match["a"] == match["b"]:
         return []
     if max(int(match["a"]), int(match["b"])) > 12:

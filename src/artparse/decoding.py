@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from typing import NamedTuple
 
 from artparse.errors import BinaryInput, InputError
@@ -42,7 +43,13 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+@cache
+def _control() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _REPLACEMENT = "\ufffd"
 _EVERY_BYTE = bytes(range(256)) * 2
@@ -129,7 +136,7 @@ def _wide_without_bom(data: bytes) -> Decoded:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if not _CONTROL.search(text):
+        if not _control().search(text):
             warning = f"encoding: no byte-order mark; read as {codec.upper()} (from where the NUL bytes are)"
             return Decoded(text, codec, (warning,))
     raise BinaryInput(f"binary file (NUL byte at offset {data.find(0)})")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date, datetime, tzinfo
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
 _WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_HEADER_CHARS:,} characters)"
 _UNENCODABLE = "encoding: {count} lone surrogate code points (not text) replaced with U+FFFD"
-# Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md.
-_NAME_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
+
+
+@cache
+def _name_date() -> re.Pattern[str]:
+    """Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md."""
+    return re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -275,7 +279,7 @@ def _article(
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
     if header.mail_zones or header.dayfirst:
-        dates = replace(dates, mail_zones=header.mail_zones, dayfirst=dates.dayfirst or header.dayfirst)
+        dates = dates._replace(mail_zones=header.mail_zones, dayfirst=dates.dayfirst or header.dayfirst)
     published = _date(header.published_raw, "published", dates, warnings)
     updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):
@@ -303,7 +307,7 @@ def _article(
 
 def _date_from_file_name(source: str, header: Header) -> None:
     file_name = source.replace("\\", "/").rsplit("/", 1)[-1]
-    found = _NAME_DATE.match(file_name)
+    found = _name_date().match(file_name)
     if found:
         header.published_raw = found["date"]
         header.warnings.append(f"fallback-date: published taken from the file name {file_name!r}")
@@ -318,7 +322,12 @@ def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) 
 
 
 _WORDS_AT_ONCE = 1 << 16
-_SPACE = re.compile(r"\s")  # the characters str.split() splits on
+
+
+@cache
+def _space() -> re.Pattern[str]:
+    """The characters str.split() splits on."""
+    return re.compile(r"\s")
 
 
 def count_words(text: str) -> int:
@@ -328,7 +337,7 @@ def count_words(text: str) -> int:
         return _words(text)
     count, start = 0, 0
     while start < len(text):
-        space = _SPACE.search(text, start + _WORDS_AT_ONCE)
+        space = _space().search(text, start + _WORDS_AT_ONCE)
         end = space.start() if space else len(text)
         count += _words(text[start:end])
         start = end

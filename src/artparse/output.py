@@ -12,7 +12,6 @@ is a regular file). Renaming over those would replace the device or the link its
 
 from __future__ import annotations
 
-import fcntl
 import io
 import os
 import re
@@ -22,6 +21,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import cache
 from io import TextIOWrapper
 from typing import BinaryIO, NamedTuple, TextIO, TypeVar
 
@@ -73,7 +73,11 @@ def open_destination(path: str | None, compress: bool = False) -> Iterator[Desti
             yield destination
 
 
-_DESCRIPTOR_LINKS = re.compile(r"/proc/[^/]+/fd|/dev/fd")
+@cache  # the patterns of this module are compiled on first use: most runs write to stdout
+def _descriptor_links() -> re.Pattern[str]:
+    return re.compile(r"/proc/[^/]+/fd|/dev/fd")
+
+
 _MAX_LINKS = 40  # as the kernel's limit: a longer chain is a loop
 
 
@@ -91,7 +95,7 @@ def writes_through(path: str) -> bool:
         return True
     hop = os.path.abspath(path)
     for _ in range(_MAX_LINKS):
-        if _DESCRIPTOR_LINKS.fullmatch(os.path.dirname(hop)):
+        if _descriptor_links().fullmatch(os.path.dirname(hop)):
             return True
         if not os.path.islink(hop):
             return False
@@ -254,7 +258,8 @@ def _stdout_file() -> frozenset[FileKey]:
 
 @contextmanager
 def _atomic_file(path: str, compress: bool = False) -> Iterator[Destination]:
-    import tempfile  # here, not at the top: it costs start-up time that stdout runs do not need
+    import fcntl  # here, not at the top, as tempfile: stdout runs do not need them
+    import tempfile
 
     if os.path.isdir(path):
         raise OutputError(f"{path}: Is a directory")
@@ -365,7 +370,11 @@ def _below(path: str, folder: str) -> str | None:
 
 
 _HEAD = 64 * 1024
-_JSON_KEY = re.compile(r'\{\s*"(\w+)"\s*:')
+
+
+@cache
+def _json_key() -> re.Pattern[str]:
+    return re.compile(r'\{\s*"(\w+)"\s*:')
 
 
 def is_earlier_output(path: str) -> bool:
@@ -411,7 +420,7 @@ def _looks_like_output(head: bytes) -> bool:
     first_line = text.split("\n", 1)[0].removesuffix("\r")
     if first_line.split(" ", 1)[0] == FIRST_LABEL or first_line.strip() == "[]":
         return True
-    key = _JSON_KEY.match(text.removeprefix("[").lstrip())
+    key = _json_key().match(text.removeprefix("[").lstrip())
     if key is not None:
         return key.group(1) in FIELDS
     return any(set(first_line.split(delimiter)) <= set(FIELDS) for delimiter in (",", "\t"))
@@ -447,6 +456,8 @@ def remove_abandoned_temporaries(directory: str, pattern: re.Pattern[str]) -> No
 
 
 def _remove_if_abandoned(path: str) -> None:
+    import fcntl
+
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:

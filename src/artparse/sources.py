@@ -56,7 +56,12 @@ QUIET_SKIPS = (OTHER_FILE, HIDDEN)
 """Skips too common to report one by one (a .git folder, every .jpg): counted in the summary only."""
 
 _CHUNK = 64 * 1024
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+@functools.cache
+def _url() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
 
 FileKey = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name it is reached by."""
@@ -533,7 +538,7 @@ def decode(data: bytes) -> str:
 def is_url(path: str) -> bool:
     """Whether PATH names a URL (`s3://…`, read by remote.py) rather than a local path
     (`./s3://x` is local)."""
-    return _URL.match(path) is not None
+    return "://" in path and _url().match(path) is not None  # the pattern only when it may match
 
 
 def display_path(path: str) -> str:

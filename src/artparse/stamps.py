@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from artparse.extract import ParseOptions
     from artparse.sources import ReadOptions
 
-UNCHANGED = "unchanged"
-"""How the summary names the files that an incremental run did not parse again."""
-
 
 class FileStamp(NamedTuple):
     size: int

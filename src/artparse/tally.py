@@ -6,7 +6,9 @@ from collections import Counter
 
 from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Unchanged
 from artparse.sources import VANISHED
-from artparse.stamps import UNCHANGED
+
+UNCHANGED = "unchanged"
+"""How the summary names the files that an incremental run did not parse again."""
 
 
 class Tally:

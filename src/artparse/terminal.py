@@ -11,22 +11,35 @@ are normal in Arabic text and are kept. Data written to files or pipes is never 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-"""What json.dumps leaves raw (it already escapes C0 controls)."""
+# Compiled on first use: their ranges beyond Latin-1 take a quarter of a millisecond to compile,
+# and most messages are printable ASCII, which has nothing to escape.
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
+
+@cache
+def _unsafe_in_json() -> re.Pattern[str]:
+    """What json.dumps leaves raw (it already escapes C0 controls)."""
+    return re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def for_terminal(text: str) -> str:
     """`text` with every character a terminal could obey written as a `\\x..` or `\\u....` escape;
     a tab is kept, a newline is escaped, so a message stays on one line."""
-    return _UNSAFE.sub(_escape, text)
+    if text.isascii() and text.isprintable():  # no control character: nothing to escape
+        return text
+    return _unsafe().sub(_escape, text)
 
 
 def json_for_terminal(json_text: str) -> str:
     """JSON text with the same characters as JSON `\\u....` escapes: still valid JSON, and the
     same data."""
-    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
+    return _unsafe_in_json().sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
 
 
 def _escape(match: re.Match[str]) -> str:

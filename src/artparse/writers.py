@@ -7,6 +7,7 @@ JSON output carries the data exactly; CSV and TSV neutralise spreadsheet formula
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -27,8 +28,14 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 _FORMULA_CONTROLS = ("\t", "\r", "\n")
 _LEADING_BLANKS = " \u00a0\ufeff\u200b"
 _BREAKER_CHARACTERS = "\x85\u2028\u2029"
-_LINE_BREAKERS = re.compile(f"[{_BREAKER_CHARACTERS}]")
-"""Valid raw in JSON, but line breaks to str.splitlines() and to old JavaScript: written as \\u escapes."""
+
+
+@functools.cache
+def _line_breakers() -> re.Pattern[str]:
+    """Valid raw in JSON, but line breaks to str.splitlines() and to old JavaScript: written as
+    \\u escapes."""
+    return re.compile(f"[{_BREAKER_CHARACTERS}]")
+
 
 Record = dict[str, Any]
 
@@ -268,7 +275,7 @@ def _dumps(record: Record, *, indent: bool = False) -> str:
 def _without_line_breakers(text: str) -> str:
     if all(breaker not in text for breaker in _BREAKER_CHARACTERS):  # the usual case, without a regex
         return text
-    return _LINE_BREAKERS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _line_breakers().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _fast_dumps(record: Record, indent: bool) -> str | None:

@@ -25,11 +25,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from artparse.dates import DEFAULT_OPTIONS, DateOptions
-from artparse.dialects import front_matter, posted_by, rfc822
+from artparse.dialects import front_matter, posted_by
 from artparse.dialects.header import Header, header_view
 
 Parser = Callable[[Sequence[str]], Header | None]
 DatedParser = Callable[[Sequence[str], DateOptions], Header | None]
+
+RFC822 = "rfc822"  # dialects.rfc822.NAME; loaded on first use (a posted-by file never needs it)
+
+
+def _rfc822(lines: Sequence[str]) -> Header | None:
+    from artparse.dialects import rfc822
+
+    return rfc822.parse(lines)
+
 
 BYLINE = "byline"  # dialects.byline.NAME; that module and the vocabulary load on first use
 
@@ -52,7 +61,7 @@ def _page(lines: Sequence[str], dates: DateOptions = DEFAULT_OPTIONS) -> Header 
 DIALECTS: dict[str, Parser] = {
     front_matter.NAME: front_matter.parse,
     posted_by.NAME: posted_by.parse,
-    rfc822.NAME: rfc822.parse,
+    RFC822: _rfc822,
     BYLINE: _byline,
     PAGE: _page,
 }

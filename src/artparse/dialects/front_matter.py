@@ -54,14 +54,33 @@ TAG_KEYS = ("tags", "categories", "category", "keywords")
 
 MAX_BLANK_LINES = 20  # blank lines looked past for a heading under the front matter
 MAX_HEADING = 300
-_H1 = re.compile(r"#[ \t]+(?P<title>[^#].*?)(?:[ \t]+#+)?")
-_PATH_DATE = re.compile(r"(?:^|/)(?P<date>\d{4}/\d{2}/\d{2})(?:/|$)", re.ASCII)
-_TOML_LINE = re.compile(r"at line (?P<line>\d+)")
-# Parts of the value are separated by single spaces, so no two parts of the pattern can take the
-# same characters: the match is linear in the line's length.
-_TOML_DATE_LINE = re.compile(
-    r"[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*(?P<value>\d[\dTZtz:.+\-]*(?: [\dTZtz:.+\-]+)*)[ \t]*(?:#.*)?"
-)
+# The patterns are compiled on first use: most files have no front matter.
+
+
+@cache
+def _h1() -> re.Pattern[str]:
+    return re.compile(r"#[ \t]+(?P<title>[^#].*?)(?:[ \t]+#+)?")
+
+
+@cache
+def _path_date() -> re.Pattern[str]:
+    return re.compile(r"(?:^|/)(?P<date>\d{4}/\d{2}/\d{2})(?:/|$)", re.ASCII)
+
+
+@cache
+def _toml_line() -> re.Pattern[str]:
+    return re.compile(r"at line (?P<line>\d+)")
+
+
+@cache
+def _toml_date_line() -> re.Pattern[str]:
+    # Parts of the value are separated by single spaces, so no two parts of the pattern can take
+    # the same characters: the match is linear in the line's length.
+    return re.compile(
+        r"[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*"
+        r"(?P<value>\d[\dTZtz:.+\-]*(?: [\dTZtz:.+\-]+)*)[ \t]*(?:#.*)?"
+    )
+
 
 Loader = Callable[[str], Any]
 
@@ -95,7 +114,7 @@ def _heading(lines: Sequence[str], start: int) -> str | None:
     """The text of a Markdown H1 (`# Title`) that opens the body, which stays in the body."""
     for line in lines[start : start + MAX_BLANK_LINES]:
         if line.strip():
-            found = _H1.fullmatch(line.strip()) if len(line) <= MAX_HEADING else None
+            found = _h1().fullmatch(line.strip()) if len(line) <= MAX_HEADING else None
             return header_view(found["title"]) or None if found else None
     return None
 
@@ -265,7 +284,7 @@ def _reason(error: Exception) -> str:
     if isinstance(error, _TooLarge | RecursionError):
         return f"more than {MAX_VALUES} values or {MAX_DEPTH} levels"
     message = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return _TOML_LINE.sub(lambda found: f"at line {int(found['line']) + 1}", message)
+    return _toml_line().sub(lambda found: f"at line {int(found['line']) + 1}", message)
 
 
 def _native(value: Any, budget: list[int], depth: int) -> Any:
@@ -357,7 +376,7 @@ def _toml_date_literals(block: str) -> dict[str, str]:
     for line in block.split("\n"):
         if line.lstrip().startswith("["):
             break  # the top-level keys are over
-        found = _TOML_DATE_LINE.fullmatch(line)
+        found = _toml_date_line().fullmatch(line)
         if found:
             literals.setdefault(found["key"], found["value"])
     return literals
@@ -391,7 +410,7 @@ def _tag_list(value: Any) -> list[str] | None:
 
 def _date_from_path(path: Any, header: Header) -> str | None:
     """Zola and similar sites put the date in the page's path: "inside-rust/2020/07/27/slug"."""
-    found = _PATH_DATE.search(path) if isinstance(path, str) else None
+    found = _path_date().search(path) if isinstance(path, str) else None
     if found is None:
         return None
     header.warnings.append(f"fallback-date: published taken from the front matter's path {path!r}")

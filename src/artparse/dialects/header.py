@@ -12,7 +12,6 @@ from typing import Any
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\u061c"), None)
 _INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
-_SPACES = re.compile(r"\s+")
 MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
 MAX_LABELLED_LINE = 300  # characters: the longest line the vocabulary reads (a byline, a date line)
 _COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")

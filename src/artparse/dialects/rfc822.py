@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from artparse.dialects.header import Header, header_view
 
@@ -54,10 +55,26 @@ MAX_DECODED = 4096  # characters: a longer value is kept as written, not MIME-de
 MAIL_FIELDS = frozenset({"from", "newsgroups", "message-id", "path", "received", "sender", "to", "xref"})
 """Fields of mail and news: their Date's zone names are RFC 822's (CST is -06:00)."""
 
-# RFC 5322: a field name is any printable ASCII character but the colon ("Article-I.D.:").
-_FIELD = re.compile(r"(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>.*)", re.ASCII)
-_ENVELOPE = re.compile(r"From \S+ .*\d{4}[ \t]*")  # mbox: "From jdoe@x.edu Mon Apr  5 14:02:11 1993"
-_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bqBQ]\?[^?\s]*\?=")
+# The patterns are compiled on first use: a file that an earlier dialect reads never needs them.
+
+
+@cache
+def _field() -> re.Pattern[str]:
+    # RFC 5322: a field name is any printable ASCII character but the colon ("Article-I.D.:").
+    return re.compile(r"(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>.*)", re.ASCII)
+
+
+@cache
+def _envelope() -> re.Pattern[str]:
+    """An mbox envelope line: "From jdoe@x.edu Mon Apr  5 14:02:11 1993"."""
+    return re.compile(r"From \S+ .*\d{4}[ \t]*")
+
+
+@cache
+def _encoded_word() -> re.Pattern[str]:
+    return re.compile(r"=\?[^?\s]+\?[bqBQ]\?[^?\s]*\?=")
+
+
 _MAX_ENVELOPE = 1000
 _LEADING_CONTINUATION = (
     "malformed-header: the header starts with a continuation line (kept in extra.continuation)"
@@ -68,7 +85,7 @@ def parse(lines: Sequence[str]) -> Header | None:
     """Read the field block that opens `lines`, or None when they do not open with one."""
     start = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
     envelope = None
-    if start < len(lines) and len(lines[start]) <= _MAX_ENVELOPE and _ENVELOPE.fullmatch(lines[start]):
+    if start < len(lines) and len(lines[start]) <= _MAX_ENVELOPE and _envelope().fullmatch(lines[start]):
         envelope, start = lines[start], start + 1
     block = _read_fields(lines, start)
     if block is None:
@@ -100,7 +117,7 @@ def _read_fields(lines: Sequence[str], start: int) -> tuple[str, list[tuple[str,
         line = lines[index]
         if line[0] in " \t":
             (fields[-1][1] if fields else leading).append(line.strip())
-        elif found := _FIELD.fullmatch(line):
+        elif found := _field().fullmatch(line):
             fields.append((found["name"], [found["value"].strip()]))
         else:
             return None
@@ -169,15 +186,21 @@ def _display_names(value: str) -> str:
             if name:
                 kept[address] = ("name", name)
         elif kind == "quoted":
-            kept.append(("name", _UNESCAPE.sub(r"\1", token[1:-1])))
+            kept.append(("name", _unescape().sub(r"\1", token[1:-1])))
         else:
             kept.append((kind, token))
     names = "".join(token for _, token in kept)
     return header_view(names).strip(" ,") or text.strip(" <>")
 
 
-_UNESCAPE = re.compile(r"\\(.)")
-_ATOM_END = re.compile(r'[ \t"(<,]')
+@cache
+def _unescape() -> re.Pattern[str]:
+    return re.compile(r"\\(.)")
+
+
+@cache
+def _atom_end() -> re.Pattern[str]:
+    return re.compile(r'[ \t"(<,]')
 
 
 def _address_before(kept: list[tuple[str, str]]) -> int | None:
@@ -222,7 +245,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             else:
                 stop, kind = close + 1, "angle"
         else:
-            found = _ATOM_END.search(text, index + 1)
+            found = _atom_end().search(text, index + 1)
             stop, kind = (found.start() if found else end), "atom"
         tokens.append((kind, text[index:stop]))
         index = stop
@@ -260,7 +283,7 @@ def _comment_end(text: str, start: int) -> int:
 def _decoded(value: str) -> str:
     """MIME encoded words (`=?utf-8?q?Zo=C3=A9?=`) as text; the value as written if they are
     broken, or if it is longer than a name or subject can be (MAX_DECODED)."""
-    if len(value) > MAX_DECODED or not _ENCODED_WORD.search(value):
+    if len(value) > MAX_DECODED or not _encoded_word().search(value):
         return value
     from email.errors import HeaderParseError
     from email.header import decode_header, make_header

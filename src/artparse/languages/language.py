@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 AUTHOR = "author"
 PUBLISHED = "published"
@@ -20,9 +22,11 @@ ROLES = (AUTHOR, PUBLISHED, UPDATED, VISITS, COMMENTS, READING_TIME, CATEGORY, T
 
 UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
+# Relative and PageWords are NamedTuples, not dataclasses: cheaper to define (the month-name fast
+# path of dates loads this module); their mapping defaults are empty and read-only.
 
-@dataclass(frozen=True)
-class Relative:
+
+class Relative(NamedTuple):
     """How the language says "3 days ago", "yesterday" and "just now".
 
     `units` are the words for each unit of UNITS that need a number ("days"); `counted` are
@@ -36,15 +40,14 @@ class Relative:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
-    counted: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
-    numbers: Mapping[str, int] = field(default_factory=dict)
-    days: Mapping[str, int] = field(default_factory=dict)
+    counted: Mapping[str, tuple[tuple[str, int], ...]] = MappingProxyType({})
+    numbers: Mapping[str, int] = MappingProxyType({})
+    days: Mapping[str, int] = MappingProxyType({})
     now: tuple[str, ...] = ()
     at: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class PageWords:
+class PageWords(NamedTuple):
     """The words of a whole web page that mark dates which are not the article's own.
 
     `copyright` words make a copyright line (`© 2022` needs none); `joined` words a member's

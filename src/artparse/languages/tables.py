@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from artparse.languages.spelling import ARABIC_LETTERS, fold
 
@@ -50,8 +49,10 @@ def alternatives(words: Iterable[str]) -> str:
 
 @cache
 def english_months() -> dict[str, int]:
-    """English month names and abbreviations -> month number (1-12)."""
-    english = _languages()[0]
+    """English month names and abbreviations -> month number (1-12). English alone is loaded:
+    the dates' month-name fast path needs no other language."""
+    from artparse.languages.en import LANGUAGE as english
+
     return {name: number for number, names in enumerate(english.months, 1) for name in names}
 
 
@@ -97,8 +98,7 @@ def foreign_words_pattern() -> re.Pattern[str]:
 # --- dates: relative dates (relative.py) ---
 
 
-@dataclass(frozen=True)
-class RelativeWords:
+class RelativeWords(NamedTuple):
     """Every language's relative-date words, folded (see spelling.fold)."""
 
     units: dict[str, tuple[str, int | None]]
@@ -155,8 +155,7 @@ def am_pm_words() -> tuple[frozenset[str], frozenset[str]]:
 # --- header labels (dialects.vocabulary) ---
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A header label: its role, whether it needs its colon, its language and whether that
     language writes numeric dates day first."""
 
@@ -183,12 +182,11 @@ def labels() -> dict[str, Label]:
         if known.colon and not label.colon:
             merged[text] = label  # a language that takes it bare wins
         if known.day_first != label.day_first:
-            merged[text] = replace(merged[text], day_first=False)  # shared with English: --dayfirst decides
+            merged[text] = merged[text]._replace(day_first=False)  # shared with English: --dayfirst decides
     return merged
 
 
-@dataclass(frozen=True)
-class NameWords:
+class NameWords(NamedTuple):
     """Words around names, folded: by, on, and, particles, job titles; and the share channels."""
 
     by: frozenset[str]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from artparse.dates import FUTURE_SLACK, DateOptions, normalize_date
@@ -267,7 +267,7 @@ def _read(item: _Written, options: DateOptions, budget: list[int]) -> DateFound 
     """The date `item` says, when it is a full day (a labelled value may be in any form the date
     layer reads: it is read whole first)."""
     if item.dayfirst and not options.dayfirst:
-        options = replace(options, dayfirst=True)
+        options = options._replace(dayfirst=True)
     value = item.value.strip(_STRIP)
     if value and (iso := _full_day(value, options, budget)):
         return DateFound(item.position, item.kind, value, iso, item.label, item.dayfirst)

@@ -1,0 +1,106 @@
+"""What a plain one-file run imports: only what it needs (its time is measured in benchmarks/run.py).
+
+Python's import profiler (PYTHONPROFILEIMPORTTIME) names every module the console script loads,
+on the way to the record and after it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import SEED, run_artparse
+
+HEAVY = (
+    # optional work: only when a file, a format or an option needs it
+    "charset_normalizer",  # a file that is not UTF-8
+    "csv",  # -f csv, -f tsv
+    "dateutil",  # a date the fast paths do not read
+    "email",  # MIME encoded words in a mail header
+    "gzip",  # .gz inputs and outputs
+    "hashlib",  # the stamps of a database run
+    "importlib.metadata",  # --version, a database's version
+    "rich",  # pretty output on a terminal, the progress bar, the report
+    "sqlite3",  # a database
+    "tempfile",  # -o FILE, written atomically
+    "tomllib",  # TOML front matter, --rules
+    "unicodedata",  # the language tables
+    "yaml",  # YAML front matter
+    "zoneinfo",  # --tz, zone names in dates
+    # processes and networks: not for one file
+    "concurrent",
+    "multiprocessing",
+    "socket",
+    "fsspec",
+    "dask",
+    "distributed",
+    "pyarrow",
+    # artparse's own modules off the one-file path
+    "artparse.arrow",
+    "artparse.cluster",
+    "artparse.containers.html_text",
+    "artparse.containers.mbox",
+    "artparse.containers.reading",
+    "artparse.containers.sgml",
+    "artparse.containers.warc",
+    "artparse.dask",
+    "artparse.database",
+    "artparse.dialects.byline",
+    "artparse.dialects.page",
+    "artparse.dialects.rfc822",
+    "artparse.dialects.vocabulary",
+    "artparse.extras",
+    "artparse.languages",
+    "artparse.parquet",
+    "artparse.pool",
+    "artparse.relative",
+    "artparse.remote",
+    "artparse.report",
+    "artparse.rules",
+    "artparse.stamps",
+)
+
+
+def imported_by_a_run(path: Path, *args: str) -> set[str]:
+    """The modules a run of `artparse PATH` imports (stdout a pipe: JSON Lines), checking that
+    the run gave the record."""
+    result = run_artparse(str(path), *args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["source"] == str(path)
+    profile = result.stderr.decode().splitlines()
+    modules = {line.rsplit("|", 1)[1].strip() for line in profile if line.startswith("import time:")}
+    assert "artparse.cli" in modules, profile[-3:]
+    return modules
+
+
+def heavy(modules: set[str]) -> list[str]:
+    """The HEAVY modules and packages among `modules`."""
+    return sorted(name for name in modules if any(name == h or name.startswith(f"{h}.") for h in HEAVY))
+
+
+def test_a_plain_one_file_run_imports_no_module_it_does_not_need() -> None:
+    assert heavy(imported_by_a_run(SEED)) == []
+
+
+def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:
+    """The month-name fast path (no dateutil) reads the English record, not every language's."""
+    article = tmp_path / "news.txt"
+    article.write_text(
+        "Posted by Staff on May 18, 2022 11:03 AM | Last Updated by Staff on Jun 16, 2022 01:27 AM\n"
+        "Share: Whatsapp | Linkedin Visits: 95,558\nThe body.\n",
+        encoding="utf-8",
+    )
+    modules = imported_by_a_run(article)
+    assert "artparse.languages.en" in modules
+    others = sorted(name for name in modules if name.startswith("artparse.languages.") and name[-3] == ".")
+    assert others == ["artparse.languages.en"]
+    assert "dateutil" not in modules and "artparse.languages.tables" in modules
+
+
+def test_the_profile_sees_a_module_that_a_file_needs(tmp_path: Path) -> None:
+    """The probe can fail: YAML front matter and a date only dateutil reads bring their modules in."""
+    article = tmp_path / "note.md"
+    article.write_text("---\ntitle: A note\ndate: 4th of March, 2021\n---\nThe body.\n", encoding="utf-8")
+    found = heavy(imported_by_a_run(article))
+    assert "yaml" in found and "dateutil" in found
