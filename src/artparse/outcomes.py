@@ -5,15 +5,23 @@ processes to the main process.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from artparse.sources import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Protocol
 
     from artparse.record import Article
     from artparse.stamps import FileStamp
+
+    # A type only (a Protocol class made at import costs start-up time); sinks.py has the Renders.
+    class Render(Protocol):
+        """How a worker turns each Article into a sink's payload: a plain, picklable value (sent to
+        every worker once) whose build() makes the function in the worker itself."""
+
+        def build(self) -> Callable[[Article], object]: ...
 
 
 class Rendered(NamedTuple):
@@ -57,13 +65,6 @@ class ContainerEnd(NamedTuple):
 Outcome = Rendered | Unchanged | Problem | ContainerStart | ContainerEnd
 Passed = Problem | Unchanged | ContainerStart | ContainerEnd
 """Outcomes that the main process knows before any step runs: they go through in their place."""
-
-
-class Render(Protocol):
-    """How a worker turns each Article into a sink's payload: a plain, picklable value (sent to
-    every worker once) whose build() makes the function in the worker itself."""
-
-    def build(self) -> Callable[[Article], object]: ...
 
 
 __all__ = [

@@ -39,22 +39,53 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from itertools import chain, islice
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from artparse.members import expand_tasks
 from artparse.messages import message, report
-from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render
-from artparse.progress import progress_bar
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem
 from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, is_url, iter_inputs
 from artparse.step import Step, StepSettings
 from artparse.tally import Tally
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from artparse.extract import ParseOptions
+    from artparse.outcomes import Render
     from artparse.pool import Task
+    from artparse.progress import Counter
     from artparse.sources import ReadOptions
     from artparse.stamps import FileStamp
+
+    # Types only (a Protocol class made at import costs start-up time).
+    class Engine(Protocol):
+        """What maps the step over the tasks elsewhere (pool.Workers: local processes); outcomes
+        come back in the tasks' order. `local` is the step in this process, for standard input."""
+
+        def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]: ...
+
+        def close(self, *, abort: bool) -> None: ...
+
+    class Sink(Protocol):
+        """What consumes a run's outcomes; see the module's docstring."""
+
+        @property
+        def render(self) -> Render: ...
+
+        @property
+        def own_output(self) -> OwnOutput: ...
+
+        @property
+        def records_stamps(self) -> bool: ...
+
+        def known(self, path: str) -> FileStamp | None: ...
+
+        def take(self, outcome: Outcome) -> None: ...
+
+        def finish(self, tally: Tally) -> None: ...
 
 
 SMALL_BATCH = 64
@@ -67,34 +98,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-class Engine(Protocol):
-    """What maps the step over the tasks elsewhere (pool.Workers: local processes); outcomes
-    come back in the tasks' order. `local` is the step in this process, for standard input."""
-
-    def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]: ...
-
-    def close(self, *, abort: bool) -> None: ...
-
-
-class Sink(Protocol):
-    """What consumes a run's outcomes; see the module's docstring."""
-
-    @property
-    def render(self) -> Render: ...
-
-    @property
-    def own_output(self) -> OwnOutput: ...
-
-    @property
-    def records_stamps(self) -> bool: ...
-
-    def known(self, path: str) -> FileStamp | None: ...
-
-    def take(self, outcome: Outcome) -> None: ...
-
-    def finish(self, tally: Tally) -> None: ...
 
 
 class Batch(NamedTuple):
@@ -148,7 +151,7 @@ def run_batch(
     try:
         # The bar's threads start after the workers: forking beside a thread is unsafe.
         shown = _is_batch(batch.paths) and not batch.quiet
-        with progress_bar(batch.paths, shown=shown, hidden=batch.walk.hidden) as advance:
+        with _progress_bar(batch, shown) as advance:
             everything = chain(first, tasks)
             found = workers.outcomes(everything, local) if workers else _here(everything, local)
             inside = False  # a container's articles: the bar counts the container as one file
@@ -209,6 +212,15 @@ def _here(tasks: Iterable[Task], step: Step) -> Iterator[Outcome]:
             yield from step(item, known)
         else:
             yield item
+
+
+def _progress_bar(batch: Batch, shown: bool) -> AbstractContextManager[Counter]:
+    """The bar when it may be shown (progress.py is imported for a batch, not for a file)."""
+    if not shown:
+        return nullcontext(lambda: None)
+    from artparse.progress import progress_bar
+
+    return progress_bar(batch.paths, shown=True, hidden=batch.walk.hidden)
 
 
 def _is_batch(paths: tuple[str, ...]) -> bool:

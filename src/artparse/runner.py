@@ -17,11 +17,12 @@ from artparse.extract import ParseOptions
 from artparse.formats import BY_NAME, COLUMNS, DATABASE, REPORT
 from artparse.messages import message
 from artparse.output import OutputError, open_destination
-from artparse.pipeline import Batch, Sink, run_batch
+from artparse.pipeline import Batch, run_batch
 from artparse.sinks import ParquetSink, ReportSink, Tee, TextSink, show_report
 from artparse.sources import STDIN, OwnOutput, ReadOptions, WalkOptions, is_sqlite_database
 
 if TYPE_CHECKING:
+    from artparse.pipeline import Sink
     from artparse.sinks import DatabaseSink
     from artparse.tally import Tally
 

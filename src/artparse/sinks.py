@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
 
 from artparse.formats import BY_NAME
-from artparse.outcomes import ContainerEnd, Outcome, Render, Rendered, Unchanged
+from artparse.outcomes import ContainerEnd, Outcome, Rendered, Unchanged
 from artparse.record import FIELDS, Article
 from artparse.sources import OwnOutput
 
 if TYPE_CHECKING:
     from artparse.database import Database
+    from artparse.outcomes import Render
     from artparse.report import Figures
     from artparse.stamps import FileStamp
     from artparse.tally import Tally

@@ -17,7 +17,7 @@ from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
 from artparse.members import container_outcomes, found_kind, member_article
-from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
+from artparse.outcomes import Outcome, Problem, Rendered, Unchanged
 from artparse.record import Article
 from artparse.sources import (
     STDIN,
@@ -31,6 +31,7 @@ from artparse.sources import (
 )
 
 if TYPE_CHECKING:
+    from artparse.outcomes import Render
     from artparse.stamps import FileStamp
 
 
