@@ -62,7 +62,9 @@ class PageWords(NamedTuple):
     comments: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+# Compared by identity, one per language, and too large to read as a repr: without the
+# generated __eq__, __hash__ and __repr__ the class costs about a third less to make (start-up).
+@dataclass(frozen=True, eq=False, repr=False)
 class Language:
     """One language: header labels by role (ROLES) and the words its dates are written with.
 
