@@ -41,7 +41,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from itertools import chain, islice
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.members import expand_tasks
 from artparse.messages import message, report
@@ -100,23 +100,39 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-class Batch(NamedTuple):
-    """What to read and how: everything about a run but where its records go."""
+class Batch:
+    """What to read and how: everything about a run but where its records go. `start_method`
+    is how worker processes start (fork, forkserver, spawn; None: pool.default_start_method());
+    `settings_key` the fingerprint of the parse settings, for a sink that records stamps;
+    `files_from` a listing of more paths or URLs, one a line, read after `paths` (`-`: standard
+    input). (A plain class: a NamedTuple of this size costs ten times more to define.)"""
 
-    paths: tuple[str, ...]
-    walk: WalkOptions
-    parse: ParseOptions
-    reading: ReadOptions
-    jobs: int = 1
-    start_method: str | None = None
-    """How worker processes start (fork, forkserver, spawn); None: pool.default_start_method()."""
-    incremental: bool = False
-    quiet: int = 0
-    settings_key: str | None = None
-    """The fingerprint of the parse settings, for a sink that records stamps."""
-    hangup_ignored: bool = False
-    files_from: str | None = None
-    """A listing of more paths or URLs, one a line, read after `paths` (`-`: standard input)."""
+    def __init__(
+        self,
+        paths: tuple[str, ...],
+        walk: WalkOptions,
+        parse: ParseOptions,
+        reading: ReadOptions,
+        *,
+        jobs: int = 1,
+        start_method: str | None = None,
+        incremental: bool = False,
+        quiet: int = 0,
+        settings_key: str | None = None,
+        hangup_ignored: bool = False,
+        files_from: str | None = None,
+    ) -> None:
+        self.paths = paths
+        self.walk = walk
+        self.parse = parse
+        self.reading = reading
+        self.jobs = jobs
+        self.start_method = start_method
+        self.incremental = incremental
+        self.quiet = quiet
+        self.settings_key = settings_key
+        self.hangup_ignored = hangup_ignored
+        self.files_from = files_from
 
 
 def run_batch(
