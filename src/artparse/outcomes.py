@@ -46,20 +46,28 @@ class Unchanged(NamedTuple):
     stamp: FileStamp | None = None
 
 
-class ContainerStart(NamedTuple):
+# The container outcomes are plain classes: a NamedTuple costs ten times more to define, at
+# start-up, and these are made once per container.
+
+
+class ContainerStart:
     """The outcomes of a container's articles follow (each named `path#N`), up to ContainerEnd."""
 
-    path: str
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
 
 
-class ContainerEnd(NamedTuple):
+class ContainerEnd:
     """The container `path` has been read: `places` is how many parts it has (None: it broke off
     before its end), `stamp` its file's stamp, in runs whose sink records stamps and when it was
     read to its end."""
 
-    path: str
-    places: int | None = None
-    stamp: FileStamp | None = None
+    __slots__ = ("path", "places", "stamp")
+
+    def __init__(self, path: str, places: int | None = None, stamp: FileStamp | None = None) -> None:
+        self.path, self.places, self.stamp = path, places, stamp
 
 
 Outcome = Rendered | Unchanged | Problem | ContainerStart | ContainerEnd
