@@ -18,6 +18,7 @@ import pytest
 from artparse import pipeline, pool, step, writers
 from artparse.extract import ParseOptions
 from artparse.pipeline import Batch, run_batch
+from artparse.record import Article
 from artparse.sinks import TextSink
 from artparse.sources import OwnOutput, ReadOptions, WalkOptions
 from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse, run_on_terminal
@@ -137,12 +138,12 @@ def test_an_exception_in_a_worker_is_that_files_failure(tree: Path, monkeypatch:
             raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
         return real_parse(text, *args, **options)
 
-    real_render = writers._json_line
+    real_render = writers._article_line
 
-    def render_or_raise(record: dict[str, Any]) -> str:  # as json.dumps on a huge integer did
-        if "Say: render" in record["body"]:
+    def render_or_raise(article: Article) -> str:  # as json.dumps on a huge integer did
+        if "Say: render" in article.body:
             raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
-        return real_render(record)
+        return real_render(article)
 
     bad, worse = tree / "copy4" / "boom.txt", tree / "copy5" / "render.txt"
     bad.write_text("Posted by X on 2025-11-01\nSay: boom\n", encoding="utf-8")
@@ -150,7 +151,7 @@ def test_an_exception_in_a_worker_is_that_files_failure(tree: Path, monkeypatch:
     try:
         serial, _ = _text(tree, 1)
         monkeypatch.setattr(step, "parse_article", parse_or_raise)
-        monkeypatch.setattr(writers, "_json_line", render_or_raise)
+        monkeypatch.setattr(writers, "_article_line", render_or_raise)
         monkeypatch.setattr(pool, "default_start_method", lambda: "fork")  # inherits the patches
         parallel, errors = _text(tree, 2)
     finally:

@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 
 from artparse import Article, parse_text
 from artparse.dates import normalize_date
+from artparse.dialects.header import header_view
+from artparse.dialects.vocabulary import is_header_line, read_line
+from artparse.extract import count_words
 from artparse.record import FIELDS
 from artparse.writers import make_writer
 
@@ -103,6 +106,12 @@ def test_written_dates_stay_dates(day: date, form: str) -> None:
     assert normalize_date(day.strftime(form)).iso == day.isoformat()
 
 
+def _labelled(line: str) -> bool:
+    """A line the vocabulary reads as a header line ("Deja un comentario" is a comments link):
+    above a Posted line, the byline reader takes both, by design."""
+    return is_header_line(read_line(header_view(line)))
+
+
 @given(
     author=names,
     updater=names,
@@ -111,7 +120,7 @@ def test_written_dates_stay_dates(day: date, form: str) -> None:
     visits=st.integers(0, 10**9),
     gap=st.sampled_from([" ", "  ", "\u00a0", " \u00a0"]),
     newline=st.sampled_from(["\n", "\r\n"]),
-    title=st.none() | names.filter(lambda t: not t.lower().startswith("posted by")),
+    title=st.none() | names.filter(lambda t: not t.lower().startswith("posted by") and not _labelled(t)),
 )
 def test_posted_by_header_round_trip(
     author: str,
@@ -227,3 +236,52 @@ def test_the_month_name_fast_path_agrees_with_dateutil(moment: datetime, form: s
     assert dates._from_named_month(match) == dates._from_dateutil(
         text, dates.DEFAULT_OPTIONS, "date", text, []
     )
+
+
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000ab.é")))
+def test_words_are_what_str_split_counts(text: str) -> None:
+    assert count_words(text) == len(text.split())
+    assert count_words(text * 9000) == len((text * 9000).split())  # past one piece
+
+
+_SEGMENT_TOKENS = st.sampled_from(
+    [" ", "  ", "\t", "|", " | ", "·", "x", "Last", "last ", "updated", "Updated"]
+)
+
+
+@given(
+    st.lists(_SEGMENT_TOKENS | st.sampled_from([" by ", " on ", "By", "ON", "é"]), max_size=12).map("".join)
+)
+def test_posted_segments_are_the_regex_split(text: str) -> None:
+    from artparse.dialects.posted_by import _SEGMENT_BREAK, _segments
+
+    assert _segments(text) == _SEGMENT_BREAK.split(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from([" ", "on", "ON", " on ", " On ", "x", "2020", "\t", "\n", "é", "by "]), max_size=9
+    )
+)
+def test_posted_name_and_date_split_at_the_last_on(tokens: list[str]) -> None:
+    from artparse.dialects.posted_by import _who_and_when
+
+    text = "".join(tokens).strip()
+    match = re.match(r"^(?P<who>.*) on (?P<when>.+)$", text, re.IGNORECASE)
+    if text.lower().startswith("on "):
+        expected = (None, text[3:].strip() or None)
+    elif match is None:
+        expected = (text or None, None)
+    else:
+        expected = (match["who"].strip() or None, match["when"].strip() or None)
+    assert _who_and_when(text) == expected
+
+
+@given(
+    st.lists(st.sampled_from([" ", "  ", "|", " | ", ",", ", ", "x", "Email", "\t", "·", "é"]), max_size=10)
+)
+def test_share_channels_are_the_regex_split(tokens: list[str]) -> None:
+    from artparse.dialects.posted_by import _CHANNEL_BREAK, _channels
+
+    text = "".join(tokens).strip()
+    assert _channels(text) == _CHANNEL_BREAK.split(text)

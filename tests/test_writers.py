@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from artparse.record import FIELDS, Article
+from artparse.sinks import TextRender
 from artparse.writers import make_writer
 from tests.conftest import SAMPLE_RECORDS, SAMPLES, run_artparse
 
@@ -178,6 +179,10 @@ def _reference(article: Article, **layout: object) -> str:
     return text
 
 
+def render_line(article: Article) -> str:
+    return TextRender("jsonl").build()(article)  # type: ignore[no-any-return]
+
+
 @settings(max_examples=300)
 @given(st.lists(any_article, max_size=3))
 def test_json_is_the_standard_librarys_text_byte_for_byte(records: list[Article]) -> None:
@@ -188,8 +193,11 @@ def test_json_is_the_standard_librarys_text_byte_for_byte(records: list[Article]
     except ValueError:  # NaN, or an integer too long for text: refused either way
         with pytest.raises(ValueError):
             write("jsonl", records)
+        with pytest.raises(ValueError):
+            [render_line(record) for record in records]
         return
     assert write("jsonl", records) == lines
+    assert "".join(render_line(record) for record in records) == lines  # as workers render
     expected = (
         "[]\n" if not array else "[\n" + ",\n".join("  " + a.replace("\n", "\n  ") for a in array) + "\n]\n"
     )

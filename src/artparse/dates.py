@@ -134,19 +134,7 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
 
 
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
-    text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
-    if text.endswith(")"):
-        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
-    if not text:
-        raise _Unreadable("it is empty")
-    if "." in text:
-        text = _undotted(text)
-    if not text.isascii():
-        from artparse.languages.spelling import plain
-
-        text = _SPACES.sub(" ", plain(text)).strip()
-    if len(text) > MAX_DATE_TEXT:
-        raise _Unreadable(f"it is longer than {MAX_DATE_TEXT} characters")
+    text = raw if _is_clean(raw) else _cleaned(raw)
     if iso_like := _ISO_LIKE.fullmatch(text):
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
     if reduced := _year_month().fullmatch(text):
@@ -165,6 +153,39 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
     return _from_dateutil(to_english(text), options, label, raw, warnings)
 
 
+def _is_clean(raw: str) -> bool:
+    """Whether _cleaned() would give `raw` back (the usual case, told without its regexes):
+    printable ASCII, spaces single and inside, no dot and no closing bracket at the end."""
+    return (
+        0 < len(raw) <= MAX_DATE_TEXT
+        and raw.isascii()
+        and raw.isprintable()
+        and "  " not in raw
+        and "." not in raw
+        and raw[0] != " "
+        and raw[-1] not in " )"
+    )
+
+
+def _cleaned(raw: str) -> str:
+    """`raw` with its spaces collapsed, a zone comment dropped, dotted dates and times
+    rewritten and other scripts' digits and letters made plain."""
+    text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
+    if text.endswith(")"):
+        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
+    if not text:
+        raise _Unreadable("it is empty")
+    if "." in text:
+        text = _undotted(text)
+    if not text.isascii():
+        from artparse.languages.spelling import plain
+
+        text = _SPACES.sub(" ", plain(text)).strip()
+    if len(text) > MAX_DATE_TEXT:
+        raise _Unreadable(f"it is longer than {MAX_DATE_TEXT} characters")
+    return text
+
+
 def _undotted(text: str) -> str:
     """`text` with a dotted date as an ISO date (day first) and dotted times with colons."""
     if found := _dotted_date().search(text):
@@ -180,38 +201,41 @@ def _undotted(text: str) -> str:
 
 
 def _from_iso_like(match: re.Match[str]) -> Stated:
-    parts = match.groupdict()
+    year, month, day, hour, minute, second, fraction, named, sign, hours, minutes = match.groups()
     try:
-        day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
-        if parts["H"] is None:
-            return day
+        stated = date(int(year), int(month), int(day))  # checked first, as its parts come first
+        if hour is None:
+            return stated
         zone = None
-        if parts["sign"]:
-            zone = checked_offset(int(parts["oh"]), int(parts["om"]), negative=parts["sign"] == "-")
-        elif parts["z"]:
+        if sign:
+            zone = checked_offset(int(hours), int(minutes), negative=sign == "-")
+        elif named:
             zone = UTC
-        fraction = int((parts["f"] or "0").ljust(6, "0"))
-        clock = time(int(parts["H"]), int(parts["M"]), int(parts["S"] or 0), fraction)
+        micro = int(fraction.ljust(6, "0")) if fraction else 0
+        return datetime(
+            stated.year, stated.month, stated.day, int(hour), int(minute), int(second or 0), micro, zone
+        )
     except ValueError as error:
         raise _Unreadable(str(error)) from None
-    return datetime.combine(day, clock, tzinfo=zone)
 
 
 def _from_named_month(match: re.Match[str]) -> Stated | None:
     """The date of an English month-name form; None leaves anything unusual to dateutil."""
-    month = _english_months().get((match["m1"] or match["m2"]).lower())
-    hour = int(match["H"] or 0)
-    if month is None or (match["half"] and not 1 <= hour <= 12):
+    day_first, month_first, year_first, month_second, day_second, year_second, *clock = match.groups()
+    hours, minutes, seconds, half, zone = clock
+    month = _english_months().get((month_first or month_second).lower())
+    hour = int(hours or 0)
+    if month is None or (half and not 1 <= hour <= 12):
         return None
-    if match["zone"] is not None and match["zone"] not in _zone_names():
+    if zone is not None and zone not in _zone_names():
         return None  # dateutil decides what else a word after the time is
-    if match["half"]:
-        hour = hour % 12 + (12 if match["half"] in "pP" else 0)
+    if half:
+        hour = hour % 12 + (12 if half in "pP" else 0)
     try:
-        day = date(int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"]))
-        if match["H"] is None:
+        day = date(int(year_first or year_second), month, int(day_first or day_second))
+        if hours is None:
             return day
-        return datetime.combine(day, time(hour, int(match["M"]), int(match["S"] or 0)))
+        return datetime(day.year, month, day.day, hour, int(minutes), int(seconds or 0))
     except ValueError:
         return None
 
@@ -411,9 +435,19 @@ def _implausible(stated: Stated, iso: str, options: DateOptions, label: str) -> 
     if _before(stated, options.min_date):
         notes.append(f"implausible-date: {label} {iso} is before {options.min_date.isoformat()} (--min-date)")
     now = options.now
-    if now is not None and _as_aware(_earliest(stated)) - _as_aware(now) > FUTURE_SLACK:
+    if now is not None and _year(stated) >= now.year - 1 and _after_now(stated, now):
         notes.append(f"implausible-date: {label} {iso} is more than a day after now ({now.isoformat()})")
     return notes
+
+
+def _year(stated: Stated) -> int:
+    return int(stated[:4]) if isinstance(stated, str) else stated.year
+
+
+def _after_now(stated: Stated, now: datetime) -> bool:
+    """More than a day after `now`: only a date in now's year or the one before may be (a
+    whole year is more than any two zones' offsets apart)."""
+    return _as_aware(_earliest(stated)) - _as_aware(now) > FUTURE_SLACK
 
 
 def _before(stated: Stated, day: date) -> bool:

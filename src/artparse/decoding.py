@@ -68,6 +68,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     `encoding` was given and does not fit."""
     if encoding is not None:
         return _without_nul(_as_given(data, encoding))
+    if data.isascii() and b"\x00" not in data:  # the usual case: no mark starts with ASCII bytes
+        return Decoded(data.decode("ascii"), "utf-8")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _without_nul(_after_bom(data, len(bom), codec))

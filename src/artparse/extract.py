@@ -334,14 +334,27 @@ def count_words(text: str) -> int:
     """len(text.split()), in pieces cut at whitespace: a long text never becomes a list of all
     its words at once (30 MB of prose would take ten times that)."""
     if len(text) <= _WORDS_AT_ONCE:
-        return len(text.split())
+        return _words(text)
     count, start = 0, 0
     while start < len(text):
         space = _space().search(text, start + _WORDS_AT_ONCE)
         end = space.start() if space else len(text)
-        count += len(text[start:end].split())
+        count += _words(text[start:end])
         start = end
     return count
+
+
+# str.split()'s whitespace among ASCII characters as 0, every other byte as 1.
+_IN_WORD = bytes(0 if len(f"a{chr(byte)}b".split()) == 2 else 1 for byte in range(256))
+
+
+def _words(text: str) -> int:
+    """len(text.split()) without making the words (a third of the time): for ASCII text, one
+    bit per character, set in a word; a word starts where the bit before it is not set."""
+    if not text.isascii():
+        return len(text.split())
+    marks = int.from_bytes(text.encode("ascii").translate(_IN_WORD), "big")  # first character highest
+    return (marks ^ (marks & (marks >> 8))).bit_count()
 
 
 def _body(lines: list[str], start: int) -> str:

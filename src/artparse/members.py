@@ -51,7 +51,7 @@ def named_kind(item: Input, forced: str | None) -> str | None:
         return None
     if forced is not None:
         return None if forced == NONE else forced
-    return None if item.path == STDIN else containers.by_name(os.path.basename(item.path))
+    return None if item.path == STDIN else containers.by_name(item.path)
 
 
 def found_kind(data: bytes, forced: str | None) -> str | None:

@@ -37,6 +37,9 @@ class Rendered(NamedTuple):
     path: str | None = None
     """The input's path as the file system spells it (`source` escapes what is not UTF-8)."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return tuple.__new__, (Rendered, tuple(self))  # see sources.Input.__reduce__
+
 
 class Unchanged(NamedTuple):
     """An incremental run found the input as recorded; `stamp` is its new stamp when only its

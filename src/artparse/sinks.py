@@ -41,8 +41,8 @@ class TextRender:
     def build(self) -> Callable[[Article], object]:
         writer = BY_NAME[self.fmt].writer
         assert writer is not None, self.fmt
-        render = writer.renderer(neutralise=self.neutralise)
-        return _cut(render, self.fields)
+        whole = writer.article_renderer(neutralise=self.neutralise) if self.fields == FIELDS else None
+        return whole or _cut(writer.renderer(neutralise=self.neutralise), self.fields)
 
 
 def _cut(render: Callable[[dict[str, Any]], object], fields: tuple[str, ...]) -> Callable[[Article], object]:

@@ -88,6 +88,11 @@ class Input(NamedTuple):
         member = self.member
         return len(self.path) + (len(member.data) // DATA_SHARE if member is not None else 0)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled as the plain tuple it is, remade by tuple.__new__: about half the time of a
+        # named tuple's own way (__getnewargs__, then its __new__), once per input each way.
+        return tuple.__new__, (Input, tuple(self))
+
 
 DATA_SHARE = 32
 
@@ -98,6 +103,9 @@ class Problem(NamedTuple):
     path: str
     reason: str
     skipped: bool = False
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return tuple.__new__, (Problem, tuple(self))  # see Input.__reduce__
 
 
 class OwnOutput(NamedTuple):
@@ -112,10 +120,14 @@ class OwnOutput(NamedTuple):
         if self.temporary_name is not None and self.temporary_name.fullmatch(entry.name):
             return True
         # The inode comes free with a directory listing; only a match costs a stat call.
-        inode = entry.inode()
-        if not any(inode == known for _, known in self.files):
+        if entry.inode() not in _inodes(self.files):
             return False
         return _key(entry.stat(follow_symlinks=False)) in self.files
+
+
+@functools.lru_cache(maxsize=8)
+def _inodes(files: frozenset[FileKey]) -> frozenset[int]:
+    return frozenset(inode for _, inode in files)
 
 
 class WalkOptions(NamedTuple):
@@ -308,7 +320,7 @@ def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> I
 def is_article_name(name: str, options: WalkOptions) -> bool:
     if options.patterns:
         return any(fnmatch.fnmatchcase(name, pattern) for pattern in options.patterns)
-    if not os.path.splitext(name)[1]:
+    if "." not in name.lstrip("."):  # no suffix, as os.path.splitext sees it
         return True
     return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)
 
@@ -534,6 +546,8 @@ def is_url(path: str) -> bool:
 def display_path(path: str) -> str:
     """`path` as a valid Unicode string: bytes of a file name that are not UTF-8 (held by
     Python as lone surrogates, which no UTF-8 output can carry) become `\\xNN`."""
+    if path.isascii():
+        return path
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import cache
 
 from artparse.errors import ArgumentError, ArgumentTypeError
 
@@ -175,6 +176,7 @@ def abbreviation_zone(
     return None, ("ambiguous-zone", f"zone {name!r} may be {meanings}; no offset given (--tz tells)")
 
 
+@cache
 def _hours(hours: float) -> timezone:
     return offset_zone(timedelta(hours=hours))
 
@@ -186,6 +188,8 @@ def localize(naive: datetime, zone: tzinfo) -> tuple[datetime, str | None]:
     happened (clocks going forward) gets the offset from before the change.
     """
     aware = naive.replace(tzinfo=zone)
+    if isinstance(zone, timezone):  # a fixed offset: its clocks never change
+        return aware, None
     offset, other = aware.utcoffset(), naive.replace(tzinfo=zone, fold=1).utcoffset()
     if offset == other:
         return aware, None

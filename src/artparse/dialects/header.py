@@ -14,6 +14,7 @@ _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
 MAX_LABELLED_LINE = 300  # characters: the longest line the vocabulary reads (a byline, a date line)
 _COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")
+_NOT_DIGITS = re.compile(r"\D")
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
 
@@ -114,7 +115,7 @@ def read_count(text: str, warnings: list[str]) -> int | None:
     if not _COUNT.fullmatch(text):
         warnings.append(f"unparsed-visits: {text!r} is not a count")
         return None
-    count = int(re.sub(r"\D", "", text))
+    count = int(_NOT_DIGITS.sub("", text))
     if count >= MAX_COUNT:
         warnings.append(f"unparsed-visits: {text!r} is too large")
         return None

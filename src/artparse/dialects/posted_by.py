@@ -47,6 +47,8 @@ _VISITS = re.compile(r"(?P<label>visits|views|reads)\s*:?\s*(?P<count>\S.*)$", r
 _FIELD = re.compile(r"(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.+)")
 _SEGMENT_BREAK = re.compile(r"\s*[|·•]\s*|(?<!last)\s+(?=(?:last )?updated (?:by|on)\b)", re.IGNORECASE)
 _CHANNEL_BREAK = re.compile(r"\s*[|,·•]\s*")
+_MAY_CONTINUE = re.compile(r"\s*(?:share|visits|views|reads|last|updated)", re.IGNORECASE)
+"""What the view of a Share, Visits or Updated line starts with (_SHARE, _VISITS, _UPDATED)."""
 _LAST_ON = re.compile(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
 
 
@@ -55,17 +57,17 @@ def parse(lines: Sequence[str]) -> Header | None:
     found = _find_posted_line(lines)
     if found is None:
         return None
-    title, posted = found
+    title, posted, view = found
     header = Header(body_start=posted + 1, title=title)
-    _read_posted_line(header_view(lines[posted]), header)
+    _read_posted_line(view, header)
     if header.published_raw is None and header.author and not _looks_like_a_name(header.author):
         return None  # "Posted by the end of the week, ...": a sentence, not a header
     _read_following_lines(lines, posted + 1, header)
     return header
 
 
-def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
-    """(title, index of the Posted line), allowing one title line before it."""
+def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int, str] | None:
+    """(title, index of the Posted line, its view), allowing one title line before it."""
     title = None
     for index, view in top_views(lines, TOP_LINES):
         if not view:
@@ -73,7 +75,7 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
         if _POSTED.match(view):
             if title is not None and _is_header_line(title):
                 return None  # a header line above the Posted line: the byline reader takes both
-            return title, index
+            return title, index, view
         if title is not None:
             return None
         title = view
@@ -83,18 +85,18 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int] | None:
 def _read_posted_line(view: str, header: Header) -> None:
     header_text = view[len("posted by") :]  # _find_posted_line matched it at the start
     header_text = header_text.removeprefix(":")  # "Posted by: admin"
-    share = _SHARE_INSIDE.search(header_text)
+    share = _SHARE_INSIDE.search(header_text) if _may_hold(header_text, "share") else None
     if share:
         _read_share(share["rest"], header)
         header_text = header_text[: share.start()]
-    posted, *others = _SEGMENT_BREAK.split(header_text)
+    posted, *others = _segments(header_text)
     header.author, header.published_raw = _who_and_when(posted)
     _read_segments(others, header)
 
 
 def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> None:
     for index in range(start, min(len(lines), start + HEADER_LINES)):
-        if len(lines[index]) > MAX_HEADER_LINE:
+        if len(lines[index]) > MAX_HEADER_LINE or _is_sentence(lines[index]):
             return
         view = header_view(lines[index])
         if not view:
@@ -102,12 +104,53 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
         if share := _SHARE.match(view):
             _read_share(share["rest"], header)
         elif _VISITS.match(view) or _UPDATED.match(view):
-            _read_segments(_SEGMENT_BREAK.split(view), header)
+            _read_segments(_segments(view), header)
         elif _may_be_understood(view) and _understood(parts := _read_line(view)):
             _fill(header, parts)  # "Category: Politics | Tags: ports" and the like
         else:
             return
         header.body_start = index + 1
+
+
+def _may_hold(text: str, word: str) -> bool:
+    """False when ASCII `text` surely lacks `word` in any letter case (a regex with IGNORECASE
+    may match more than ASCII letters in other text: the long s, U+017F, is an "s")."""
+    return not text.isascii() or word in text.lower()
+
+
+def _segments(text: str) -> list[str]:
+    """_SEGMENT_BREAK.split(text), quicker for ASCII text: cut at the bars and stripped, then
+    cut before "updated by/on" in the pieces that hold the word."""
+    if not text.isascii():
+        return _SEGMENT_BREAK.split(text)
+    pieces = text.split("|")
+    last = len(pieces) - 1
+    found: list[str] = []
+    for number, piece in enumerate(pieces):
+        piece = piece.lstrip() if number else piece
+        piece = piece.rstrip() if number < last else piece
+        if _may_cut_before_updated(piece.lower()):
+            found.extend(_SEGMENT_BREAK.split(piece))
+        else:
+            found.append(piece)
+    return found
+
+
+def _may_cut_before_updated(lowered: str) -> bool:
+    """Whether _SEGMENT_BREAK may cut this lower-case piece before an "updated": not when it
+    holds none, nor when its only one opens it ("updated by ...", "last updated by ...")."""
+    at = lowered.find("updated")
+    if at < 0:
+        return False
+    opens = at == 0 or (at == 5 and lowered.startswith("last "))
+    return not opens or lowered.find("updated", at + 1) >= 0
+
+
+def _is_sentence(line: str) -> bool:
+    """The body's first paragraph, told without its view (which costs most on a long line): an
+    ASCII line that ends with a full stop, so not _may_be_understood, and opens with no word
+    that a Share, Visits or Updated line opens with."""
+    return line.isascii() and line.rstrip().endswith(".") and not _MAY_CONTINUE.match(line)
 
 
 def _read_segments(segments: list[str], header: Header) -> None:
@@ -185,19 +228,42 @@ def _looks_like_a_name(text: str) -> bool:
 
 
 def _read_share(rest: str, header: Header) -> None:
-    visits = _VISITS.search(rest)
+    visits = _VISITS.search(rest) if _may_name_visits(rest) else None
     if visits:
         header.visits = read_count(visits["count"], header.warnings)
         rest = rest[: visits.start()]
-    header.share.extend(channel for channel in _CHANNEL_BREAK.split(rest.strip()) if channel)
+    header.share.extend(channel for channel in _channels(rest.strip()) if channel)
+
+
+def _may_name_visits(text: str) -> bool:
+    """False when ASCII `text` surely holds none of _VISITS' labels."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return "visits" in lowered or "views" in lowered or "reads" in lowered
+
+
+def _channels(text: str) -> list[str]:
+    """_CHANNEL_BREAK.split(text) of a stripped text, quicker for ASCII text (str.split at the
+    commas and bars, each piece stripped)."""
+    if not text.isascii():
+        return _CHANNEL_BREAK.split(text)
+    return [piece.strip() for piece in text.replace(",", "|").split("|")]
 
 
 def _who_and_when(text: str) -> tuple[str | None, str | None]:
     """Split "NAME on DATE" at the last " on "; either side may be missing."""
     text = text.strip()
-    if text.lower().startswith("on "):
+    lowered = text.lower()
+    if lowered.startswith("on "):
         return None, text[3:].strip() or None
-    match = _LAST_ON.match(text)
-    if match is None:
+    if text.isascii() and "\n" not in text:  # as _LAST_ON reads it, without its backtracking
+        last = lowered.rfind(" on ")
+        who, when = (text[:last], text[last + 4 :]) if last >= 0 else (None, None)
+    elif match := _LAST_ON.match(text):
+        who, when = match["who"], match["when"]
+    else:
+        who = when = None
+    if who is None or when is None:
         return text or None, None
-    return match["who"].strip() or None, match["when"].strip() or None
+    return who.strip() or None, when.strip() or None
