@@ -52,7 +52,6 @@ class Format:
         kind: str,
         help: str,
         suffixes: tuple[str, ...] = (),
-        *,
         delimited: bool = False,
         choice: bool = True,
         whole_records: bool = False,

@@ -118,7 +118,6 @@ class Batch:
         walk: WalkOptions,
         parse: ParseOptions,
         reading: ReadOptions,
-        *,
         jobs: int = 1,
         start_method: str | None = None,
         incremental: bool = False,

@@ -50,7 +50,6 @@ class RunOptions:
 
     def __init__(
         self,
-        *,
         paths: tuple[str, ...],
         fmt: str,
         output: str | None,
