@@ -251,7 +251,7 @@ def _zone_names() -> frozenset[str]:
 @cache
 def _english_months() -> dict[str, int]:
     """English month names -> numbers, from the language data (loaded on first use)."""
-    from artparse.languages.tables import english_months
+    from artparse.languages import english_months
 
     return english_months()
 

@@ -13,7 +13,6 @@ A `.gz` after a records suffix (`out.jsonl.gz`) means the same format, gzip-comp
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
 
 from artparse.writers import (
     DelimitedWriter,
@@ -28,21 +27,40 @@ RECORDS, DATABASE, REPORT, COLUMNS = "records", "database", "report", "columns"
 COMPRESSED = ".gz"
 
 
-class Format(NamedTuple):
-    name: str
-    kind: str
-    help: str
-    suffixes: tuple[str, ...] = ()
-    delimited: bool = False
-    """Takes --bom and --csv-raw."""
-    choice: bool = True
-    """Offered by -f (pretty JSON is only the terminal's default)."""
-    whole_records: bool = False
-    """Takes whole records only (no --fields)."""
-    writer: type[Writer] | None = None
-    """How a records format is rendered and written."""
-    needs: str | None = None
-    """The optional module it is written with (extras.py names the extra that installs it)."""
+class Format:
+    """One format: `delimited` takes --bom and --csv-raw; `choice`: offered by -f (pretty JSON
+    is only the terminal's default); `whole_records` takes whole records only (no --fields);
+    `writer` is how a records format is rendered and written; `needs` the optional module it is
+    written with (extras.py names the extra that installs it). (A plain class: a NamedTuple
+    costs ten times more to define, at start-up.)"""
+
+    __slots__ = (
+        "choice",
+        "delimited",
+        "help",
+        "kind",
+        "name",
+        "needs",
+        "suffixes",
+        "whole_records",
+        "writer",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        help: str,
+        suffixes: tuple[str, ...] = (),
+        delimited: bool = False,
+        choice: bool = True,
+        whole_records: bool = False,
+        writer: type[Writer] | None = None,
+        needs: str | None = None,
+    ) -> None:
+        self.name, self.kind, self.help, self.suffixes = name, kind, help, suffixes
+        self.delimited, self.choice, self.whole_records = delimited, choice, whole_records
+        self.writer, self.needs = writer, needs
 
 
 FORMATS: tuple[Format, ...] = (

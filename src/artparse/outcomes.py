@@ -5,15 +5,23 @@ processes to the main process.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from artparse.sources import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Protocol
 
     from artparse.record import Article
     from artparse.stamps import FileStamp
+
+    # A type only (a Protocol class made at import costs start-up time); sinks.py has the Renders.
+    class Render(Protocol):
+        """How a worker turns each Article into a sink's payload: a plain, picklable value (sent to
+        every worker once) whose build() makes the function in the worker itself."""
+
+        def build(self) -> Callable[[Article], object]: ...
 
 
 class Rendered(NamedTuple):
@@ -41,32 +49,33 @@ class Unchanged(NamedTuple):
     stamp: FileStamp | None = None
 
 
-class ContainerStart(NamedTuple):
+# The container outcomes are plain classes: a NamedTuple costs ten times more to define, at
+# start-up, and these are made once per container.
+
+
+class ContainerStart:
     """The outcomes of a container's articles follow (each named `path#N`), up to ContainerEnd."""
 
-    path: str
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
 
 
-class ContainerEnd(NamedTuple):
+class ContainerEnd:
     """The container `path` has been read: `places` is how many parts it has (None: it broke off
     before its end), `stamp` its file's stamp, in runs whose sink records stamps and when it was
     read to its end."""
 
-    path: str
-    places: int | None = None
-    stamp: FileStamp | None = None
+    __slots__ = ("path", "places", "stamp")
+
+    def __init__(self, path: str, places: int | None = None, stamp: FileStamp | None = None) -> None:
+        self.path, self.places, self.stamp = path, places, stamp
 
 
 Outcome = Rendered | Unchanged | Problem | ContainerStart | ContainerEnd
 Passed = Problem | Unchanged | ContainerStart | ContainerEnd
 """Outcomes that the main process knows before any step runs: they go through in their place."""
-
-
-class Render(Protocol):
-    """How a worker turns each Article into a sink's payload: a plain, picklable value (sent to
-    every worker once) whose build() makes the function in the worker itself."""
-
-    def build(self) -> Callable[[Article], object]: ...
 
 
 __all__ = [

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache
 from io import TextIOWrapper
-from typing import BinaryIO, NamedTuple, TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar
 
 from artparse.record import FIELDS
 from artparse.sources import (
@@ -50,11 +50,14 @@ class RefusedTarget(Exception):
     why. A usage error: it is found before anything is read or written."""
 
 
-class Destination(NamedTuple):
+class Destination:
     """The stream to write records to, and what a walk must not read back."""
 
-    stream: TextIO
-    own_output: OwnOutput
+    __slots__ = ("own_output", "stream")
+
+    def __init__(self, stream: TextIO, own_output: OwnOutput) -> None:
+        self.stream = stream
+        self.own_output = own_output
 
 
 @contextmanager

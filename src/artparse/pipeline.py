@@ -39,22 +39,53 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from itertools import chain
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
+from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.members import expand_tasks
 from artparse.messages import message, report
-from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render, Unchanged
-from artparse.progress import progress_bar
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Unchanged
 from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, is_url, iter_inputs
 from artparse.step import Step, StepSettings, is_unchanged
 from artparse.tally import Tally
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from artparse.extract import ParseOptions
+    from artparse.outcomes import Render
     from artparse.pool import Task
+    from artparse.progress import Counter
     from artparse.sources import ReadOptions
     from artparse.stamps import FileStamp
+
+    # Types only (a Protocol class made at import costs start-up time).
+    class Engine(Protocol):
+        """What maps the step over the tasks elsewhere (pool.Workers: local processes); outcomes
+        come back in the tasks' order. `local` is the step in this process, for standard input."""
+
+        def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]: ...
+
+        def close(self, *, abort: bool) -> None: ...
+
+    class Sink(Protocol):
+        """What consumes a run's outcomes; see the module's docstring."""
+
+        @property
+        def render(self) -> Render: ...
+
+        @property
+        def own_output(self) -> OwnOutput: ...
+
+        @property
+        def records_stamps(self) -> bool: ...
+
+        def known(self, path: str) -> FileStamp | None: ...
+
+        def take(self, outcome: Outcome) -> None: ...
+
+        def finish(self, tally: Tally) -> None: ...
 
 
 SMALL_BATCH = 64
@@ -74,51 +105,38 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-class Engine(Protocol):
-    """What maps the step over the tasks elsewhere (pool.Workers: local processes); outcomes
-    come back in the tasks' order. `local` is the step in this process, for standard input."""
+class Batch:
+    """What to read and how: everything about a run but where its records go. `start_method`
+    is how worker processes start (fork, forkserver, spawn; None: pool.default_start_method());
+    `settings_key` the fingerprint of the parse settings, for a sink that records stamps;
+    `files_from` a listing of more paths or URLs, one a line, read after `paths` (`-`: standard
+    input). (A plain class: a NamedTuple of this size costs ten times more to define.)"""
 
-    def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]: ...
-
-    def close(self, *, abort: bool) -> None: ...
-
-
-class Sink(Protocol):
-    """What consumes a run's outcomes; see the module's docstring."""
-
-    @property
-    def render(self) -> Render: ...
-
-    @property
-    def own_output(self) -> OwnOutput: ...
-
-    @property
-    def records_stamps(self) -> bool: ...
-
-    def known(self, path: str) -> FileStamp | None: ...
-
-    def take(self, outcome: Outcome) -> None: ...
-
-    def finish(self, tally: Tally) -> None: ...
-
-
-class Batch(NamedTuple):
-    """What to read and how: everything about a run but where its records go."""
-
-    paths: tuple[str, ...]
-    walk: WalkOptions
-    parse: ParseOptions
-    reading: ReadOptions
-    jobs: int = 1
-    start_method: str | None = None
-    """How worker processes start (fork, forkserver, spawn); None: pool.default_start_method()."""
-    incremental: bool = False
-    quiet: int = 0
-    settings_key: str | None = None
-    """The fingerprint of the parse settings, for a sink that records stamps."""
-    hangup_ignored: bool = False
-    files_from: str | None = None
-    """A listing of more paths or URLs, one a line, read after `paths` (`-`: standard input)."""
+    def __init__(
+        self,
+        paths: tuple[str, ...],
+        walk: WalkOptions,
+        parse: ParseOptions,
+        reading: ReadOptions,
+        jobs: int = 1,
+        start_method: str | None = None,
+        incremental: bool = False,
+        quiet: int = 0,
+        settings_key: str | None = None,
+        hangup_ignored: bool = False,
+        files_from: str | None = None,
+    ) -> None:
+        self.paths = paths
+        self.walk = walk
+        self.parse = parse
+        self.reading = reading
+        self.jobs = jobs
+        self.start_method = start_method
+        self.incremental = incremental
+        self.quiet = quiet
+        self.settings_key = settings_key
+        self.hangup_ignored = hangup_ignored
+        self.files_from = files_from
 
 
 def run_batch(
@@ -154,7 +172,7 @@ def run_batch(
     try:
         # The bar's threads start after the workers: forking beside a thread is unsafe.
         shown = _is_batch(batch.paths) and not batch.quiet
-        with progress_bar(batch.paths, shown=shown, hidden=batch.walk.hidden) as advance:
+        with _progress_bar(batch, shown) as advance:
             everything = chain(first, tasks)
             found = workers.outcomes(everything, local)
             inside = False  # a container's articles: the bar counts the container as one file
@@ -265,6 +283,15 @@ class _OnDemand:
     def close(self, *, abort: bool) -> None:
         if self.workers is not None:
             self.workers.close(abort=abort)
+
+
+def _progress_bar(batch: Batch, shown: bool) -> AbstractContextManager[Counter]:
+    """The bar when it may be shown (progress.py is imported for a batch, not for a file)."""
+    if not shown:
+        return nullcontext(lambda: None)
+    from artparse.progress import progress_bar
+
+    return progress_bar(batch.paths, shown=True, hidden=batch.walk.hidden)
 
 
 def _is_batch(paths: tuple[str, ...]) -> bool:

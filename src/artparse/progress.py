@@ -14,17 +14,19 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from rich.progress import Progress, TaskID
 
+    class Counter(Protocol):  # a type only: a Protocol class made at import costs start-up time
+        def __call__(self) -> None:
+            """One more input is done."""
+
+
 STEP = 256  # files between two updates of the bar
-
-
-class Counter(Protocol):
-    def __call__(self) -> None:
-        """One more input is done."""
 
 
 @contextmanager

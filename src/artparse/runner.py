@@ -10,18 +10,19 @@ from __future__ import annotations
 import signal
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from artparse.errors import ClusterError, DatabaseError
 from artparse.extract import ParseOptions
 from artparse.formats import BY_NAME, COLUMNS, DATABASE, REPORT
 from artparse.messages import message
 from artparse.output import OutputError, open_destination
-from artparse.pipeline import Batch, Sink, run_batch
+from artparse.pipeline import Batch, run_batch
 from artparse.sinks import ParquetSink, ReportSink, Tee, TextSink, show_report
 from artparse.sources import STDIN, OwnOutput, ReadOptions, WalkOptions, is_sqlite_database
 
 if TYPE_CHECKING:
+    from artparse.pipeline import Sink
     from artparse.sinks import DatabaseSink
     from artparse.tally import Tally
 
@@ -40,31 +41,58 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-class RunOptions(NamedTuple):
-    paths: tuple[str, ...]
-    fmt: str
-    output: str | None
-    fields: tuple[str, ...]
-    walk: WalkOptions
-    parse: ParseOptions
-    reading: ReadOptions
-    neutralise: bool
-    bom: bool
-    strict: bool
-    quiet: int
-    jobs: int = 1
-    summary: bool = False
-    """Print the report on stdout after writing the records to `output` (of all of it, for a database)."""
-    incremental: bool = False
-    prune: bool = False
-    start_method: str | None = None
-    hangup_ignored: bool = False
-    files_from: str | None = None
-    cluster: str | None = None
-    """A Dask scheduler's address, or "local" (cluster.py): the records go to Parquet parts there."""
-    partition_size: int = 2048
-    compress: bool = False
-    """Write `output` gzip-compressed."""
+class RunOptions:
+    """Everything the command line decided (cli.py makes it once). `summary`: print the report
+    on stdout after writing the records to `output` (of all of it, for a database); `cluster`:
+    a Dask scheduler's address, or "local" (cluster.py), the records going to Parquet parts
+    there; `compress`: write `output` gzip-compressed. (A plain class: a NamedTuple of this
+    size costs ten times more to define, at start-up.)"""
+
+    def __init__(
+        self,
+        paths: tuple[str, ...],
+        fmt: str,
+        output: str | None,
+        fields: tuple[str, ...],
+        walk: WalkOptions,
+        parse: ParseOptions,
+        reading: ReadOptions,
+        neutralise: bool,
+        bom: bool,
+        strict: bool,
+        quiet: int,
+        jobs: int = 1,
+        summary: bool = False,
+        incremental: bool = False,
+        prune: bool = False,
+        start_method: str | None = None,
+        hangup_ignored: bool = False,
+        files_from: str | None = None,
+        cluster: str | None = None,
+        partition_size: int = 2048,
+        compress: bool = False,
+    ) -> None:
+        self.paths = paths
+        self.fmt = fmt
+        self.output = output
+        self.fields = fields
+        self.walk = walk
+        self.parse = parse
+        self.reading = reading
+        self.neutralise = neutralise
+        self.bom = bom
+        self.strict = strict
+        self.quiet = quiet
+        self.jobs = jobs
+        self.summary = summary
+        self.incremental = incremental
+        self.prune = prune
+        self.start_method = start_method
+        self.hangup_ignored = hangup_ignored
+        self.files_from = files_from
+        self.cluster = cluster
+        self.partition_size = partition_size
+        self.compress = compress
 
 
 def run(options: RunOptions) -> int:

@@ -10,26 +10,33 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from artparse.formats import BY_NAME
-from artparse.outcomes import ContainerEnd, Outcome, Render, Rendered, Unchanged
+from artparse.outcomes import ContainerEnd, Outcome, Rendered, Unchanged
 from artparse.record import FIELDS, Article
 from artparse.sources import OwnOutput
 
 if TYPE_CHECKING:
     from artparse.database import Database
+    from artparse.outcomes import Render
     from artparse.report import Figures
     from artparse.stamps import FileStamp
     from artparse.tally import Tally
 
 
-class TextRender(NamedTuple):
+# The Renders are plain classes: a NamedTuple costs ten times more to define, at start-up.
+
+
+class TextRender:
     """Records as the text of a records format, cut to `fields`."""
 
-    fmt: str
-    fields: tuple[str, ...] = FIELDS
-    neutralise: bool = True
+    __slots__ = ("fields", "fmt", "neutralise")
+
+    def __init__(self, fmt: str, fields: tuple[str, ...] = FIELDS, neutralise: bool = True) -> None:
+        self.fmt = fmt
+        self.fields = fields
+        self.neutralise = neutralise
 
     def build(self) -> Callable[[Article], object]:
         writer = BY_NAME[self.fmt].writer
@@ -86,8 +93,10 @@ class TextSink(_Quiet):
         self._writer.close()
 
 
-class FiguresRender(NamedTuple):
+class FiguresRender:
     """Only the record fields the report counts."""
+
+    __slots__ = ()
 
     def build(self) -> Callable[[Article], object]:
         from artparse.report import USED_FIELDS
@@ -127,10 +136,13 @@ def show_report(figures: Figures, tally: Tally | None, strict: bool, out: TextIO
     render(figures, out, terminal=out.isatty())
 
 
-class RecordRender(NamedTuple):
+class RecordRender:
     """Records as dicts of the JSON-native values, cut to `fields` (Parquet, a dask.bag)."""
 
-    fields: tuple[str, ...] = FIELDS
+    __slots__ = ("fields",)
+
+    def __init__(self, fields: tuple[str, ...] = FIELDS) -> None:
+        self.fields = fields
 
     def build(self) -> Callable[[Article], object]:
         return _cut(lambda record: record, self.fields)
@@ -155,8 +167,10 @@ class ParquetSink(_Quiet):
         self._writer.close()
 
 
-class RowRender(NamedTuple):
+class RowRender:
     """Records as the values of an `articles` row."""
+
+    __slots__ = ()
 
     def build(self) -> Callable[[Article], object]:
         from artparse.database import row_values
@@ -197,8 +211,11 @@ class DatabaseSink:
         """The database commits when its context closes."""
 
 
-class TeeRender(NamedTuple):
-    renders: tuple[Render, ...]
+class TeeRender:
+    __slots__ = ("renders",)
+
+    def __init__(self, renders: tuple[Render, ...]) -> None:
+        self.renders = renders
 
     def build(self) -> Callable[[Article], object]:
         built = [render.build() for render in self.renders]

@@ -179,12 +179,14 @@ def iter_inputs(paths: Iterable[str], options: WalkOptions | None = None) -> Ite
             yield Input(path, explicit=True)
 
 
-class _Directory(NamedTuple):
-    """A directory to list, and the chain of directories it was reached through."""
+class _Directory:
+    """A directory to list, and the chain of directories it was reached through; `key` is
+    known under --follow only."""
 
-    path: str
-    key: FileKey | None  # known under --follow only
-    parent: _Directory | None
+    __slots__ = ("key", "parent", "path")
+
+    def __init__(self, path: str, key: FileKey | None, parent: _Directory | None) -> None:
+        self.path, self.key, self.parent = path, key, parent
 
     def ancestor(self, key: FileKey) -> _Directory | None:
         directory: _Directory | None = self

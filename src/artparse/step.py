@@ -11,13 +11,13 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
 from artparse.members import container_outcomes, found_kind, member_article
-from artparse.outcomes import Outcome, Problem, Render, Rendered, Unchanged
+from artparse.outcomes import Outcome, Problem, Rendered, Unchanged
 from artparse.record import Article
 from artparse.sources import (
     STDIN,
@@ -31,20 +31,27 @@ from artparse.sources import (
 )
 
 if TYPE_CHECKING:
+    from artparse.outcomes import Render
     from artparse.stamps import FileStamp
 
 
-class StepSettings(NamedTuple):
+class StepSettings:
     """Everything a worker needs to turn inputs into outcomes; plain and picklable.
 
     `stamps` is the settings fingerprint when the sink records each file's stamp (a database
-    run), else None: no hashing.
+    run), else None: no hashing. (A plain class: a NamedTuple costs ten times more to define,
+    at start-up.)
     """
 
-    parse: ParseOptions
-    reading: ReadOptions
-    render: Render
-    stamps: str | None = None
+    __slots__ = ("parse", "reading", "render", "stamps")
+
+    def __init__(
+        self, parse: ParseOptions, reading: ReadOptions, render: Render, stamps: str | None = None
+    ) -> None:
+        self.parse = parse
+        self.reading = reading
+        self.render = render
+        self.stamps = stamps
 
 
 class Step:
@@ -177,8 +184,10 @@ def internal_error(path: str, error: BaseException) -> Problem:
     return Problem(path, f"internal error, please report it: {type(error).__name__}: {error}")
 
 
-class ArticleRender(NamedTuple):
+class ArticleRender:
     """The Article itself as the payload (for callers in this process)."""
+
+    __slots__ = ()
 
     def build(self) -> Callable[[Article], object]:
         return _same

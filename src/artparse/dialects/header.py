@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 # Invisible marks that break matching (zero-width space, bidi marks and overrides, BOM).
@@ -19,27 +18,53 @@ _NOT_DIGITS = re.compile(r"\D")
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
 
-@dataclass
 class Header:
-    """Header fields as written; `body_start` is the index of the first line after the header.
+    """Header fields as written, filled in by a dialect; `body_start` is the index of the first
+    line after the header; None for a list or `extra` is a new, empty one.
 
     `mail_zones`: its dates are a mail or news header's, whose zone names RFC 822 defines;
     `dayfirst`: a label in a language that writes numeric dates day first said which the date is.
+    (A plain class: a dataclass costs ten times more to define, at start-up.)
     """
 
-    body_start: int
-    title: str | None = None
-    author: str | None = None
-    published_raw: str | None = None
-    updated_raw: str | None = None
-    updated_by: str | None = None
-    share: list[str] = field(default_factory=list)
-    visits: int | None = None
-    tags: list[str] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    mail_zones: bool = False
-    dayfirst: bool = False
+    __slots__ = (
+        *("body_start", "title", "author", "published_raw", "updated_raw", "updated_by", "share"),
+        *("visits", "tags", "extra", "warnings", "mail_zones", "dayfirst"),
+    )
+
+    def __init__(
+        self,
+        body_start: int,
+        title: str | None = None,
+        author: str | None = None,
+        published_raw: str | None = None,
+        updated_raw: str | None = None,
+        updated_by: str | None = None,
+        share: list[str] | None = None,
+        visits: int | None = None,
+        tags: list[str] | None = None,
+        extra: dict[str, Any] | None = None,
+        warnings: list[str] | None = None,
+        mail_zones: bool = False,
+        dayfirst: bool = False,
+    ) -> None:
+        self.body_start = body_start
+        self.title = title
+        self.author = author
+        self.published_raw = published_raw
+        self.updated_raw = updated_raw
+        self.updated_by = updated_by
+        self.share = [] if share is None else share
+        self.visits = visits
+        self.tags = [] if tags is None else tags
+        self.extra = {} if extra is None else extra
+        self.warnings = [] if warnings is None else warnings
+        self.mail_zones = mail_zones
+        self.dayfirst = dayfirst
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Header({fields})"
 
 
 MAX_HEADER_LINES = 1000

@@ -28,6 +28,16 @@ def all_languages() -> tuple[Language, ...]:
     return (en.LANGUAGE, fr.LANGUAGE, es.LANGUAGE, de.LANGUAGE, it.LANGUAGE, pt.LANGUAGE, ar.LANGUAGE)
 
 
+@cache
+def english_months() -> dict[str, int]:
+    """English month names and abbreviations -> month number (1-12). English alone is loaded,
+    and not `tables` (its types are made at import): the dates' month-name fast path needs no
+    other language."""
+    from artparse.languages.en import LANGUAGE as english
+
+    return {name: number for number, names in enumerate(english.months, 1) for name in names}
+
+
 def __getattr__(name: str) -> Any:
     """LANGUAGES (all_languages()) and ENGLISH, loaded on first use."""
     if name == "LANGUAGES":
@@ -37,4 +47,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["ROLES", "UNITS", "Language", "Relative", "all_languages", "fold", "plain"]
+__all__ = ["ROLES", "UNITS", "Language", "Relative", "all_languages", "english_months", "fold", "plain"]

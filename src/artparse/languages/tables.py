@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from artparse.languages import english_months
 from artparse.languages.spelling import ARABIC_LETTERS, fold
 
 if TYPE_CHECKING:
@@ -45,15 +46,6 @@ def alternatives(words: Iterable[str]) -> str:
 
 
 # --- dates: the rewrite into English (languages.rewrite) ---
-
-
-@cache
-def english_months() -> dict[str, int]:
-    """English month names and abbreviations -> month number (1-12). English alone is loaded:
-    the dates' month-name fast path needs no other language."""
-    from artparse.languages.en import LANGUAGE as english
-
-    return {name: number for number, names in enumerate(english.months, 1) for name in names}
 
 
 @cache
