@@ -205,3 +205,41 @@ def test_hostile_headers_are_read_in_bounded_time(text: str, tmp_path: Path) -> 
         [sys.executable, "-c", script, str(sample)], capture_output=True, timeout=40, check=True
     )
     assert done.stdout.strip() in (b"rfc822", b"None")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            "Author: Helen Carter on 1 jan 2000\nVisits: 0\nKeywords: ports\n",
+            {"author": "Helen Carter", "published": "2000-01-01", "visits": 0, "tags": ["ports"]},
+        ),
+        (
+            "Title: Port news\nAuthor: Sam Lee on 3 March 2021\nViews: 1,204\nComments: 3\n",
+            {"author": "Sam Lee", "published": "2021-03-03", "visits": 1204},
+        ),
+        (
+            "Author: Omar K. Benali\nKeywords: trade\nShare: Facebook, Twitter\nComments: 12\n",
+            {"author": "Omar K. Benali", "share": ["Facebook", "Twitter"], "tags": ["trade"]},
+        ),
+    ],
+)
+def test_a_site_block_reads_its_fields_as_the_vocabulary_does(lines: str, expected: dict[str, Any]) -> None:
+    record = parse(lines)
+    assert record["dialect"] == "rfc822"
+    assert {key: record[key] for key in expected} == expected
+    assert record["warnings"] == []
+    assert not {"Visits", "Views", "Share"} & set(record["extra"])
+
+
+def test_a_date_in_the_author_field_beside_a_date_field_is_no_second_published() -> None:
+    record = parse("Author: Helen Carter on 1 jan 2000\nDate: 2 Jan 2000\nKeywords: ports\n")
+    assert (record["author"], record["published"]) == ("Helen Carter", "2000-01-02")
+    assert record["warnings"] == ["unrecognised-header: '1 jan 2000'"]
+
+
+def test_mail_and_pep_blocks_keep_site_labels_in_extra() -> None:
+    mail = parse("From: Sam Lee <sam@x.org>\nSubject: Tabs\nViews: 3\n")
+    assert (mail["author"], mail["visits"], mail["extra"]["Views"]) == ("Sam Lee", None, "3")
+    pep = parse("PEP: 9\nTitle: Tabs\nAuthor: Sam Lee\nViews: 3\n")
+    assert (pep["visits"], pep["extra"]["Views"]) == (None, "3")

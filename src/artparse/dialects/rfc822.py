@@ -100,6 +100,8 @@ def parse(lines: Sequence[str]) -> Header | None:
         header.extra["continuation"] = header_view(leading)
         header.warnings.append(_LEADING_CONTINUATION)
     _map_fields(fields, header)
+    if not header.mail_zones and not any(name.lower() == "pep" for name, _ in fields):
+        _read_site_fields(fields, header)
     return header
 
 
@@ -145,6 +147,27 @@ def _map_fields(fields: list[tuple[str, str]], header: Header) -> None:
     header.updated_raw = pick(UPDATED_FIELDS)
     header.tags = [tag for tag in (part.strip() for part in (pick(TAG_FIELDS) or "").split(",")) if tag]
     _keep_the_rest(fields, used - set(AUTHOR_FIELDS), header.extra)
+
+
+def _read_site_fields(fields: list[tuple[str, str]], header: Header) -> None:
+    """A block with no mail, news or PEP field is a site's labelled header: its author field
+    "NAME on DATE" is read as the vocabulary reads it (so the date is not part of the name), and
+    a field kept in extra that the vocabulary reads whole as a counter or share list fills its
+    field."""
+    from artparse.dialects import vocabulary
+    from artparse.dialects.byline import fill
+
+    site_roles = (vocabulary.VISITS, vocabulary.COMMENTS, vocabulary.READING_TIME, vocabulary.SHARE)
+    for name, value in fields:
+        parts = vocabulary.read_line(f"{name}: {header_view(value)}")
+        if any(part.role == vocabulary.UNKNOWN for part in parts):
+            continue
+        if name.lower() in AUTHOR_FIELDS and parts[0].role == vocabulary.AUTHOR and len(parts) > 1:
+            header.author = None
+            fill(header, parts)
+        elif len(parts) == 1 and parts[0].role in site_roles and header.extra.get(name) == header_view(value):
+            del header.extra[name]
+            fill(header, parts)
 
 
 def _keep_the_rest(fields: list[tuple[str, str]], used: set[str], extra: dict[str, object]) -> None:
