@@ -56,6 +56,8 @@ class Step:
         self._render: Callable[[Article], object] = settings.render.build()
         self._stamps = settings.stamps
         self._stdin = stdin
+        self._second: tuple[int, datetime | None] = (-1, None)
+        """The last whole second a file time fell in, and its moment: a batch's files share few."""
         self.bytes_read = 0
         """The bytes read so far: what a worker measures its results in flight by."""
 
@@ -97,8 +99,18 @@ class Step:
             stamp = file_stamp(data, info.st_size, info.st_mtime_ns, self._stamps)
             if known is not None and known.same_content(stamp):
                 return [Unchanged(item.path, stamp)]  # touched, not edited
-        now = _to_the_second(info.st_mtime)
+        now = self._moment(info.st_mtime)
         return self._container(item, data, now, stamp) or [self._record(item, data, now, stamp)]
+
+    def _moment(self, mtime: float) -> datetime | None:
+        """_to_the_second(mtime), made once for all the files of one second. Only a time that
+        its rounding to microseconds cannot carry into the next second shares the moment."""
+        whole = int(mtime)
+        if whole < 0 or mtime - whole >= _LAST_MICROSECOND:
+            return _to_the_second(mtime)
+        if whole != self._second[0]:
+            self._second = (whole, _to_the_second(whole))
+        return self._second[1]
 
     def _container(
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
@@ -144,6 +156,10 @@ class Step:
         if decoded.warnings:
             article = replace(article, warnings=decoded.warnings + article.warnings)
         return article
+
+
+_LAST_MICROSECOND = 0.9999985
+"""A fraction of a second below this rounds to at most .999999 (with room for the float's error)."""
 
 
 def _to_the_second(mtime: float) -> datetime | None:
