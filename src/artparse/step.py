@@ -58,6 +58,8 @@ class Step:
         self._stdin = stdin
         self._second: tuple[int, datetime | None] = (-1, None)
         """The last whole second a file time fell in, and its moment: a batch's files share few."""
+        self._dated: tuple[datetime | None, ParseOptions] = (None, settings.parse)
+        """The last moment an input counted back from, and the parse options that fix it."""
         self.bytes_read = 0
         """The bytes read so far: what a worker measures its results in flight by."""
 
@@ -112,6 +114,16 @@ class Step:
             self._second = (whole, _to_the_second(whole))
         return self._second[1]
 
+    def _options(self, now: datetime | None) -> ParseOptions:
+        """The parse options with `now` as their own when they fix none (what parse_article
+        does with its `now`), made once for all the inputs of one moment: their date options
+        are made once too, not for every file."""
+        if now is None or self._parse.now is not None:
+            return self._parse
+        if now is not self._dated[0]:  # (an equal time in another zone is written otherwise)
+            self._dated = (now, replace(self._parse, now=now))
+        return self._dated[1]
+
     def _container(
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
     ) -> list[Outcome]:
@@ -152,7 +164,7 @@ class Step:
         """The Article of the bytes read from `item`; its warnings start with the decoding's
         (a fallback encoding, replaced bytes). InputError when the bytes cannot be decoded."""
         decoded = decode_bytes(data, self._reading.encoding)
-        article = parse_article(decoded.text, self._parse, source=display_path(item.path), now=now)
+        article = parse_article(decoded.text, self._options(now), source=display_path(item.path))
         if decoded.warnings:
             article = replace(article, warnings=decoded.warnings + article.warnings)
         return article
