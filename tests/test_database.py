@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+import artparse
 from artparse.cli import command
 from artparse.database import BATCH_SIZE
 from tests.conftest import SAMPLES, artparse_command
@@ -121,6 +122,7 @@ def test_schema_has_the_indexes_and_the_metadata(tmp_path: Path) -> None:
         [(primary_key,)] = connection.execute("SELECT name FROM pragma_table_info('articles') WHERE pk = 1")
     assert {"published", "author", "dialect"} <= indexed
     assert metadata == {"artparse_version": version("artparse"), "record_schema_version": "1"}
+    assert artparse.__version__ == version("artparse")  # the one the package says (src/artparse/_version.py)
     assert primary_key == "source"
 
 
@@ -226,6 +228,106 @@ def test_incremental_parses_again_a_row_deleted_by_hand(tmp_path: Path) -> None:
     result = invoke(str(article), "-o", str(database), "--incremental")
     assert stderr_tail(result) == "artparse: 1 input: 1 record (0 with warnings), 0 failed"
     assert len(rows(database)) == 1
+
+
+def test_stamp_lookups_leave_the_database_free_for_other_writers(tmp_path: Path) -> None:
+    """The lookups of an incremental run hold no lock between their queries: another process
+    writes at once (no wait) while a run is reading stamps; the run's own writes take the write
+    lock up front (BEGIN IMMEDIATE)."""
+    from artparse.database import open_database
+    from artparse.stamps import FileStamp
+
+    root, database = tmp_path / "news", tmp_path / "a.db"
+    for name in "abc":
+        write_article(root / f"{name}.txt", visits=1)
+    invoke(str(root), "-o", str(database))
+    statements: list[str] = []
+    with open_database(str(database), "test") as stored:
+        stored._connection.set_trace_callback(statements.append)
+        assert stored.known(str(root / "a.txt")) is not None
+        with sqlite3.connect(database, timeout=0) as other:
+            other.execute("UPDATE files SET settings = 'other' WHERE source = ?", (str(root / "c.txt"),))
+        other.close()
+        assert all(stored.known(str(root / f"{name}.txt")) is not None for name in "ab")
+        assert stored.known(str(root / "new.txt")) is None
+        assert [s for s in statements if not s.startswith("SELECT")] == []
+        stored.save(str(root / "a.txt"), None, FileStamp(1, 2, "0" * 64, "settings"))
+        assert [s.split(" (")[0] for s in statements[-2:]] == ["BEGIN IMMEDIATE", "INSERT INTO files"]
+    assert rows(database, "files")[str(root / "a.txt")]["sha256"] == "0" * 64
+    assert rows(database, "files")[str(root / "c.txt")]["settings"] == "other"
+
+
+# What known() answers, one query a file: the stamp of a source with its path's bytes, when the file
+# or, for a container, one of its articles still has a row.
+KNOWN_STAMP = (
+    "SELECT f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f"
+    " WHERE f.source = ?1 AND COALESCE(f.path, CAST(f.source AS BLOB)) = ?2"
+    " AND (EXISTS (SELECT 1 FROM articles WHERE source = ?1)"
+    " OR EXISTS (SELECT 1 FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'))"
+)
+
+
+@pytest.mark.parametrize("window", [1, 3, 512])
+def test_stamps_read_a_window_at_a_time_are_those_of_one_query_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    """Names that sort apart in the walk and in the key ('a/b' and 'a-b', 'a#1'), a container's
+    articles, a name that is not UTF-8 beside the name it is shown as, a stamp whose record was
+    deleted, a stamp of 0.1 without a path; asked in walk order, in random order, twice, with
+    writes in between."""
+    from artparse import database as module
+    from artparse.database import open_database
+    from artparse.stamps import FileStamp
+
+    monkeypatch.setattr(module, "WINDOW", window)
+    root, database = tmp_path / "news", tmp_path / "a.db"
+    for name in ("a.txt", "a#1.txt", "a-b.txt", "a/b.txt", "a/c/d.txt", "b.txt", "c.txt", "é.txt", "z.txt"):
+        write_article(root / name, visits=1)
+    (root / "list.mbox").write_bytes((SAMPLES / "containers" / "python-list.mbox").read_bytes())
+    (root / "a" / "x\\xff.txt").write_text("Posted by AI on 2025-11-01\nText.\n", "utf-8")
+    not_utf8 = os.fsdecode(os.fsencode(str(root / "a")) + b"/x\xff.txt")
+    Path(not_utf8).write_text("Posted by AI on 2025-11-02\nText.\n", "utf-8")  # the same source, written last
+    assert invoke(str(root), "-o", str(database), "-q").exit_code == 0
+    with sqlite3.connect(database) as connection:
+        connection.execute("DELETE FROM articles WHERE source = ?", (str(root / "b.txt"),))
+        connection.execute("UPDATE files SET path = NULL WHERE source = ?", (str(root / "c.txt"),))
+    walked = [os.fsdecode(path) for path in sorted(os.fsencode(p) for p in root.rglob("*") if p.is_file())]
+    asked = [*walked, str(root / "new.txt"), str(root / "a"), str(root / "0.txt"), str(root / "zz.txt")]
+    random.Random(7).shuffle(asked)
+    with open_database(str(database), "test") as stored:
+
+        def expected(path: str) -> FileStamp | None:
+            source = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            row = stored._connection.execute(KNOWN_STAMP, (source, os.fsencode(path))).fetchone()
+            return FileStamp(*row) if row else None
+
+        for path in [*walked, *asked, *asked]:
+            assert stored.known(path) == expected(path), path
+        assert stored.known(str(root / "b.txt")) is None  # its record was deleted
+        assert stored.known(str(root / "list.mbox")) is not None  # by its articles
+        assert stored.known(not_utf8) is not None
+        assert stored.known(str(root / "a" / "x\\xff.txt")) is None  # its source's stamp is the other's
+        for number, path in enumerate(asked):
+            if number % 3 == 0:
+                stored.save(path, None, FileStamp(number, number, "0" * 64, "new"))
+            assert stored.known(path) == expected(path), path
+        assert stored.known(str(root / "z.txt")) == expected(str(root / "z.txt")) is not None
+
+
+def test_an_unchanged_tree_reads_its_stamps_in_few_queries(tmp_path: Path) -> None:
+    from artparse.database import WINDOW, open_database
+
+    root, database = tmp_path / "news", tmp_path / "a.db"
+    files = 3 * WINDOW
+    for number in range(files):
+        write_article(root / f"{number // 100}" / f"{number}.txt", visits=number)
+    invoke(str(root), "-o", str(database))
+    queries: list[str] = []
+    with open_database(str(database), "test") as stored:
+        stored._connection.set_trace_callback(queries.append)
+        for path in sorted(root.rglob("*.txt")):
+            assert stored.known(str(path)) is not None
+    assert 3 <= len([query for query in queries if query.startswith("SELECT")]) < files / 20
 
 
 def test_failures_are_reported_and_not_skipped_next_time(tmp_path: Path) -> None:

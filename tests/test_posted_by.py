@@ -166,6 +166,57 @@ def test_vocabulary_parts_and_lines_fill_their_fields() -> None:
     )
 
 
+@pytest.mark.parametrize("separator", [" — ", " \u2013 ", " - ", " -- ", " · ", " • "])
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("1,234 views", {"visits": 1234, "extra": {}}),
+        ("Tags: ports, trade", {"tags": ["ports", "trade"], "extra": {}}),
+        ("4 min read", {"extra": {"reading_time": "4 min read"}}),
+        ("1.234 visitas", {"visits": 1234, "extra": {}}),
+    ],
+)
+def test_parts_after_the_date_cut_off_by_a_dash_or_dot_fill_their_fields(
+    separator: str, tail: str, expected: dict[str, Any]
+) -> None:
+    for updated in ("", " | Last Updated by AI on 2 May 2022" + separator + "7 comments"):
+        record = parse(f"Posted by Helen Carter on 1 May 2022{separator}{tail}{updated}\n")
+        assert record["author"] == "Helen Carter"
+        assert record["published"] == "2022-05-01"
+        comments = {"comments": 7} if updated else {}
+        assert {key: record[key] for key in expected} == expected | {
+            "extra": expected.get("extra", {}) | comments
+        }
+        assert record["warnings"] == []
+        assert record["updated"] == ("2022-05-02" if updated else None)
+
+
+@pytest.mark.parametrize(
+    ("when", "published"),
+    [
+        ("1 May 2022 - 10:23", "2022-05-01T10:23:00"),  # a time cut off from its date stays with it
+        ("Sunday - 1 May 2022", "2022-05-01"),  # so does a weekday before it
+    ],
+)
+def test_a_dash_inside_the_date_keeps_the_date_whole(when: str, published: str) -> None:
+    record = parse(f"Posted by Helen Carter on {when}\n")
+    assert (record["published"], record["warnings"], record["extra"]) == (published, [], {})
+
+
+def test_a_second_date_after_a_dash_is_no_value() -> None:
+    record = parse("Posted by Helen Carter on 1 May 2022 — 2 June 2022\n")
+    assert record["published"] is None
+    assert record["published_raw"] == "1 May 2022 — 2 June 2022"
+    assert [warning.split(":")[0] for warning in record["warnings"]] == ["unparsed-date"]
+
+
+def test_an_unknown_part_after_a_dash_goes_to_extra_with_a_warning() -> None:
+    record = parse("Posted by Helen Carter on 1 May 2022 — Tripoli desk news\n")
+    assert record["published"] == "2022-05-01"
+    assert record["extra"] == {"unrecognised": ["Tripoli desk news"]}
+    assert record["warnings"] == ["unrecognised-header: 'Tripoli desk news'"]
+
+
 def test_words_count_the_body() -> None:
     assert parse("Posted by AI on 2025-11-01\n", "one two\nthree  four\n\n")["words"] == 4
 

@@ -42,10 +42,10 @@ else, and must stay light (see entry.py); rules only when given --rules."""
 
 
 def __getattr__(name: str) -> Any:
-    if name == "__version__":  # read on demand: importlib.metadata costs start-up time
-        from importlib.metadata import version
+    if name == "__version__":
+        from artparse._version import __version__
 
-        return version("artparse")
+        return __version__
     if name in _EXPORTS:
         from importlib import import_module
 

@@ -12,6 +12,13 @@ tables of another layout, is refused without a change (DatabaseError).
 
 Writes go in transactions of BATCH_SIZE records, so a killed run leaves the database as it was
 plus whole batches of whole records; an exception rolls the open batch back.
+
+The stored stamps are read a window at a time: the stamps from a file's source on, in key order,
+twice as many each time while nothing is written, up to WINDOW (a walk meets them nearly in key
+order); any write or commit forgets the window. One query a file cost more than the rest of an
+unchanged file's check (outside a transaction, SQLite takes and drops its lock and looks for a hot
+journal on every query), and a read transaction held across the lookups would keep other
+processes from writing to the database for the whole run.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ from artparse.stamps import FileStamp
 BATCH_SIZE = 500
 """Records per transaction: one commit (and its fsync) per record would be slow, one for the
 whole run would lose all of it to an interruption."""
+WINDOW = 512
+"""Stamps read in one query at most."""
 
 Record = dict[str, Any]
 
@@ -89,11 +98,12 @@ _UPSERT_STAMP = (
 _PATH_BYTES = "COALESCE(f.path, CAST(f.source AS BLOB))"  # stamps of 0.1 have no path: source was UTF-8
 # A stamp without a row in `articles` (someone deleted it) is ignored: that file is parsed again.
 # A container's articles are `source#N`: a range of the primary key ('$' follows '#').
-_KNOWN_STAMP = (
-    "SELECT f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f"
-    f" WHERE f.source = ?1 AND {_PATH_BYTES} = ?2"
-    " AND (EXISTS (SELECT 1 FROM articles WHERE source = ?1)"
-    " OR EXISTS (SELECT 1 FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'))"
+_KNOWN_STAMPS = (
+    f"SELECT f.source, {_PATH_BYTES}, f.size, f.mtime_ns, f.sha256, f.settings FROM files AS f"
+    " WHERE f.source >= ?1"
+    " AND (EXISTS (SELECT 1 FROM articles WHERE source = f.source)"
+    " OR EXISTS (SELECT 1 FROM articles WHERE source > f.source || '#' AND source < f.source || '$'))"
+    " ORDER BY f.source LIMIT ?2"
 )
 _CONTAINER_ARTICLES = "SELECT source FROM articles WHERE source > ?1 || '#' AND source < ?1 || '$'"
 
@@ -104,11 +114,29 @@ class Database:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
         self._pending = 0
+        self._window: dict[str, tuple[bytes, FileStamp]] = {}
+        """The known stamps of the sources from _first to _last, by source (with the path's bytes)."""
+        self._first: str | None = None  # None: no window
+        self._last: str | None = None  # None: to the end
+        self._size = 1
 
     def known(self, path: str) -> FileStamp | None:
         """The stamp recorded for the file at `path`, if it has a record."""
-        row = self._connection.execute(_KNOWN_STAMP, (display_path(path), os.fsencode(path))).fetchone()
-        return FileStamp(*row) if row else None
+        source = display_path(path)
+        first, last = self._first, self._last
+        if first is None or source < first or (last is not None and source > last):
+            self._read_window(source)
+        found = self._window.get(source)
+        return found[1] if found is not None and found[0] == os.fsencode(path) else None
+
+    def _read_window(self, source: str) -> None:
+        rows = self._connection.execute(_KNOWN_STAMPS, (source, self._size)).fetchall()
+        self._window = {row[0]: (row[1], FileStamp(*row[2:])) for row in rows}
+        self._first, self._last = source, rows[-1][0] if len(rows) == self._size else None
+        self._size = min(2 * self._size, WINDOW)
+
+    def _forget_window(self) -> None:
+        self._window, self._first, self._size = {}, None, 1
 
     def save(self, path: str, row: Sequence[Any] | None, stamp: FileStamp | None) -> None:
         """Upsert a record (`row`: row_values of it) and the stamp of its file at `path`; or, with
@@ -178,8 +206,10 @@ class Database:
         if self._connection.in_transaction:
             self._connection.execute("COMMIT")
         self._pending = 0
+        self._forget_window()
 
     def _write(self, statement: str, values: Sequence[Any]) -> None:
+        self._forget_window()
         if not self._connection.in_transaction:
             self._connection.execute("BEGIN IMMEDIATE")
         self._connection.execute(statement, values)
@@ -263,8 +293,9 @@ def _prepare(connection: sqlite3.Connection, path: str, version: str) -> None:
             connection.execute("ALTER TABLE files ADD COLUMN path BLOB")
         for statement in _SCHEMA:
             connection.execute(statement)
-        connection.executemany(
-            "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)",
+        connection.executemany(  # only when it differs: a run that changes nothing writes nothing
+            "INSERT INTO metadata (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
             [("artparse_version", version), ("record_schema_version", str(SCHEMA_VERSION))],
         )
         connection.execute("COMMIT")

@@ -39,15 +39,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
 from artparse.members import expand_tasks
 from artparse.messages import message, report
-from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Render, Unchanged
 from artparse.progress import progress_bar
 from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, is_url, iter_inputs
-from artparse.step import Step, StepSettings
+from artparse.step import Step, StepSettings, is_unchanged
 from artparse.tally import Tally
 
 if TYPE_CHECKING:
@@ -58,7 +58,12 @@ if TYPE_CHECKING:
 
 
 SMALL_BATCH = 64
-"""Fewer inputs than this are parsed in this process: starting workers would cost more."""
+"""Fewer inputs to step than this are parsed in this process: starting workers would cost more.
+(What needs no step, a skip or an unchanged file, does not count.)"""
+LOOK_AHEAD = 2048
+"""Tasks read before the progress bar starts when workers may start, to see whether SMALL_BATCH of
+them need the step: the workers then start at once, while no thread runs (fork is safe). Without
+workers to start, SMALL_BATCH tasks are read ahead, as always."""
 
 
 def default_jobs() -> int:
@@ -125,32 +130,33 @@ def run_batch(
     """Every input's outcomes into `sink`, in order; the tally of them. Finishes the sink when
     every input is done; exceptions (a signal, a closed pipe, a full disk) go through unfinished.
 
-    The step runs in worker processes (pool.Workers) when `batch.jobs` > 1 and there are at
-    least SMALL_BATCH inputs, or in the `engine` made from the step's settings when one is given.
+    The step runs in worker processes (pool.Workers) when `batch.jobs` > 1 and at least
+    SMALL_BATCH inputs need it, or in the `engine` made from the step's settings when one is given.
     """
     tally = Tally()
     walk = batch.walk._replace(own_output=sink.own_output)
     stdin = stdin if stdin is not None else _stdin()
-    tasks = _tasks(_inputs(batch, walk, stdin), sink if batch.incremental else None)
     settings = StepSettings(
         batch.parse, batch.reading, sink.render, batch.settings_key if sink.records_stamps else None
     )
+    tasks = _tasks(_inputs(batch, walk, stdin), sink if batch.incremental else None, settings.stamps)
     tasks = expand_tasks(tasks, stdin, batch.reading, settings.stamps)  # containers' articles
     local = Step(settings, stdin)
-    first = list(islice(tasks, SMALL_BATCH))
-    workers: Engine | None = None
+    pooled = engine is None and batch.jobs > 1
+    first = _look_ahead(tasks, LOOK_AHEAD if pooled else SMALL_BATCH)
+    workers: Engine
     if engine is not None:
         workers = engine(settings)
-    elif batch.jobs > 1 and len(first) == SMALL_BATCH:
-        from artparse.pool import Workers, WorkerSettings  # only now: it imports socket & co.
-
-        workers = Workers(WorkerSettings(settings, batch.hangup_ignored), batch.jobs, batch.start_method)
+    else:
+        workers = _OnDemand(settings, batch)
+        if pooled and sum(isinstance(item, Input) for item, _ in first) == SMALL_BATCH:
+            workers.start()
     try:
         # The bar's threads start after the workers: forking beside a thread is unsafe.
         shown = _is_batch(batch.paths) and not batch.quiet
         with progress_bar(batch.paths, shown=shown, hidden=batch.walk.hidden) as advance:
             everything = chain(first, tasks)
-            found = workers.outcomes(everything, local) if workers else _here(everything, local)
+            found = workers.outcomes(everything, local)
             inside = False  # a container's articles: the bar counts the container as one file
             for outcome in found:
                 tally.count(outcome)
@@ -161,11 +167,9 @@ def run_batch(
                     advance()
                 sink.take(outcome)
     except BaseException:
-        if workers:
-            workers.close(abort=True)
+        workers.close(abort=True)
         raise
-    if workers:
-        workers.close(abort=False)
+    workers.close(abort=False)
     sink.finish(tally)
     return tally
 
@@ -197,18 +201,70 @@ def _path_inputs(path: str, walk: WalkOptions, quiet: int) -> Iterator[Input | P
         message(f"no article files found under {display_path(path)}", show=quiet < 1)
 
 
-def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None) -> Iterator[Task]:
+def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None, settings: str | None) -> Iterator[Task]:
+    """Each input with the stamp `stamps` recorded for it (in incremental runs); a file found as
+    recorded (by size and time) is its Unchanged outcome already, and needs no step."""
     for item in inputs:
-        known = stamps.known(item.path) if stamps is not None and isinstance(item, Input) else None
-        yield item, known
-
-
-def _here(tasks: Iterable[Task], step: Step) -> Iterator[Outcome]:
-    for item, known in tasks:
-        if isinstance(item, Input):
-            yield from step(item, known)
+        if stamps is None or not isinstance(item, Input):
+            yield item, None
+            continue
+        known = stamps.known(item.path)
+        if known is not None and settings is not None and is_unchanged(item, known, settings):
+            yield Unchanged(item.path), None
         else:
-            yield item
+            yield item, known
+
+
+def _look_ahead(tasks: Iterator[Task], most: int) -> list[Task]:
+    """The first tasks: up to the SMALL_BATCH-th that needs the step, at most `most`."""
+    first: list[Task] = []
+    stepped = 0
+    while stepped < SMALL_BATCH and len(first) < most:
+        task = next(tasks, None)
+        if task is None:
+            break
+        first.append(task)
+        stepped += isinstance(task[0], Input)
+    return first
+
+
+class _OnDemand:
+    """The step here, until SMALL_BATCH inputs have needed it and the run has more than one job:
+    then worker processes (pool.Workers) take the rest. Started before the first task instead
+    when the look-ahead found as many (start())."""
+
+    def __init__(self, settings: StepSettings, batch: Batch) -> None:
+        self._settings = settings
+        self._batch = batch
+        self.workers: Engine | None = None
+
+    def start(self) -> None:
+        from artparse.pool import Workers, WorkerSettings  # only now: it imports socket & co.
+
+        settings, batch = WorkerSettings(self._settings, self._batch.hangup_ignored), self._batch
+        self.workers = Workers(settings, batch.jobs, batch.start_method)
+
+    def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]:
+        stepped = 0
+        while self.workers is None:
+            task = next(tasks, None)
+            if task is None:
+                return
+            item, known = task
+            if not isinstance(item, Input):
+                yield item
+                continue
+            stepped += 1
+            if stepped < SMALL_BATCH or self._batch.jobs == 1:
+                yield from local(item, known)
+            else:
+                self.start()
+                tasks = chain((task,), tasks)
+        yield from self.workers.outcomes(tasks, local)
+
+    def close(self, *, abort: bool) -> None:
+        if self.workers is not None:
+            self.workers.close(abort=abort)
 
 
 def _is_batch(paths: tuple[str, ...]) -> bool:

@@ -153,7 +153,6 @@ def _write_on_cluster(options: RunOptions) -> Tally:
 def _write_database(options: RunOptions) -> Tally:
     """Store every input's record (or skip it as unchanged), prune, then report when asked."""
     from artparse.database import read_records
-    from artparse.report import USED_FIELDS, collect
     from artparse.stamps import settings_key
 
     assert options.output is not None
@@ -166,6 +165,8 @@ def _write_database(options: RunOptions) -> Tally:
             f"pruned {pruned} record{'' if pruned == 1 else 's'} of vanished files", show=not options.quiet
         )
     if options.summary:
+        from artparse.report import USED_FIELDS, collect  # only now: it imports statistics & co.
+
         with open_destination(None) as destination:
             records = collect(read_records(options.output, USED_FIELDS))
             show_report(records, tally, options.strict, destination.stream)
@@ -202,6 +203,6 @@ def _report_on_database(options: RunOptions) -> int:
 
 
 def _version() -> str:
-    from importlib.metadata import version
+    from artparse._version import __version__
 
-    return version("artparse")
+    return __version__

@@ -2,7 +2,9 @@
 
 A file is unchanged when its size and modification time are those recorded, or, when they are not,
 its content hash is; and in both cases the parse settings (artparse's version and options) are
-the same as when the record was made. The step (step.py) makes and compares the stamps.
+the same as when the record was made. The main process compares a file's size and time before
+any step (step.is_unchanged, called by pipeline.py: an unchanged file is neither read nor sent to a
+worker); the step (step.py) makes the stamps, and compares the content hash when the times differ.
 """
 
 from __future__ import annotations

@@ -90,8 +90,9 @@ def _read_posted_line(view: str, header: Header) -> None:
         _read_share(share["rest"], header)
         header_text = header_text[: share.start()]
     posted, *others = _segments(header_text)
-    header.author, header.published_raw = _who_and_when(posted)
-    _read_segments(others, header)
+    header.author, published = _who_and_when(posted)
+    header.published_raw, more = _date_then_parts(published)
+    _read_segments(more + others, header)
 
 
 def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> None:
@@ -164,7 +165,9 @@ def _read_segment(segment: str, header: Header) -> None:
     if match := _UPDATED.match(segment):
         rest = match["rest"]
         rest = rest[3:] if rest.lower().startswith("by ") else rest
-        header.updated_by, header.updated_raw = _who_and_when(rest)
+        header.updated_by, updated = _who_and_when(rest)
+        header.updated_raw, more = _date_then_parts(updated)
+        _read_segments(more, header)
     elif match := _VISITS.match(segment):
         header.visits = read_count(match["count"], header.warnings)
     elif _understood(parts := _read_line(segment)):
@@ -249,6 +252,21 @@ def _channels(text: str) -> list[str]:
     if not text.isascii():
         return _CHANNEL_BREAK.split(text)
     return [piece.strip() for piece in text.replace(",", "|").split("|")]
+
+
+def _date_then_parts(when: str | None) -> tuple[str | None, list[str]]:
+    """ "1 Jan 2000 — 5 views — Tags: ports": the date, then the parts after it that the
+    vocabulary's separators cut off (a time cut off from its date stays with it). Unless the
+    vocabulary reads one date at the start and no other date after it, `when` stays whole."""
+    if when is None or (when.isascii() and " -" not in when):
+        return when, []  # no separator but a bar, which _segments has cut at already
+    vocabulary = _vocabulary()
+    first, *rest = vocabulary.read_line(when)
+    if first.role != vocabulary.DATE or first.span[0] != 0 or not rest:
+        return when, []
+    if any(part.role in vocabulary.DATE_ROLES for part in rest):
+        return when, []
+    return first.value, vocabulary.separated(when[first.span[1] :])
 
 
 def _who_and_when(text: str) -> tuple[str | None, str | None]:

@@ -192,6 +192,11 @@ def _channels_in_context(parts: list[Part]) -> list[Part]:
     return kept
 
 
+def separated(text: str) -> list[str]:
+    """The pieces of `text` between the separators of header parts (`|`, `·`, `•`, dashes)."""
+    return [piece for piece in _SEPARATOR.split(text) if piece]
+
+
 def might_be_header_line(view: str) -> bool:
     """A quick check before read_line: False when no part of `view` can be a strong header part
     (no digit, no mail address, no word that starts a label or names a share channel)."""
