@@ -142,3 +142,28 @@ def test_date_output_is_the_same_bytes_under_any_machine_time_zone(tmp_path: Pat
     assert [len(outputs) for outputs in by_options] == [1, 1, 1]
     assert b'"updated":"2022-10-14T15:36:00+00:00"' in runs[0].stdout
     assert b'"published":"2021-10-31T02:30:00+02:00"' in runs[1].stdout
+
+
+@pytest.mark.parametrize(
+    "nanoseconds",
+    [
+        1_665_763_200_000_000_000,  # a whole second
+        1_665_763_200_999_999_400,  # rounds down to .999999
+        1_665_763_200_999_999_600,  # rounds up into the next second
+        1_665_763_201_000_000_001,
+        -1_500_000_000,  # before 1970
+    ],
+)
+def test_each_file_of_a_batch_counts_back_from_its_own_second(tmp_path: Path, nanoseconds: int) -> None:
+    """Files of one second share a moment; one just before or after it has its own."""
+    text = "Posted by AI on 2022-10-14 | Last Updated by AI on 24 minutes ago\nBody.\n"
+    times = [1_665_763_200_500_000_000, nanoseconds, 1_665_763_200_500_000_000]
+    for number, stamp in enumerate(times):
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+        os.utime(tmp_path / f"{number}.txt", ns=(stamp, stamp))
+    result = invoke("-j", "1", str(tmp_path))
+    updated = [json.loads(line)["updated"] for line in result.stdout.splitlines()]
+    mtimes = [os.stat(tmp_path / f"{number}.txt").st_mtime for number in range(3)]
+    moments = [datetime.fromtimestamp(mtime, UTC) for mtime in mtimes]
+    expected = [(moment.replace(microsecond=0) - timedelta(minutes=24)).isoformat() for moment in moments]
+    assert updated == expected

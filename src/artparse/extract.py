@@ -231,27 +231,29 @@ def _repair_header(header: Header, replaced: int) -> None:
     """Repair every text a dialect read (a JSON escape can make a lone surrogate), and warn when
     this or the `replaced` code points repaired before changed anything. The body comes from
     the text, repaired already."""
-
-    def repaired(value: Any) -> Any:
-        nonlocal replaced
-        if isinstance(value, str):
-            if value.isascii():
-                return value  # nothing to repair, without a call
-            value, count = repair_unencodable(value)
-            replaced += count
-            return value
-        if isinstance(value, list):
-            return [repaired(item) for item in value]
-        if isinstance(value, dict):
-            return {repaired(key): repaired(item) for key, item in value.items()}
-        return value
-
+    counts = [replaced]
     for name in _HEADER_TEXTS:
         value = getattr(header, name)
         if value and not _all_ascii(value):  # None or empty: nothing to repair
-            setattr(header, name, repaired(value))
-    if replaced:
-        header.warnings.insert(0, _UNENCODABLE.format(count=replaced))
+            setattr(header, name, _repaired(value, counts))
+    if sum(counts):
+        header.warnings.insert(0, _UNENCODABLE.format(count=sum(counts)))
+
+
+def _repaired(value: Any, counts: list[int]) -> Any:
+    """`value` with every text in it repaired, each repair's count appended to `counts`. (A
+    module function: a nested recursive one would be a reference cycle, garbage per file.)"""
+    if isinstance(value, str):
+        if value.isascii():
+            return value  # nothing to repair, without a call
+        value, count = repair_unencodable(value)
+        counts.append(count)
+        return value
+    if isinstance(value, list):
+        return [_repaired(item, counts) for item in value]
+    if isinstance(value, dict):
+        return {_repaired(key, counts): _repaired(item, counts) for key, item in value.items()}
+    return value
 
 
 def _all_ascii(value: Any) -> bool:

@@ -63,6 +63,10 @@ class Step:
         self._render: Callable[[Article], object] = settings.render.build()
         self._stamps = settings.stamps
         self._stdin = stdin
+        self._second: tuple[int, datetime | None] = (-1, None)
+        """The last whole second a file time fell in, and its moment: a batch's files share few."""
+        self._dated: tuple[datetime | None, ParseOptions] = (None, settings.parse)
+        """The last moment an input counted back from, and the parse options that fix it."""
         self.bytes_read = 0
         """The bytes read so far: what a worker measures its results in flight by."""
 
@@ -104,8 +108,28 @@ class Step:
             stamp = file_stamp(data, info.st_size, info.st_mtime_ns, self._stamps)
             if known is not None and known.same_content(stamp):
                 return [Unchanged(item.path, stamp)]  # touched, not edited
-        now = _to_the_second(info.st_mtime)
+        now = self._moment(info.st_mtime)
         return self._container(item, data, now, stamp) or [self._record(item, data, now, stamp)]
+
+    def _moment(self, mtime: float) -> datetime | None:
+        """_to_the_second(mtime), made once for all the files of one second. Only a time that
+        its rounding to microseconds cannot carry into the next second shares the moment."""
+        whole = int(mtime)
+        if whole < 0 or mtime - whole >= _LAST_MICROSECOND:
+            return _to_the_second(mtime)
+        if whole != self._second[0]:
+            self._second = (whole, _to_the_second(whole))
+        return self._second[1]
+
+    def _options(self, now: datetime | None) -> ParseOptions:
+        """The parse options with `now` as their own when they fix none (what parse_article
+        does with its `now`), made once for all the inputs of one moment: their date options
+        are made once too, not for every file."""
+        if now is None or self._parse.now is not None:
+            return self._parse
+        if now is not self._dated[0]:  # (an equal time in another zone is written otherwise)
+            self._dated = (now, replace(self._parse, now=now))
+        return self._dated[1]
 
     def _container(
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
@@ -147,7 +171,7 @@ class Step:
         """The Article of the bytes read from `item`; its warnings start with the decoding's
         (a fallback encoding, replaced bytes). InputError when the bytes cannot be decoded."""
         decoded = decode_bytes(data, self._reading.encoding)
-        article = parse_article(decoded.text, self._parse, source=display_path(item.path), now=now)
+        article = parse_article(decoded.text, self._options(now), source=display_path(item.path))
         if decoded.warnings:
             article = replace(article, warnings=decoded.warnings + article.warnings)
         return article
@@ -165,6 +189,10 @@ def is_unchanged(item: Input, known: FileStamp, settings: str) -> bool:
         return False
     os.close(descriptor)
     return known.same_file(info.st_size, info.st_mtime_ns, settings)
+
+
+_LAST_MICROSECOND = 0.9999985
+"""A fraction of a second below this rounds to at most .999999 (with room for the float's error)."""
 
 
 def _to_the_second(mtime: float) -> datetime | None:
