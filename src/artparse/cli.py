@@ -10,7 +10,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from functools import cache
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -38,6 +37,7 @@ from artparse.formats import (
 from artparse.ingest import DEFAULT_MAX_SIZE
 from artparse.messages import message
 from artparse.output import RefusedTarget, check_database_kept, check_inputs_kept, silence_stdout
+from artparse.patterns import on_first_use
 from artparse.pipeline import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
@@ -85,9 +85,7 @@ NOTHING_TO_READ = (
 )
 
 
-@cache
-def _size() -> re.Pattern[str]:
-    return re.compile(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
+_size = on_first_use(r"(\d+)\s*(?:([KMGT])(?:I?B)?|B)?", re.IGNORECASE)
 
 
 def parse_size(text: str) -> int:

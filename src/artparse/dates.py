@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from artparse.patterns import on_first_use
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
 if TYPE_CHECKING:
@@ -39,45 +40,35 @@ _NAME_THEN_OFFSET = re.compile(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4}
 # The patterns past the ISO fast path are compiled on first use (each costs start-up time).
 
 
-@cache
-def _named_month() -> re.Pattern[str]:
-    """Named-month dates read without dateutil: "1 November 2025 04:23", "Dec 15, 2025 5:28 AM EST",
-    "Mon, 5 Apr 1993"."""
-    return re.compile(
-        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
-        r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})"
-        r"|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
-        r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?"
-        r"(?: (?P<zone>[a-z]{1,5}))?)?",
-        re.ASCII | re.IGNORECASE,
-    )
+_named_month = on_first_use(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
+    r"(?:(?P<d1>\d{1,2}) (?P<m1>[a-z]{3,9})\.?,? (?P<y1>\d{4})"
+    r"|(?P<m2>[a-z]{3,9})\.? (?P<d2>\d{1,2}),? (?P<y2>\d{4}))"
+    r"(?:,? (?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?: ?(?P<half>[ap])\.?m\.?)?"
+    r"(?: (?P<zone>[a-z]{1,5}))?)?",
+    re.ASCII | re.IGNORECASE,
+)
+"""Named-month dates read without dateutil: "1 November 2025 04:23", "Dec 15, 2025 5:28 AM EST",
+"Mon, 5 Apr 1993"."""
 
 
-@cache
-def _year_month() -> re.Pattern[str]:
-    return re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
+_year_month = on_first_use(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
 
 
-@cache
-def _year_first() -> re.Pattern[str]:
-    return re.compile(r"\d{4}[-/.]", re.ASCII)
+_year_first = on_first_use(r"\d{4}[-/.]", re.ASCII)
 
 
-@cache
-def _numeric_dmy() -> re.Pattern[str]:
-    return re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
+_numeric_dmy = on_first_use(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\b", re.ASCII)
 
 
-@cache
-def _dotted_date() -> re.Pattern[str]:
-    """Dotted numeric dates are day first wherever they are written (01.11.2025 is 1 November)."""
-    return re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.])", re.ASCII)
+_dotted_date = on_first_use(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.])", re.ASCII
+)
+"""Dotted numeric dates are day first wherever they are written (01.11.2025 is 1 November)."""
 
 
-@cache
-def _dotted_time() -> re.Pattern[str]:
-    """A dotted time: 11.56 BST."""
-    return re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.:])", re.ASCII)
+_dotted_time = on_first_use(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.:])", re.ASCII)
+"""A dotted time: 11.56 BST."""
 
 
 # Two parses with different defaults: any part that differs between them was not in the text.

@@ -18,11 +18,10 @@ right-to-left marks come out as they went in.
 from __future__ import annotations
 
 import codecs
-import re
-from functools import cache
 from typing import NamedTuple
 
 from artparse.errors import BinaryInput, InputError
+from artparse.patterns import on_first_use
 
 DETECTED = {"cp1256": "Windows-1256", "cp1252": "Windows-1252", "iso8859-6": "ISO-8859-6"}
 """What the detector may choose, by Python codec name. ISO-8859-1 is absent on purpose: it
@@ -45,9 +44,7 @@ _BOMS = (
 )
 
 
-@cache
-def _control() -> re.Pattern[str]:
-    return re.compile("[\x00-\x08\x0e-\x1f]")
+_control = on_first_use("[\x00-\x08\x0e-\x1f]")
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))

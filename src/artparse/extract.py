@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, tzinfo
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
@@ -17,6 +17,7 @@ from artparse.decoding import repair_unencodable
 from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
 from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
+from artparse.patterns import on_first_use
 from artparse.record import Article
 from artparse.zones import site_zone
 
@@ -28,10 +29,8 @@ _WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_
 _UNENCODABLE = "encoding: {count} lone surrogate code points (not text) replaced with U+FFFD"
 
 
-@cache
-def _name_date() -> re.Pattern[str]:
-    """Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md."""
-    return re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
+_name_date = on_first_use(r"(?P<date>\d{4}-\d{2}-\d{2})(?=[-_. ]|$)", re.ASCII)
+"""Jekyll's posts/2013-05-06-welcome.md, and daily notes named 2013-05-06.md."""
 
 
 @dataclass(frozen=True)
@@ -326,10 +325,8 @@ def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) 
 _WORDS_AT_ONCE = 1 << 16
 
 
-@cache
-def _space() -> re.Pattern[str]:
-    """The characters str.split() splits on."""
-    return re.compile(r"\s")
+_space = on_first_use(r"\s")
+"""The characters str.split() splits on."""
 
 
 def count_words(text: str) -> int:

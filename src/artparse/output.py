@@ -21,10 +21,10 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from functools import cache
 from io import TextIOWrapper
 from typing import BinaryIO, TextIO, TypeVar
 
+from artparse.patterns import on_first_use
 from artparse.record import FIELDS
 from artparse.sources import (
     STDIN,
@@ -76,9 +76,7 @@ def open_destination(path: str | None, compress: bool = False) -> Iterator[Desti
             yield destination
 
 
-@cache  # the patterns of this module are compiled on first use: most runs write to stdout
-def _descriptor_links() -> re.Pattern[str]:
-    return re.compile(r"/proc/[^/]+/fd|/dev/fd")
+_descriptor_links = on_first_use(r"/proc/[^/]+/fd|/dev/fd")
 
 
 _MAX_LINKS = 40  # as the kernel's limit: a longer chain is a loop
@@ -375,9 +373,7 @@ def _below(path: str, folder: str) -> str | None:
 _HEAD = 64 * 1024
 
 
-@cache
-def _json_key() -> re.Pattern[str]:
-    return re.compile(r'\{\s*"(\w+)"\s*:')
+_json_key = on_first_use(r'\{\s*"(\w+)"\s*:')
 
 
 def is_earlier_output(path: str) -> bool:

@@ -11,21 +11,18 @@ are normal in Arabic text and are kept. Data written to files or pipes is never 
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from artparse.patterns import on_first_use
 
 # Compiled on first use: their ranges beyond Latin-1 take a quarter of a millisecond to compile,
 # and most messages are printable ASCII, which has nothing to escape.
 
 
-@cache
-def _unsafe() -> re.Pattern[str]:
-    return re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+_unsafe = on_first_use("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
-@cache
-def _unsafe_in_json() -> re.Pattern[str]:
-    """What json.dumps leaves raw (it already escapes C0 controls)."""
-    return re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_unsafe_in_json = on_first_use("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""What json.dumps leaves raw (it already escapes C0 controls)."""
 
 
 def for_terminal(text: str) -> str:

@@ -33,6 +33,7 @@ from functools import cache
 from typing import Any
 
 from artparse.dialects.header import Header, header_view
+from artparse.patterns import on_first_use
 
 NAME = "front-matter"
 
@@ -57,29 +58,21 @@ MAX_HEADING = 300
 # The patterns are compiled on first use: most files have no front matter.
 
 
-@cache
-def _h1() -> re.Pattern[str]:
-    return re.compile(r"#[ \t]+(?P<title>[^#].*?)(?:[ \t]+#+)?")
+_h1 = on_first_use(r"#[ \t]+(?P<title>[^#].*?)(?:[ \t]+#+)?")
 
 
-@cache
-def _path_date() -> re.Pattern[str]:
-    return re.compile(r"(?:^|/)(?P<date>\d{4}/\d{2}/\d{2})(?:/|$)", re.ASCII)
+_path_date = on_first_use(r"(?:^|/)(?P<date>\d{4}/\d{2}/\d{2})(?:/|$)", re.ASCII)
 
 
-@cache
-def _toml_line() -> re.Pattern[str]:
-    return re.compile(r"at line (?P<line>\d+)")
+_toml_line = on_first_use(r"at line (?P<line>\d+)")
 
 
-@cache
-def _toml_date_line() -> re.Pattern[str]:
-    # Parts of the value are separated by single spaces, so no two parts of the pattern can take
-    # the same characters: the match is linear in the line's length.
-    return re.compile(
-        r"[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*"
-        r"(?P<value>\d[\dTZtz:.+\-]*(?: [\dTZtz:.+\-]+)*)[ \t]*(?:#.*)?"
-    )
+# Parts of the value are separated by single spaces, so no two parts of the pattern can take
+# the same characters: the match is linear in the line's length.
+_toml_date_line = on_first_use(
+    r"[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*"
+    r"(?P<value>\d[\dTZtz:.+\-]*(?: [\dTZtz:.+\-]+)*)[ \t]*(?:#.*)?"
+)
 
 
 Loader = Callable[[str], Any]

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from artparse.dialects.header import Header, header_view
+from artparse.patterns import on_first_use
 
 NAME = "rfc822"
 
@@ -58,21 +58,15 @@ MAIL_FIELDS = frozenset({"from", "newsgroups", "message-id", "path", "received",
 # The patterns are compiled on first use: a file that an earlier dialect reads never needs them.
 
 
-@cache
-def _field() -> re.Pattern[str]:
-    # RFC 5322: a field name is any printable ASCII character but the colon ("Article-I.D.:").
-    return re.compile(r"(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>.*)", re.ASCII)
+# RFC 5322: a field name is any printable ASCII character but the colon ("Article-I.D.:").
+_field = on_first_use(r"(?P<name>[!-9;-~]+)[ \t]*:[ \t]*(?P<value>.*)", re.ASCII)
 
 
-@cache
-def _envelope() -> re.Pattern[str]:
-    """An mbox envelope line: "From jdoe@x.edu Mon Apr  5 14:02:11 1993"."""
-    return re.compile(r"From \S+ .*\d{4}[ \t]*")
+_envelope = on_first_use(r"From \S+ .*\d{4}[ \t]*")
+"""An mbox envelope line: "From jdoe@x.edu Mon Apr  5 14:02:11 1993"."""
 
 
-@cache
-def _encoded_word() -> re.Pattern[str]:
-    return re.compile(r"=\?[^?\s]+\?[bqBQ]\?[^?\s]*\?=")
+_encoded_word = on_first_use(r"=\?[^?\s]+\?[bqBQ]\?[^?\s]*\?=")
 
 
 _MAX_ENVELOPE = 1000
@@ -216,14 +210,10 @@ def _display_names(value: str) -> str:
     return header_view(names).strip(" ,") or text.strip(" <>")
 
 
-@cache
-def _unescape() -> re.Pattern[str]:
-    return re.compile(r"\\(.)")
+_unescape = on_first_use(r"\\(.)")
 
 
-@cache
-def _atom_end() -> re.Pattern[str]:
-    return re.compile(r'[ \t"(<,]')
+_atom_end = on_first_use(r'[ \t"(<,]')
 
 
 def _address_before(kept: list[tuple[str, str]]) -> int | None:
