@@ -192,6 +192,16 @@ def _undotted(text: str) -> str:
 
 
 def _from_iso_like(match: re.Match[str]) -> Stated:
+    hour, fraction, zone = match["H"], match["f"], match["z"]
+    if not (fraction or zone) and (hour is None or hour < "24"):
+        try:
+            return _plain_iso(match[0], timed=hour is not None)
+        except ValueError:
+            pass  # read by parts, for the reason it is not a date
+    return _iso_from_parts(match)
+
+
+def _iso_from_parts(match: re.Match[str]) -> Stated:
     year, month, day, hour, minute, second, fraction, named, sign, hours, minutes = match.groups()
     try:
         stated = date(int(year), int(month), int(day))  # checked first, as its parts come first
@@ -208,6 +218,12 @@ def _from_iso_like(match: re.Match[str]) -> Stated:
         )
     except ValueError as error:
         raise _Unreadable(str(error)) from None
+
+
+def _plain_iso(text: str, *, timed: bool) -> Stated:
+    """ "2021-03-04" or "2021-03-04 10:23(:11)" without fraction or zone, as _from_iso_like reads
+    it, by the C reader (Python 3.13's also takes hour 24, which _from_iso_like does not)."""
+    return datetime.fromisoformat(text) if timed else date.fromisoformat(text)
 
 
 def _from_named_month(match: re.Match[str]) -> Stated | None:

@@ -1,0 +1,50 @@
+"""Fast paths of the parse core hold to the slow readings they stand in for, on generated input."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from artparse import dates
+
+settings.register_profile("artparse", deadline=None, max_examples=200)
+settings.load_profile("artparse")
+
+_DIGITS = st.text(st.sampled_from("0123456789"), min_size=1, max_size=4)
+_ISO_PIECES = st.lists(
+    st.sampled_from(["-", ":", " ", "T", ".", "Z", "+", "00", "01", "12", "19", "23", "24", "29", "31", "60"])
+    | _DIGITS,
+    max_size=14,
+).map("".join)
+
+
+def _outcome(read: Callable[[re.Match[str]], object], match: re.Match[str]) -> tuple[object, ...]:
+    """What `read` gives, with its type (a date is not a datetime), or why it cannot."""
+    try:
+        value = read(match)
+    except dates._Unreadable as error:
+        return ("unreadable", str(error))
+    return (type(value), value)
+
+
+@given(
+    st.sampled_from(["2021-03-04", "2024-02-29", "2023-02-29", "0000-01-01", "1999-12-31", "2021-13-01"])
+    | st.builds("{}-{}-{}".format, _DIGITS, _DIGITS, _DIGITS),
+    _ISO_PIECES,
+)
+def test_the_plain_iso_reader_reads_what_the_parts_give(day: str, rest: str) -> None:
+    text = day + rest
+    match = dates._ISO_LIKE.fullmatch(text)
+    if match is None:
+        return
+    assert _outcome(dates._from_iso_like, match) == _outcome(dates._iso_from_parts, match), text
+
+
+def test_the_plain_iso_reader_is_taken() -> None:
+    match = dates._ISO_LIKE.fullmatch("2021-03-04 10:23")
+    assert match is not None
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?", match[0])
+    assert dates._plain_iso(match[0], timed=True) == dates._iso_from_parts(match)
