@@ -48,3 +48,20 @@ def test_the_plain_iso_reader_is_taken() -> None:
     assert match is not None
     assert re.fullmatch(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?", match[0])
     assert dates._plain_iso(match[0], timed=True) == dates._iso_from_parts(match)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Visits", "views", "READS", "threads", ":", " ", "  ", "5", "1,234", "x", "|", "é", "\u017f"]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_the_visits_search_starts_where_its_first_label_is(text: str) -> None:
+    from artparse.dialects.posted_by import _VISITS, _first_visits_label
+
+    at = _first_visits_label(text)
+    whole = _VISITS.search(text)
+    found = _VISITS.search(text, at) if at >= 0 else None
+    assert (found and (found.span(), found.groupdict())) == (whole and (whole.span(), whole.groupdict()))

@@ -155,7 +155,9 @@ def parse_fields(
 
 def split_lines(text: str) -> list[str]:
     """Lines without a BOM, split on CRLF, CR or LF only (never on U+2028 and its kin)."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:  # one scan for the usual text, rather than one per replacement
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.split("\n")
 
 
