@@ -65,3 +65,28 @@ def test_the_visits_search_starts_where_its_first_label_is(text: str) -> None:
     whole = _VISITS.search(text)
     found = _VISITS.search(text, at) if at >= 0 else None
     assert (found and (found.span(), found.groupdict())) == (whole and (whole.span(), whole.groupdict()))
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_plain_leaves_ascii_text_as_it_is(text: str) -> None:
+    import unicodedata
+
+    from artparse.languages.spelling import _PLAIN, plain
+
+    assert plain(text) == unicodedata.normalize("NFC", text).translate(_PLAIN) == text
+    assert all(code > 127 for code in _PLAIN)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["|", "·", "•", "\u2014", "\u2013", "-", "--", " ", "  ", "\t", "\u00a0", "x", "By", "3"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_separator_scan_starts_where_no_match_is_missed(view: str) -> None:
+    from artparse.dialects.vocabulary import _SEPARATOR, _first_separator_at
+
+    every = [found.span() for found in _SEPARATOR.finditer(view)]
+    assert [found.span() for found in _SEPARATOR.finditer(view, _first_separator_at(view))] == every
