@@ -224,8 +224,14 @@ def _read(name: str, parse: Parser, window: Sequence[str], dates: DateOptions) -
 
 
 def _only_a_title(header: Header) -> bool:
-    said = (header.author, header.published_raw, header.updated_raw, header.updated_by, header.visits)
-    return all(value is None for value in said) and not (header.share or header.tags or header.extra)
+    return (
+        header.author is None
+        and header.published_raw is None
+        and header.updated_raw is None
+        and header.updated_by is None
+        and header.visits is None
+        and not (header.share or header.tags or header.extra)
+    )
 
 
 def _repair_header(header: Header, replaced: int) -> None:
@@ -235,7 +241,9 @@ def _repair_header(header: Header, replaced: int) -> None:
     counts = [replaced]
     for name in _HEADER_TEXTS:
         value = getattr(header, name)
-        if value and not _all_ascii(value):  # None or empty: nothing to repair
+        if not value or (isinstance(value, str) and value.isascii()):
+            continue  # None, empty or an ASCII text (the usual one, told without a call)
+        if not _all_ascii(value):
             setattr(header, name, _repaired(value, counts))
     if sum(counts):
         header.warnings.insert(0, _UNENCODABLE.format(count=sum(counts)))
