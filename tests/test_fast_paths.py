@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from artparse import dates
+from artparse.zones import site_zone
 
 settings.register_profile("artparse", deadline=None, max_examples=200)
 settings.load_profile("artparse")
@@ -90,3 +92,44 @@ def test_the_separator_scan_starts_where_no_match_is_missed(view: str) -> None:
 
     every = [found.span() for found in _SEPARATOR.finditer(view)]
     assert [found.span() for found in _SEPARATOR.finditer(view, _first_separator_at(view))] == every
+
+
+_DATE_OPTIONS = [
+    dates.DateOptions(),
+    dates.DateOptions(dayfirst=True),
+    dates.DateOptions(mail_zones=True),
+    dates.DateOptions(zone=site_zone("America/New_York")),
+    dates.DateOptions(zone=site_zone("Europe/London"), utc=True),
+]
+_moments = st.datetimes(datetime(1990, 1, 1), datetime(2099, 12, 31)).map(lambda m: m.replace(microsecond=0))
+
+
+def _reading(read: Callable[..., object], text: str, options: dates.DateOptions) -> tuple[object, ...]:
+    """What a date reader gives for `text`, its type and its warnings, or why it cannot."""
+    warnings: list[str] = []
+    try:
+        value = read(text, options, "date", text, warnings)
+    except dates._Unreadable as error:
+        return ("unreadable", str(error))
+    return (type(value), value, warnings)
+
+
+@given(
+    _moments,
+    st.sampled_from(["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%-I:%M %p"]),
+    st.sampled_from(["", " EST", " GMT", " BST", " CET", " EDT", " UT", " XYZ", " est"]),
+    st.sampled_from([", ", " "]),
+    st.sampled_from(["{d} %B %Y", "%A, {d} %B %Y", "%A {d} %B %Y", "%b {d}, %Y", "%B {d}, %Y", "{d} %b %Y"]),
+    st.sampled_from(range(len(_DATE_OPTIONS))),
+)
+def test_a_time_before_its_date_reads_as_dateutil_reads_it(
+    moment: datetime, clock: str, zone: str, between: str, day: str, option: int
+) -> None:
+    text = moment.strftime(clock) + zone + between + moment.strftime(day.format(d=moment.day))
+    options = _DATE_OPTIONS[option]
+    fast = _reading(dates._from_time_first, text, options)
+    month_after_time = not zone and day.startswith(("%b", "%B"))  # "00:00 Jan 1": "Jan" a zone?
+    if zone in ("", " EST", " GMT", " BST", " CET", " EDT", " UT") and not month_after_time:
+        assert fast[0] is not type(None), text  # the fast path is taken
+    if fast[0] is not type(None):
+        assert fast == _reading(dates._from_dateutil, text, options), text

@@ -52,6 +52,13 @@ _named_month = on_first_use(
 "Mon, 5 Apr 1993"."""
 
 
+_time_first = on_first_use(
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{1,5})?),? (?P<day>[^:]+)",
+    re.ASCII | re.IGNORECASE,
+)
+"""A time before its named-month date: "10:23 EST, 3 March 2021"; the day part has no time."""
+
+
 _year_month = on_first_use(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
 
 
@@ -130,10 +137,8 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
     if reduced := _year_month().fullmatch(text):
         return _from_year_month(reduced)
-    if (named := _named_month().fullmatch(text)) and (stated := _from_named_month(named)) is not None:
-        if named["zone"] is None:
-            return _in_site_zone(stated, options, label, raw, warnings)
-        return _in_named_zone(stated, named["zone"], options, label, raw, warnings)
+    if (named := _from_named(text, options, label, raw, warnings)) is not None:
+        return named
     # Past the fast paths: the language tables and dateutil are imported on first use only.
     from artparse.languages.rewrite import to_english
     from artparse.languages.spelling import fold
@@ -141,7 +146,33 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
 
     if relative := read_relative(fold(text)):
         return _from_relative(relative, raw, options, label, warnings)
-    return _from_dateutil(to_english(text), options, label, raw, warnings)
+    english = to_english(text)  # "3 mars 2021" as "3 Mar 2021": read as the English dates are
+    if (named := _from_named(english, options, label, raw, warnings)) is not None:
+        return named
+    if (time_first := _from_time_first(english, options, label, raw, warnings)) is not None:
+        return time_first
+    return _from_dateutil(english, options, label, raw, warnings)
+
+
+def _from_named(text: str, options: DateOptions, label: str, raw: str, warnings: list[str]) -> Stated | None:
+    """An English named-month date read as dateutil reads it; None leaves it to dateutil."""
+    named = _named_month().fullmatch(text)
+    if named is None or (stated := _from_named_month(named)) is None:
+        return None
+    if named["zone"] is None:
+        return _in_site_zone(stated, options, label, raw, warnings)
+    return _in_named_zone(stated, named["zone"], options, label, raw, warnings)
+
+
+def _from_time_first(
+    text: str, options: DateOptions, label: str, raw: str, warnings: list[str]
+) -> Stated | None:
+    """ "10:23 EST, 3 March 2021" (newspapers) read as its date then its time, as dateutil reads
+    it; None leaves it to dateutil."""
+    found = _time_first().fullmatch(text)
+    if found is None:
+        return None
+    return _from_named(f"{found['day']} {found['time']}", options, label, raw, warnings)
 
 
 def _is_clean(raw: str) -> bool:
