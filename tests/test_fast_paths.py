@@ -133,3 +133,19 @@ def test_a_time_before_its_date_reads_as_dateutil_reads_it(
         assert fast[0] is not type(None), text  # the fast path is taken
     if fast[0] is not type(None):
         assert fast == _reading(dates._from_dateutil, text, options), text
+
+
+@given(
+    st.sampled_from(["2021-03-04", "2024-02-29", "2023-02-29", "0000-01-01", "1989-12-31", "2099-12-31"])
+    | st.builds("{}-{}-{}".format, _DIGITS, _DIGITS, _DIGITS),
+    st.sampled_from(["", " 10:23", "T10:23:11", " 23:59:59", " 24:00", " 10:60", " 00:00:60", " 9:05", "T1"]),
+    st.sampled_from(range(len(_DATE_OPTIONS))) | st.just(-1),
+)
+def test_a_plain_iso_date_reads_as_the_steps_read_it(day: str, clock: str, option: int) -> None:
+    text = day + clock
+    options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=datetime(2021, 3, 4, 12))
+    plain = dates._plain_iso_date(text, options, "published")
+    if text in ("2021-03-04", "2021-03-04 10:23", "2021-03-04T10:23:11") and options.zone is None:
+        assert plain is not None  # the quick reading is taken
+    if plain is not None:
+        assert plain == dates._normalized(text, options, "published"), text

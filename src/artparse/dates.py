@@ -121,6 +121,34 @@ class _Unreadable(Exception):
 
 def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: str = "date") -> ParsedDate:
     """Read `raw` as a date; `label` names it in warnings ("published", "updated")."""
+    plain = _plain_iso_date(raw, options, label)
+    return plain if plain is not None else _normalized(raw, options, label)
+
+
+def _plain_iso_date(raw: str, options: DateOptions, label: str) -> ParsedDate | None:
+    """What _normalized gives for a plain ISO date or naive time ("2021-03-04 10:23:11", the usual
+    posted-by date) when no site zone applies, told without its steps: the text needs no
+    clean-up, and a naive time stays as it is (no zone to read it in, none to convert from).
+    None for any other text, and for one the C reader refuses (_normalized says why)."""
+    if options.zone is not None or not _plain_iso_text().fullmatch(raw):
+        return None
+    timed = len(raw) > 10
+    if timed and raw[11:13] >= "24":
+        return None  # Python 3.13's reader takes hour 24; the slow path does not
+    try:
+        stated = _plain_iso(raw, timed=timed)
+    except ValueError:
+        return None
+    iso = stated.isoformat()
+    notes = _implausible(stated, iso, options, label)
+    return ParsedDate(iso, tuple(dict.fromkeys(notes)) if notes else ())
+
+
+_plain_iso_text = on_first_use(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?", re.ASCII)
+"""_ISO_LIKE without fraction and zone."""
+
+
+def _normalized(raw: str, options: DateOptions, label: str) -> ParsedDate:
     warnings: list[str] = []
     try:
         stated = _finish(_read(raw, options, label, warnings), options)
@@ -251,7 +279,7 @@ def _iso_from_parts(match: re.Match[str]) -> Stated:
         raise _Unreadable(str(error)) from None
 
 
-def _plain_iso(text: str, *, timed: bool) -> Stated:
+def _plain_iso(text: str, *, timed: bool) -> date:
     """ "2021-03-04" or "2021-03-04 10:23(:11)" without fraction or zone, as _from_iso_like reads
     it, by the C reader (Python 3.13's also takes hour 24, which _from_iso_like does not)."""
     return datetime.fromisoformat(text) if timed else date.fromisoformat(text)
