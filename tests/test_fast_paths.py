@@ -149,3 +149,27 @@ def test_a_plain_iso_date_reads_as_the_steps_read_it(day: str, clock: str, optio
         assert plain is not None  # the quick reading is taken
     if plain is not None:
         assert plain == dates._normalized(text, options, "published"), text
+
+
+def _window_line_by_line(lines: list[str]) -> list[str]:
+    """header_window as it was read before its one-call sum: line by line against the budget."""
+    from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END
+
+    budget = MAX_HEADER_CHARS
+    for index, line in enumerate(lines[:MAX_HEADER_LINES]):
+        budget -= len(line) + 1
+        if budget < 0:
+            return [*lines[:index], WINDOW_END]
+    return lines if len(lines) <= MAX_HEADER_LINES else [*lines[:MAX_HEADER_LINES], WINDOW_END]
+
+
+@given(
+    st.lists(st.integers(0, 70_000), max_size=6),
+    st.sampled_from([0, 1, 3, 500, 994, 999, 1000, 1001, 1200]),
+    st.sampled_from([0, 1, 63, 64, 65, 66]),
+)
+def test_the_header_window_fits_as_it_does_line_by_line(sizes: list[int], short: int, width: int) -> None:
+    from artparse.dialects.header import header_window
+
+    lines = ["x" * size for size in sizes] + ["y" * width] * short
+    assert list(header_window(lines)) == _window_line_by_line(lines)
