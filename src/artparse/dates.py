@@ -297,11 +297,11 @@ def _from_named_month(match: re.Match[str]) -> Stated | None:
         return None  # dateutil decides what else a word after the time is
     if half:
         hour = hour % 12 + (12 if half in "pP" else 0)
+    year, day = int(year_first or year_second), int(day_first or day_second)
     try:
-        day = date(int(year_first or year_second), month, int(day_first or day_second))
         if hours is None:
-            return day
-        return datetime(day.year, month, day.day, hour, int(minutes), int(seconds or 0))
+            return date(year, month, day)
+        return datetime(year, month, day, hour, int(minutes), int(seconds or 0))
     except ValueError:
         return None
 
