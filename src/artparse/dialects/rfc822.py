@@ -129,11 +129,11 @@ def _map_fields(fields: list[tuple[str, str]], header: Header) -> None:
     used: set[str] = set()
 
     def pick(names: tuple[str, ...]) -> str | None:
-        name = next((name for name in names if name in first_values), None)
-        if name is None:
-            return None
-        used.add(name)
-        return first_values[name]
+        for name in names:
+            if name in first_values:
+                used.add(name)
+                return first_values[name]
+        return None
 
     header.title = _optional(_decoded, pick(TITLE_FIELDS))
     header.author = _optional(_display_names, pick(AUTHOR_FIELDS))
