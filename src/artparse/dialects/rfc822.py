@@ -118,7 +118,7 @@ def _read_fields(lines: Sequence[str], start: int) -> tuple[str, list[tuple[str,
         else:
             return None
         index += 1
-    unfolded = [(name, " ".join(part for part in parts if part)) for name, parts in fields]
+    unfolded = [(name, " ".join(filter(None, parts))) for name, parts in fields]
     return " ".join(leading), unfolded, index + 1
 
 
