@@ -227,11 +227,11 @@ def is_header_line(parts: list[Part]) -> bool:
     one even when it has parts that are not understood (they go to `extra`); a whole date is one;
     names alone are not (a headline is a few capitalised words too).
     """
-    roles = {part.role for part in parts}
-    if roles & STRONG_ROLES:
-        known = sum(part.role != UNKNOWN for part in parts)
-        return known > len(parts) - known
-    return roles == {DATE}
+    roles = [part.role for part in parts]
+    if not STRONG_ROLES.isdisjoint(roles):
+        known = len(roles) - roles.count(UNKNOWN)
+        return known > len(roles) - known
+    return bool(roles) and roles.count(DATE) == len(roles)  # only dates
 
 
 # --- the parts of a line ---
