@@ -27,6 +27,7 @@ HEAVY = (
     "unicodedata",  # the language tables
     "yaml",  # YAML front matter
     "zoneinfo",  # --tz, zone names in dates
+    "signal",  # its IntEnums: artparse.signals has the same functions from _signal
     # processes and networks: not for one file
     "concurrent",
     "multiprocessing",

@@ -430,7 +430,7 @@ def watch_signals() -> None:
     """Make a stop signal end a blocking read of a pipe or FIFO even when it lands just before
     the read begins: Python runs a signal's handler between bytecodes, and a read that starts
     after the signal arrived would otherwise wait for input that may never come. Main thread."""
-    import signal
+    from artparse.signals import signal
 
     read_end, write_end = os.pipe()
     os.set_blocking(read_end, False)
