@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import typing
 from datetime import date, datetime
 
 import orjson
 import pytest
 
-from artparse import FIELDS, Article
+from artparse import FIELDS, Article, frozen
 from artparse.extract import DEFAULT_PARSE, ParseOptions
 from artparse.frozen import replace
 from artparse.languages.en import LANGUAGE as ENGLISH
@@ -135,3 +136,50 @@ def test_a_language_is_compared_by_identity_and_checked_when_made() -> None:
     with pytest.raises(ValueError, match="twelve months"):
         dataclasses.replace(ENGLISH, months=ENGLISH.months[:11])
     assert isinstance(ENGLISH, Language) and not dataclasses.fields(Language)[0].kw_only
+
+
+class TypingPoint(typing.NamedTuple):
+    """A point."""
+
+    x: int
+    y: int = 0
+    label: str | None = None
+
+    def moved(self) -> TypingPoint:
+        return self._replace(x=self.x + 1)
+
+
+class FrozenPoint(frozen.NamedTuple):
+    """A point."""
+
+    x: int
+    y: int = 0
+    label: str | None = None
+
+    def moved(self) -> FrozenPoint:
+        return self._replace(x=self.x + 1)
+
+
+def test_a_named_tuple_is_the_one_typing_makes() -> None:
+    ours, theirs = FrozenPoint(1, label="a"), TypingPoint(1, label="a")
+    assert type(ours).__mro__[1:] == type(theirs).__mro__[1:] == (tuple, object)
+    assert ours == theirs == (1, 0, "a") and hash(ours) == hash(theirs)
+    assert repr(ours) == repr(theirs).replace("TypingPoint", "FrozenPoint")
+    assert (
+        FrozenPoint._fields == TypingPoint._fields
+        and FrozenPoint._field_defaults == TypingPoint._field_defaults
+    )
+    assert FrozenPoint.__doc__ == TypingPoint.__doc__ and FrozenPoint.__module__ == TypingPoint.__module__
+    assert ours.moved() == (2, 0, "a") and ours._asdict() == theirs._asdict()
+    assert pickle.loads(pickle.dumps(ours)) == ours and type(pickle.loads(pickle.dumps(ours))) is FrozenPoint
+    assert list(FrozenPoint.__annotations__) == ["x", "y", "label"]
+    with pytest.raises(TypeError):
+        FrozenPoint()  # type: ignore[call-arg]
+
+
+def test_a_named_tuple_refuses_a_field_without_default_after_one_with() -> None:
+    with pytest.raises(TypeError, match="without a default"):
+
+        class Wrong(frozen.NamedTuple):
+            a: int = 0
+            b: int

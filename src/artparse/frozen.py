@@ -1,4 +1,4 @@
-"""Frozen dataclasses at a small part of dataclasses' start-up cost.
+"""Frozen dataclasses and NamedTuples at a small part of their start-up cost.
 
 `dataclass` and `field` take the arguments of dataclasses' own that artparse uses (frozen=True;
 kw_only, eq, repr; a default or a default_factory), and mypy reads them as dataclasses' own (the
@@ -11,10 +11,16 @@ objects made the first time one of them asks (orjson only looks for __dataclass_
 Why: dataclasses writes each class's methods as source code and compiles it at import (about
 a millisecond for the record, and `dataclasses` itself to load); these are the same few
 functions for every class, made without compiling anything.
+
+`NamedTuple` is typing.NamedTuple to mypy (imported so when TYPE_CHECKING) and makes the same
+collections.namedtuple class, minus typing's check of each annotation, which compiles every
+annotation string (`from __future__ import annotations`) into a ForwardRef: half the class's
+cost. Its __annotations__ keep the strings.
 """
 
 from __future__ import annotations
 
+from collections import namedtuple
 from operator import attrgetter
 
 TYPE_CHECKING = False  # not typing's: the one-file path loads this module
@@ -204,3 +210,27 @@ class _Described:
         for attribute in ("__dataclass_fields__", "__dataclass_params__"):
             setattr(owner, attribute, getattr(twin, attribute))
         return getattr(owner, self.attribute)
+
+
+_SPECIAL = frozenset({"__module__", "__name__", "__annotations__"})
+"""What typing.NamedTuple does not copy from a class body onto the named tuple."""
+
+
+class _NamedTupleMeta(type):
+    def __new__(cls, typename: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> Any:
+        if not bases:  # NamedTuple itself
+            return super().__new__(cls, typename, bases, namespace)
+        annotations = namespace.get("__annotations__", {})
+        defaults = [namespace[name] for name in annotations if name in namespace]
+        if any(name not in namespace for name in list(annotations)[len(annotations) - len(defaults) :]):
+            raise TypeError(f"{typename}: a field without a default follows one with a default")
+        made = namedtuple(typename, annotations, defaults=defaults, module=namespace["__module__"])  # type: ignore[misc]
+        made.__annotations__ = made.__new__.__annotations__ = dict(annotations)
+        for key, value in namespace.items():
+            if key not in _SPECIAL and key not in annotations:
+                setattr(made, key, value)
+        return made
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    """A base class as typing.NamedTuple is: `class Point(NamedTuple): x: int`."""
