@@ -286,3 +286,9 @@ def test_share_channels_are_the_regex_split(tokens: list[str]) -> None:
     text = "".join(tokens).strip()
     assert _channels(text) == _channel_break().split(text)
 
+
+@given(st.text(st.sampled_from("0123456789,.' x\t-"), max_size=14))
+def test_an_ascii_count_is_what_the_count_pattern_matches(text: str) -> None:
+    from artparse.dialects.header import _count, _is_ascii_count
+
+    assert _is_ascii_count(text) == bool(_count().fullmatch(text))
