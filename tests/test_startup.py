@@ -41,6 +41,7 @@ HEAVY = (
     # artparse's own modules off the one-file path
     "artparse.arrow",
     "artparse.cluster",
+    "artparse.completion",
     "artparse.containers.html_text",
     "artparse.containers.mbox",
     "artparse.containers.reading",
