@@ -100,6 +100,7 @@ def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:
     others = sorted(name for name in modules if name.startswith("artparse.languages.") and name[-3] == ".")
     assert others == ["artparse.languages.en"]
     assert "dateutil" not in modules and "artparse.languages.tables" not in modules
+    assert "artparse.languages.spelling" not in modules and "unicodedata" not in modules  # clean dates
 
 
 def test_the_profile_sees_a_module_that_a_file_needs(tmp_path: Path) -> None:
