@@ -183,3 +183,17 @@ def test_a_named_tuple_refuses_a_field_without_default_after_one_with() -> None:
         class Wrong(frozen.NamedTuple):
             a: int = 0
             b: int
+
+
+class _Annotated(Article):
+    """A subclass without @dataclass: its fields are Article's, as for a dataclass."""
+
+
+def test_a_subclass_keeps_the_fields_and_may_add_attributes() -> None:
+    article = _Annotated(title="t")
+    assert tuple(field.name for field in dataclasses.fields(article)) == FIELDS
+    assert dataclasses.replace(article, title="u").title == "u" and replace(article, title="u").title == "u"
+    article.note = "mine"  # type: ignore[attr-defined]  # not a field: allowed, as dataclasses allow it
+    assert article.note == "mine"  # type: ignore[attr-defined]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.title = "v"  # type: ignore[misc]

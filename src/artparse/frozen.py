@@ -54,7 +54,7 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 def replace(obj: T, /, **changes: Any) -> T:
     """dataclasses.replace(obj, **changes) for a class made here, without loading dataclasses."""
-    values = {name: getattr(obj, name) for name in _NAMES[type(obj)]}
+    values = {name: getattr(obj, name) for name in _NAMES[_made_here(type(obj))]}
     values.update(changes)
     return type(obj)(**values)
 
@@ -171,13 +171,26 @@ def _hash(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
     return __hash__
 
 
+def _made_here(cls: type) -> type:
+    """The class `dataclass` made that `cls` is or derives from."""
+    return next(base for base in cls.__mro__ if base in _NAMES)
+
+
 def _setattr(self: Any, name: str, value: Any) -> None:
+    made = _made_here(type(self))
+    if type(self) is not made and name not in _NAMES[made]:  # a subclass's own attribute
+        object.__setattr__(self, name, value)
+        return
     from dataclasses import FrozenInstanceError
 
     raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _delattr(self: Any, name: str) -> None:
+    made = _made_here(type(self))
+    if type(self) is not made and name not in _NAMES[made]:
+        object.__delattr__(self, name)
+        return
     from dataclasses import FrozenInstanceError
 
     raise FrozenInstanceError(f"cannot delete field {name!r}")
@@ -193,6 +206,7 @@ class _Described:
     def __get__(self, instance: object, owner: type) -> Any:
         import dataclasses
 
+        owner = _made_here(owner)  # the fields of a subclass are its base's, as for a dataclass
         factories = _FACTORIES[owner]
         fields = [
             (
