@@ -39,14 +39,14 @@ def _outcome(read: Callable[[re.Match[str]], object], match: re.Match[str]) -> t
 )
 def test_the_plain_iso_reader_reads_what_the_parts_give(day: str, rest: str) -> None:
     text = day + rest
-    match = dates._ISO_LIKE.fullmatch(text)
+    match = dates._iso_like().fullmatch(text)
     if match is None:
         return
     assert _outcome(dates._from_iso_like, match) == _outcome(dates._iso_from_parts, match), text
 
 
 def test_the_plain_iso_reader_is_taken() -> None:
-    match = dates._ISO_LIKE.fullmatch("2021-03-04 10:23")
+    match = dates._iso_like().fullmatch("2021-03-04 10:23")
     assert match is not None
     assert re.fullmatch(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?", match[0])
     assert dates._plain_iso(match[0], timed=True) == dates._iso_from_parts(match)

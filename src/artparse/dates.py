@@ -135,8 +135,11 @@ def _plain_iso_date(raw: str, options: DateOptions, label: str) -> ParsedDate | 
     posted-by date) when no site zone applies, told without its steps: the text needs no
     clean-up, and a naive time stays as it is (no zone to read it in, none to convert from).
     None for any other text, and for one the C reader refuses (_normalized says why)."""
-    if options.zone is not None or not _plain_iso_text().fullmatch(raw):
-        return None
+    if options.zone is not None or raw[4:5] != "-" or not raw[-1:].isdigit():
+        return None  # a site zone to read it in, or no ISO date ending in a number of its own
+    found = _iso_like().fullmatch(raw)
+    if found is None or found["f"] or found["z"]:
+        return None  # ending in a digit, no fraction and no zone: nothing after the time either
     timed = len(raw) > 10
     if timed and raw[11:13] >= "24":
         return None  # Python 3.13's reader takes hour 24; the slow path does not
@@ -147,10 +150,6 @@ def _plain_iso_date(raw: str, options: DateOptions, label: str) -> ParsedDate | 
     iso = stated.isoformat()
     notes = _implausible(stated, iso, options, label)
     return ParsedDate(iso, tuple(dict.fromkeys(notes)) if notes else ())
-
-
-_plain_iso_text = on_first_use(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?", re.ASCII)
-"""_ISO_LIKE without fraction and zone."""
 
 
 def _normalized(raw: str, options: DateOptions, label: str) -> ParsedDate:
