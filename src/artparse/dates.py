@@ -57,6 +57,13 @@ _named_month = on_first_use(
 "Mon, 5 Apr 1993"."""
 
 
+_time_first = on_first_use(
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{1,5})?),? (?P<day>[^:]+)",
+    re.ASCII | re.IGNORECASE,
+)
+"""A time before its named-month date: "10:23 EST, 3 March 2021"; the day part has no time."""
+
+
 _year_month = on_first_use(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", re.ASCII)
 
 
@@ -119,6 +126,33 @@ class _Unreadable(Exception):
 
 def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: str = "date") -> ParsedDate:
     """Read `raw` as a date; `label` names it in warnings ("published", "updated")."""
+    plain = _plain_iso_date(raw, options, label)
+    return plain if plain is not None else _normalized(raw, options, label)
+
+
+def _plain_iso_date(raw: str, options: DateOptions, label: str) -> ParsedDate | None:
+    """What _normalized gives for a plain ISO date or naive time ("2021-03-04 10:23:11", the usual
+    posted-by date) when no site zone applies, told without its steps: the text needs no
+    clean-up, and a naive time stays as it is (no zone to read it in, none to convert from).
+    None for any other text, and for one the C reader refuses (_normalized says why)."""
+    if options.zone is not None or raw[4:5] != "-" or not raw[-1:].isdigit():
+        return None  # a site zone to read it in, or no ISO date ending in a number of its own
+    found = _iso_like().fullmatch(raw)
+    if found is None or found["f"] or found["z"]:
+        return None  # ending in a digit, no fraction and no zone: nothing after the time either
+    timed = len(raw) > 10
+    if timed and raw[11:13] >= "24":
+        return None  # Python 3.13's reader takes hour 24; the slow path does not
+    try:
+        stated = _plain_iso(raw, timed=timed)
+    except ValueError:
+        return None
+    iso = stated.isoformat()
+    notes = _implausible(stated, iso, options, label)
+    return ParsedDate(iso, tuple(dict.fromkeys(notes)) if notes else ())
+
+
+def _normalized(raw: str, options: DateOptions, label: str) -> ParsedDate:
     warnings: list[str] = []
     try:
         stated = _finish(_read(raw, options, label, warnings), options)
@@ -135,10 +169,8 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
     if len(text) in (4, 7) and (reduced := _year_month().fullmatch(text)):
         return _from_year_month(reduced)
-    if (named := _named_month().fullmatch(text)) and (stated := _from_named_month(named)) is not None:
-        if named["zone"] is None:
-            return _in_site_zone(stated, options, label, raw, warnings)
-        return _in_named_zone(stated, named["zone"], options, label, raw, warnings)
+    if (named := _from_named(text, options, label, raw, warnings)) is not None:
+        return named
     # Past the fast paths: the language tables and dateutil are imported on first use only.
     from artparse.languages.rewrite import to_english
     from artparse.languages.spelling import fold
@@ -146,7 +178,33 @@ def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> St
 
     if relative := read_relative(fold(text)):
         return _from_relative(relative, raw, options, label, warnings)
-    return _from_dateutil(to_english(text), options, label, raw, warnings)
+    english = to_english(text)  # "3 mars 2021" as "3 Mar 2021": read as the English dates are
+    if (named := _from_named(english, options, label, raw, warnings)) is not None:
+        return named
+    if (time_first := _from_time_first(english, options, label, raw, warnings)) is not None:
+        return time_first
+    return _from_dateutil(english, options, label, raw, warnings)
+
+
+def _from_named(text: str, options: DateOptions, label: str, raw: str, warnings: list[str]) -> Stated | None:
+    """An English named-month date read as dateutil reads it; None leaves it to dateutil."""
+    named = _named_month().fullmatch(text)
+    if named is None or (stated := _from_named_month(named)) is None:
+        return None
+    if named["zone"] is None:
+        return _in_site_zone(stated, options, label, raw, warnings)
+    return _in_named_zone(stated, named["zone"], options, label, raw, warnings)
+
+
+def _from_time_first(
+    text: str, options: DateOptions, label: str, raw: str, warnings: list[str]
+) -> Stated | None:
+    """ "10:23 EST, 3 March 2021" (newspapers) read as its date then its time, as dateutil reads
+    it; None leaves it to dateutil."""
+    found = _time_first().fullmatch(text)
+    if found is None:
+        return None
+    return _from_named(f"{found['day']} {found['time']}", options, label, raw, warnings)
 
 
 def _is_clean(raw: str) -> bool:
@@ -197,6 +255,16 @@ def _undotted(text: str) -> str:
 
 
 def _from_iso_like(match: re.Match[str]) -> Stated:
+    hour, fraction, zone = match["H"], match["f"], match["z"]
+    if not (fraction or zone) and (hour is None or hour < "24"):
+        try:
+            return _plain_iso(match[0], timed=hour is not None)
+        except ValueError:
+            pass  # read by parts, for the reason it is not a date
+    return _iso_from_parts(match)
+
+
+def _iso_from_parts(match: re.Match[str]) -> Stated:
     year, month, day, hour, minute, second, fraction, named, sign, hours, minutes = match.groups()
     try:
         stated = date(int(year), int(month), int(day))  # checked first, as its parts come first
@@ -215,6 +283,12 @@ def _from_iso_like(match: re.Match[str]) -> Stated:
         raise _Unreadable(str(error)) from None
 
 
+def _plain_iso(text: str, *, timed: bool) -> date:
+    """ "2021-03-04" or "2021-03-04 10:23(:11)" without fraction or zone, as _from_iso_like reads
+    it, by the C reader (Python 3.13's also takes hour 24, which _from_iso_like does not)."""
+    return datetime.fromisoformat(text) if timed else date.fromisoformat(text)
+
+
 def _from_named_month(match: re.Match[str]) -> Stated | None:
     """The date of an English month-name form; None leaves anything unusual to dateutil."""
     day_first, month_first, year_first, month_second, day_second, year_second, *clock = match.groups()
@@ -227,11 +301,11 @@ def _from_named_month(match: re.Match[str]) -> Stated | None:
         return None  # dateutil decides what else a word after the time is
     if half:
         hour = hour % 12 + (12 if half in "pP" else 0)
+    year, day = int(year_first or year_second), int(day_first or day_second)
     try:
-        day = date(int(year_first or year_second), month, int(day_first or day_second))
         if hours is None:
-            return day
-        return datetime(day.year, month, day.day, hour, int(minutes), int(seconds or 0))
+            return date(year, month, day)
+        return datetime(year, month, day, hour, int(minutes), int(seconds or 0))
     except ValueError:
         return None
 

@@ -159,7 +159,9 @@ def parse_fields(
 
 def split_lines(text: str) -> list[str]:
     """Lines without a BOM, split on CRLF, CR or LF only (never on U+2028 and its kin)."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:  # one scan for the usual text, rather than one per replacement
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.split("\n")
 
 
@@ -226,8 +228,14 @@ def _read(name: str, parse: Parser, window: Sequence[str], dates: DateOptions) -
 
 
 def _only_a_title(header: Header) -> bool:
-    said = (header.author, header.published_raw, header.updated_raw, header.updated_by, header.visits)
-    return all(value is None for value in said) and not (header.share or header.tags or header.extra)
+    return (
+        header.author is None
+        and header.published_raw is None
+        and header.updated_raw is None
+        and header.updated_by is None
+        and header.visits is None
+        and not (header.share or header.tags or header.extra)
+    )
 
 
 def _repair_header(header: Header, replaced: int) -> None:
@@ -237,7 +245,9 @@ def _repair_header(header: Header, replaced: int) -> None:
     counts = [replaced]
     for name in _HEADER_TEXTS:
         value = getattr(header, name)
-        if value and not _all_ascii(value):  # None or empty: nothing to repair
+        if not value or (isinstance(value, str) and value.isascii()):
+            continue  # None, empty or an ASCII text (the usual one, told without a call)
+        if not _all_ascii(value):
             setattr(header, name, _repaired(value, counts))
     if sum(counts):
         header.warnings.insert(0, _UNENCODABLE.format(count=sum(counts)))

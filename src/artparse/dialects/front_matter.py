@@ -331,7 +331,7 @@ def _take(
     records ({name, email}), whose names fill the column. `by_name` maps the lower case of
     `rest`'s keys to the keys.
     """
-    key = next((by_name[name] for name in names if name in by_name), None)
+    key = _first_key(by_name, names)
     if key is None:
         return None
     value = rest[key]
@@ -341,6 +341,14 @@ def _take(
     elif not _has_records(value):
         del rest[key]
     return text
+
+
+def _first_key(by_name: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The key of the first of `names` that `by_name` holds, or None."""
+    for name in names:
+        if name in by_name:
+            return by_name[name]
+    return None
 
 
 def _text(value: Any) -> str | None:

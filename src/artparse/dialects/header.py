@@ -81,6 +81,8 @@ line, and never in decoded text (NUL is binary), so no dialect takes a cut heade
 def header_window(lines: Sequence[str]) -> Sequence[str]:
     """The first lines of `lines` that dialects and rules may read: at most MAX_HEADER_LINES
     lines and MAX_HEADER_CHARS characters, ended by WINDOW_END when the text goes on."""
+    if len(lines) <= MAX_HEADER_LINES and sum(map(len, lines)) + len(lines) <= MAX_HEADER_CHARS:
+        return lines  # the usual article: all of it fits (the loop below, summed in one call)
     budget = MAX_HEADER_CHARS
     for index, line in enumerate(lines[:MAX_HEADER_LINES]):
         budget -= len(line) + 1

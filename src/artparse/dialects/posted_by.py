@@ -182,9 +182,7 @@ def _read_segment(segment: str, header: Header) -> None:
 
 def _is_header_line(view: str) -> bool:
     """A header line above the Posted line opens with a label or a number ("Published ...")."""
-    from artparse.dialects.vocabulary import is_header_line
-
-    return _opens_like_a_header(view) and is_header_line(_read_line(view))
+    return _opens_like_a_header(view) and bool(_vocabulary().is_header_line(_read_line(view)))
 
 
 def _opens_like_a_header(view: str) -> bool:
@@ -214,9 +212,8 @@ def _understood(parts: list[Part]) -> bool:
 
 
 def _read_line(view: str) -> list[Part]:
-    from artparse.dialects.vocabulary import read_line
-
-    return read_line(view)
+    parts: list[Part] = _vocabulary().read_line(view)
+    return parts
 
 
 def _fill(header: Header, parts: list[Part]) -> None:
@@ -232,19 +229,25 @@ def _looks_like_a_name(text: str) -> bool:
 
 
 def _read_share(rest: str, header: Header) -> None:
-    visits = _VISITS.search(rest) if _may_name_visits(rest) else None
+    at = _first_visits_label(rest)
+    visits = _VISITS.search(rest, at) if at >= 0 else None
     if visits:
         header.visits = read_count(visits["count"], header.warnings)
         rest = rest[: visits.start()]
-    header.share.extend(channel for channel in _channels(rest.strip()) if channel)
+    header.share.extend(filter(None, _channels(rest.strip())))
 
 
-def _may_name_visits(text: str) -> bool:
-    """False when ASCII `text` surely holds none of _VISITS' labels."""
+def _first_visits_label(text: str) -> int:
+    """Where _VISITS' search may find its first match in `text` (it has no anchor nor look-behind:
+    the scan can start there): at the first of its labels in ASCII text, -1 when there is none."""
     if not text.isascii():
-        return True
-    lowered = text.lower()
-    return "visits" in lowered or "views" in lowered or "reads" in lowered
+        return 0
+    found = _visits_label().search(text.lower())
+    return found.start() if found else -1
+
+
+_visits_label = on_first_use("visits|views|reads")
+"""_VISITS' labels in lower case: a case-sensitive scan is quicker than _VISITS' own."""
 
 
 def _channels(text: str) -> list[str]:

@@ -118,7 +118,7 @@ def _read_fields(lines: Sequence[str], start: int) -> tuple[str, list[tuple[str,
         else:
             return None
         index += 1
-    unfolded = [(name, " ".join(part for part in parts if part)) for name, parts in fields]
+    unfolded = [(name, " ".join(filter(None, parts))) for name, parts in fields]
     return " ".join(leading), unfolded, index + 1
 
 
@@ -129,11 +129,11 @@ def _map_fields(fields: list[tuple[str, str]], header: Header) -> None:
     used: set[str] = set()
 
     def pick(names: tuple[str, ...]) -> str | None:
-        name = next((name for name in names if name in first_values), None)
-        if name is None:
-            return None
-        used.add(name)
-        return first_values[name]
+        for name in names:
+            if name in first_values:
+                used.add(name)
+                return first_values[name]
+        return None
 
     header.title = _optional(_decoded, pick(TITLE_FIELDS))
     header.author = _optional(_display_names, pick(AUTHOR_FIELDS))

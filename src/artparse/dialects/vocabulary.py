@@ -40,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+from types import ModuleType
 
 from artparse.dialects.header import read_count as _read_count
 from artparse.languages.language import (
@@ -55,6 +56,7 @@ from artparse.languages.language import (
 )
 from artparse.languages.spelling import fold, plain
 from artparse.languages.tables import date_words, labels, month_names, name_words, relative_words
+from artparse.patterns import on_first_use
 
 UPDATED_BY = "updated_by"
 DATE = "date"
@@ -225,11 +227,11 @@ def is_header_line(parts: list[Part]) -> bool:
     one even when it has parts that are not understood (they go to `extra`); a whole date is one;
     names alone are not (a headline is a few capitalised words too).
     """
-    roles = {part.role for part in parts}
-    if roles & STRONG_ROLES:
-        known = sum(part.role != UNKNOWN for part in parts)
-        return known > len(parts) - known
-    return roles == {DATE}
+    roles = [part.role for part in parts]
+    if not STRONG_ROLES.isdisjoint(roles):
+        known = len(roles) - roles.count(UNKNOWN)
+        return known > len(roles) - known
+    return bool(roles) and roles.count(DATE) == len(roles)  # only dates
 
 
 # --- the parts of a line ---
@@ -238,13 +240,29 @@ def is_header_line(parts: list[Part]) -> bool:
 def _segments(view: str) -> list[tuple[int, int]]:
     """(start, end) of each part between separators, and before labels with a colon inside one."""
     cuts = [0]
-    for found in _SEPARATOR.finditer(view):
+    for found in _SEPARATOR.finditer(view, _first_separator_at(view)):
         cuts.extend((found.start(), found.end()))
     cuts.append(len(view))
     segments = []
     for start, end in zip(cuts[::2], cuts[1::2], strict=True):
         segments.extend(_split_before_labels(view, start, end))
     return [(start, end) for start, end in segments if end > start]
+
+
+def _first_separator_at(view: str) -> int:
+    """Where _SEPARATOR's scan may start: every match holds one of its marks (a bar, a dot, a
+    dash), with only spaces before it, and no match starts before the first mark's spaces.
+    The end of `view` when it has no mark (most lines: the scan is the dearest part of a short
+    line's reading)."""
+    mark = _separator_mark().search(view)
+    if mark is None:
+        return len(view)
+    before = view[: mark.start()]
+    return len(before.rstrip())
+
+
+_separator_mark = on_first_use("[|\u00b7\u2022\u2014\u2013-]")
+"""The characters one of which is in every _SEPARATOR match."""
 
 
 def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -564,9 +582,15 @@ def _opens_with_date(value: str) -> bool:
 
 
 def _is_relative(text: str) -> bool:
-    from artparse.relative import read_relative
+    return _relative().read_relative(fold(" ".join(text.split()))) is not None
 
-    return read_relative(fold(" ".join(text.split()))) is not None
+
+@cache
+def _relative() -> ModuleType:
+    """artparse.relative, imported on first use (an import statement costs on every call)."""
+    from artparse import relative
+
+    return relative
 
 
 def looks_like_name(text: str, lax: bool = False) -> bool:

@@ -21,6 +21,8 @@ ARABIC_LETTERS = str.maketrans(
 
 def plain(text: str) -> str:
     """`text` with ASCII digits and without invisible marks: what the ISO patterns can match."""
+    if text.isascii():
+        return text  # NFC leaves ASCII as it is, and every character _PLAIN changes is outside it
     return unicodedata.normalize("NFC", text).translate(_PLAIN)
 
 

@@ -1,0 +1,175 @@
+"""Fast paths of the parse core hold to the slow readings they stand in for, on generated input."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from artparse import dates
+from artparse.zones import site_zone
+
+settings.register_profile("artparse", deadline=None, max_examples=200)
+settings.load_profile("artparse")
+
+_DIGITS = st.text(st.sampled_from("0123456789"), min_size=1, max_size=4)
+_ISO_PIECES = st.lists(
+    st.sampled_from(["-", ":", " ", "T", ".", "Z", "+", "00", "01", "12", "19", "23", "24", "29", "31", "60"])
+    | _DIGITS,
+    max_size=14,
+).map("".join)
+
+
+def _outcome(read: Callable[[re.Match[str]], object], match: re.Match[str]) -> tuple[object, ...]:
+    """What `read` gives, with its type (a date is not a datetime), or why it cannot."""
+    try:
+        value = read(match)
+    except dates._Unreadable as error:
+        return ("unreadable", str(error))
+    return (type(value), value)
+
+
+@given(
+    st.sampled_from(["2021-03-04", "2024-02-29", "2023-02-29", "0000-01-01", "1999-12-31", "2021-13-01"])
+    | st.builds("{}-{}-{}".format, _DIGITS, _DIGITS, _DIGITS),
+    _ISO_PIECES,
+)
+def test_the_plain_iso_reader_reads_what_the_parts_give(day: str, rest: str) -> None:
+    text = day + rest
+    match = dates._iso_like().fullmatch(text)
+    if match is None:
+        return
+    assert _outcome(dates._from_iso_like, match) == _outcome(dates._iso_from_parts, match), text
+
+
+def test_the_plain_iso_reader_is_taken() -> None:
+    match = dates._iso_like().fullmatch("2021-03-04 10:23")
+    assert match is not None
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?", match[0])
+    assert dates._plain_iso(match[0], timed=True) == dates._iso_from_parts(match)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Visits", "views", "READS", "threads", ":", " ", "  ", "5", "1,234", "x", "|", "é", "\u017f"]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_the_visits_search_starts_where_its_first_label_is(text: str) -> None:
+    from artparse.dialects.posted_by import _VISITS, _first_visits_label
+
+    at = _first_visits_label(text)
+    whole = _VISITS.search(text)
+    found = _VISITS.search(text, at) if at >= 0 else None
+    assert (found and (found.span(), found.groupdict())) == (whole and (whole.span(), whole.groupdict()))
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_plain_leaves_ascii_text_as_it_is(text: str) -> None:
+    import unicodedata
+
+    from artparse.languages.spelling import _PLAIN, plain
+
+    assert plain(text) == unicodedata.normalize("NFC", text).translate(_PLAIN) == text
+    assert all(code > 127 for code in _PLAIN)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["|", "·", "•", "\u2014", "\u2013", "-", "--", " ", "  ", "\t", "\u00a0", "x", "By", "3"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_separator_scan_starts_where_no_match_is_missed(view: str) -> None:
+    from artparse.dialects.vocabulary import _SEPARATOR, _first_separator_at
+
+    every = [found.span() for found in _SEPARATOR.finditer(view)]
+    assert [found.span() for found in _SEPARATOR.finditer(view, _first_separator_at(view))] == every
+
+
+_DATE_OPTIONS = [
+    dates.DateOptions(),
+    dates.DateOptions(dayfirst=True),
+    dates.DateOptions(mail_zones=True),
+    dates.DateOptions(zone=site_zone("America/New_York")),
+    dates.DateOptions(zone=site_zone("Europe/London"), utc=True),
+]
+_moments = st.datetimes(datetime(1990, 1, 1), datetime(2099, 12, 31)).map(lambda m: m.replace(microsecond=0))
+
+
+def _reading(read: Callable[..., object], text: str, options: dates.DateOptions) -> tuple[object, ...]:
+    """What a date reader gives for `text`, its type and its warnings, or why it cannot."""
+    warnings: list[str] = []
+    try:
+        value = read(text, options, "date", text, warnings)
+    except dates._Unreadable as error:
+        return ("unreadable", str(error))
+    return (type(value), value, warnings)
+
+
+@given(
+    _moments,
+    st.sampled_from(["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p", "%-I:%M %p"]),
+    st.sampled_from(["", " EST", " GMT", " BST", " CET", " EDT", " UT", " XYZ", " est"]),
+    st.sampled_from([", ", " "]),
+    st.sampled_from(["{d} %B %Y", "%A, {d} %B %Y", "%A {d} %B %Y", "%b {d}, %Y", "%B {d}, %Y", "{d} %b %Y"]),
+    st.sampled_from(range(len(_DATE_OPTIONS))),
+)
+def test_a_time_before_its_date_reads_as_dateutil_reads_it(
+    moment: datetime, clock: str, zone: str, between: str, day: str, option: int
+) -> None:
+    text = moment.strftime(clock) + zone + between + moment.strftime(day.format(d=moment.day))
+    options = _DATE_OPTIONS[option]
+    fast = _reading(dates._from_time_first, text, options)
+    month_after_time = not zone and day.startswith(("%b", "%B"))  # "00:00 Jan 1": "Jan" a zone?
+    if zone in ("", " EST", " GMT", " BST", " CET", " EDT", " UT") and not month_after_time:
+        assert fast[0] is not type(None), text  # the fast path is taken
+    if fast[0] is not type(None):
+        assert fast == _reading(dates._from_dateutil, text, options), text
+
+
+@given(
+    st.sampled_from(["2021-03-04", "2024-02-29", "2023-02-29", "0000-01-01", "1989-12-31", "2099-12-31"])
+    | st.builds("{}-{}-{}".format, _DIGITS, _DIGITS, _DIGITS),
+    st.sampled_from(["", " 10:23", "T10:23:11", " 23:59:59", " 24:00", " 10:60", " 00:00:60", " 9:05", "T1"]),
+    st.sampled_from(range(len(_DATE_OPTIONS))) | st.just(-1),
+)
+def test_a_plain_iso_date_reads_as_the_steps_read_it(day: str, clock: str, option: int) -> None:
+    text = day + clock
+    options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=datetime(2021, 3, 4, 12))
+    plain = dates._plain_iso_date(text, options, "published")
+    if text in ("2021-03-04", "2021-03-04 10:23", "2021-03-04T10:23:11") and options.zone is None:
+        assert plain is not None  # the quick reading is taken
+    if plain is not None:
+        assert plain == dates._normalized(text, options, "published"), text
+
+
+def _window_line_by_line(lines: list[str]) -> list[str]:
+    """header_window as it was read before its one-call sum: line by line against the budget."""
+    from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END
+
+    budget = MAX_HEADER_CHARS
+    for index, line in enumerate(lines[:MAX_HEADER_LINES]):
+        budget -= len(line) + 1
+        if budget < 0:
+            return [*lines[:index], WINDOW_END]
+    return lines if len(lines) <= MAX_HEADER_LINES else [*lines[:MAX_HEADER_LINES], WINDOW_END]
+
+
+@given(
+    st.lists(st.integers(0, 70_000), max_size=6),
+    st.sampled_from([0, 1, 3, 500, 994, 999, 1000, 1001, 1200]),
+    st.sampled_from([0, 1, 63, 64, 65, 66]),
+)
+def test_the_header_window_fits_as_it_does_line_by_line(sizes: list[int], short: int, width: int) -> None:
+    from artparse.dialects.header import header_window
+
+    lines = ["x" * size for size in sizes] + ["y" * width] * short
+    assert list(header_window(lines)) == _window_line_by_line(lines)
