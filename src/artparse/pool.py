@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from artparse.outcomes import Outcome, Passed, Problem
+from artparse.outcomes import Outcome, Passed, Problem, Records, Rendered
 from artparse.sources import STDIN, Input
 from artparse.step import Step, StepSettings, internal_error
 
@@ -292,6 +292,7 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     _detach_standard_streams()
     step = Step(settings.step, io.BytesIO())  # chunks hold no standard-input item
+    joint = settings.step.render.joint
     while True:
         try:
             message = connection.recv()
@@ -301,7 +302,7 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
             return
         tasks, careful = message
         try:
-            _work(tasks, step, connection.send, RESULT_BYTES if not careful else 0)
+            _work(tasks, step, connection.send, RESULT_BYTES if not careful else 0, joint)
         except (BrokenPipeError, ConnectionResetError):
             return
 
@@ -309,18 +310,44 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
 _Send = Callable[[tuple[list[Outcome], int, bool]], None]
 
 
-def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int) -> None:
+def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int, joint: str | None = None) -> None:
     """The outcomes of `tasks`, sent in parts: a part whenever the inputs behind it add up to
-    `part_bytes`, and the last at the end."""
+    `part_bytes`, and the last at the end; with a `joint`, each run of plain records as one
+    Records."""
     part: list[Outcome] = []
     start, finished = step.bytes_read, 0
     for item, known in tasks:
         part.extend(step(item, known) if isinstance(item, Input) else (item,))
         finished += 1
         if step.bytes_read - start >= part_bytes and finished < len(tasks):
-            _send(send, part, finished, last=False)
+            _send(send, _joined(part, joint), finished, last=False)
             part, start, finished = [], step.bytes_read, 0
-    _send(send, part, finished, last=True)
+    _send(send, _joined(part, joint), finished, last=True)
+
+
+def _joined(part: list[Outcome], joint: str | None) -> list[Outcome]:
+    """`part` with each run of records that need no message (no warnings, no stamp) as one
+    Records of their payloads joined by `joint`; `part` itself without one."""
+    if joint is None:
+        return part
+    joined: list[Outcome] = []
+    run: list[str] = []
+    for outcome in part:
+        if (
+            isinstance(outcome, Rendered)
+            and not outcome.warnings
+            and outcome.stamp is None
+            and isinstance(outcome.payload, str)
+        ):
+            run.append(outcome.payload)
+            continue
+        if run:
+            joined.append(Records(len(run), joint.join(run)))
+            run = []
+        joined.append(outcome)
+    if run:
+        joined.append(Records(len(run), joint.join(run)))
+    return joined
 
 
 def _send(send: _Send, part: list[Outcome], finished: int, *, last: bool) -> None:
