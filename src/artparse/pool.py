@@ -87,7 +87,7 @@ class _Chunk:
 
     def send(self) -> None:
         assert self.worker is not None
-        self.worker.connection.send((self.tasks[self.finished :], self.careful))
+        self.worker.connection.send((_packed(self.tasks[self.finished :]), self.careful))
 
 
 class _Worker:
@@ -279,6 +279,35 @@ def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
         yield chunk
 
 
+_Packed = tuple[bool, list[str]]
+"""A chunk of files found by a walk, as it crosses to a worker: their `may_be_link` and paths."""
+
+
+def _packed(tasks: list[Task]) -> list[Task] | _Packed:
+    """The tasks as they cross to a worker: files found by a walk (the usual chunk) as their
+    paths alone, which pickle twenty times quicker than the Inputs; any other chunk as it is."""
+    first = tasks[0][0]
+    linked = isinstance(first, Input) and first.may_be_link
+    for item, known in tasks:
+        if (
+            known is not None
+            or not isinstance(item, Input)
+            or item.explicit
+            or item.member is not None
+            or item.may_be_link != linked
+        ):
+            return tasks
+    return linked, [item.path for item, _ in tasks]
+
+
+def _unpacked(tasks: list[Task] | _Packed) -> list[Task]:
+    if isinstance(tasks, list):
+        return tasks
+    linked, paths = tasks
+    made = tuple.__new__  # as Input.__reduce__ remakes one: half the time of Input(...)
+    return [(made(Input, (path, False, linked, None)), None) for path in paths]
+
+
 def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int, ...] = ()) -> None:
     """A worker's life: chunks in, outcomes out, until the main process says stop or goes away
     (even killed: its end of the connection closes, and on Linux the kernel ends the worker)."""
@@ -302,7 +331,7 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
             return
         tasks, careful = message
         try:
-            _work(tasks, step, connection.send, RESULT_BYTES if not careful else 0, joint)
+            _work(_unpacked(tasks), step, connection.send, RESULT_BYTES if not careful else 0, joint)
         except (BrokenPipeError, ConnectionResetError):
             return
 
