@@ -5,6 +5,8 @@ each input and each record."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,28 @@ def test_any_other_chunk_crosses_as_it_is(odd: pool.Task) -> None:
     tasks: list[pool.Task] = [(Input("walked.txt", False, False), None), odd]
     assert pool._packed(tasks) is tasks
     assert pool._unpacked(tasks) is tasks
+
+
+_FAULTS = """
+import resource, sys
+from artparse import pool
+if sys.argv[1] == "kept":
+    pool.keep_large_buffers()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for n in range(100):
+    parts = [bytes(1 << 20) for _ in range(4)]  # parts of results in flight, then written
+    del parts
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc only")
+def test_kept_buffers_take_no_fresh_pages_for_each_part() -> None:
+    def faults(how: str) -> int:
+        command = [sys.executable, "-c", _FAULTS, how]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        return int(done.stdout)
+
+    fresh, kept = faults("fresh"), faults("kept")
+    assert fresh > 4_000  # pages handed back and faulted in again, round after round
+    assert kept * 4 < fresh
