@@ -253,9 +253,9 @@ _SEGMENT_TOKENS = st.sampled_from(
     st.lists(_SEGMENT_TOKENS | st.sampled_from([" by ", " on ", "By", "ON", "é"]), max_size=12).map("".join)
 )
 def test_posted_segments_are_the_regex_split(text: str) -> None:
-    from artparse.dialects.posted_by import _SEGMENT_BREAK, _segments
+    from artparse.dialects.posted_by import _segment_break, _segments
 
-    assert _segments(text) == _SEGMENT_BREAK.split(text)
+    assert _segments(text) == _segment_break().split(text)
 
 
 @given(
@@ -281,7 +281,14 @@ def test_posted_name_and_date_split_at_the_last_on(tokens: list[str]) -> None:
     st.lists(st.sampled_from([" ", "  ", "|", " | ", ",", ", ", "x", "Email", "\t", "·", "é"]), max_size=10)
 )
 def test_share_channels_are_the_regex_split(tokens: list[str]) -> None:
-    from artparse.dialects.posted_by import _CHANNEL_BREAK, _channels
+    from artparse.dialects.posted_by import _channel_break, _channels
 
     text = "".join(tokens).strip()
-    assert _channels(text) == _CHANNEL_BREAK.split(text)
+    assert _channels(text) == _channel_break().split(text)
+
+
+@given(st.text(st.sampled_from("0123456789,.' x\t-"), max_size=14))
+def test_an_ascii_count_is_what_the_count_pattern_matches(text: str) -> None:
+    from artparse.dialects.header import _count, _is_ascii_count
+
+    assert _is_ascii_count(text) == bool(_count().fullmatch(text))

@@ -7,6 +7,8 @@ on the way to the record and after it.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import SEED, run_artparse
@@ -27,6 +29,7 @@ HEAVY = (
     "unicodedata",  # the language tables
     "yaml",  # YAML front matter
     "zoneinfo",  # --tz, zone names in dates
+    "signal",  # its IntEnums: artparse.signals has the same functions from _signal
     # processes and networks: not for one file
     "concurrent",
     "multiprocessing",
@@ -38,6 +41,7 @@ HEAVY = (
     # artparse's own modules off the one-file path
     "artparse.arrow",
     "artparse.cluster",
+    "artparse.completion",
     "artparse.containers.html_text",
     "artparse.containers.mbox",
     "artparse.containers.reading",
@@ -96,6 +100,7 @@ def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:
     others = sorted(name for name in modules if name.startswith("artparse.languages.") and name[-3] == ".")
     assert others == ["artparse.languages.en"]
     assert "dateutil" not in modules and "artparse.languages.tables" not in modules
+    assert "artparse.languages.spelling" not in modules and "unicodedata" not in modules  # clean dates
 
 
 def test_the_profile_sees_a_module_that_a_file_needs(tmp_path: Path) -> None:
@@ -104,3 +109,38 @@ def test_the_profile_sees_a_module_that_a_file_needs(tmp_path: Path) -> None:
     article.write_text("---\ntitle: A note\ndate: 4th of March, 2021\n---\nThe body.\n", encoding="utf-8")
     found = heavy(imported_by_a_run(article))
     assert "yaml" in found and "dateutil" in found
+
+
+PROBE = """
+import json, sys
+from artparse import parse_text
+from artparse import dates
+from artparse.dialects import posted_by
+parse_text(sys.stdin.read())
+getters = {**vars(dates), **{"posted_by." + k: v for k, v in vars(posted_by).items()}}
+sizes = {name: got.cache_info().currsize for name, got in getters.items() if hasattr(got, "cache_info")}
+print(json.dumps(sizes))
+"""
+
+
+def compiled_by_parsing(text: str) -> dict[str, int]:
+    """Which patterns compiled on first use (patterns.on_first_use) one parse of `text` compiled."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], input=text, capture_output=True, text=True, check=True
+    )
+    compiled: dict[str, int] = json.loads(result.stdout)
+    return compiled
+
+
+def test_a_parse_compiles_only_the_patterns_its_text_needs() -> None:
+    month_names = compiled_by_parsing(
+        "Posted by Staff on May 18, 2022 11:03 AM | Last Updated by Staff on Jun 16, 2022 01:27 AM\n"
+        "Share: Whatsapp | Linkedin Visits: 95,558\nThe body.\n"
+    )
+    assert month_names["_named_month"] == 1  # the probe can see a pattern compiled
+    assert month_names["_iso_like"] == month_names["_year_month"] == 0
+    assert month_names["_spaces"] == month_names["_offset_comment"] == 0  # clean date text
+    for name in ("_share_inside", "_field", "_segment_break", "_channel_break", "_last_on"):
+        assert month_names[f"posted_by.{name}"] == 0, name  # ASCII header lines: str methods
+    iso = compiled_by_parsing("Posted by AI on 2025-11-01 04:23:00\nThe body.\n")
+    assert iso["_iso_like"] == 1 and iso["_named_month"] == iso["_year_month"] == 0

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from artparse.completion import complete_dialect, complete_path, complete_zone
 from artparse.containers import KINDS, NONE
 from artparse.dates import MIN_DATE
 from artparse.decoding import is_text_encoding
@@ -41,6 +39,7 @@ from artparse.patterns import on_first_use
 from artparse.pipeline import default_jobs
 from artparse.record import FIELDS, json_schema
 from artparse.runner import EXIT_OK, EXIT_OUTPUT, EXIT_SIGINT, EXIT_USAGE, RunOptions, Terminated, run
+from artparse.signals import signal
 from artparse.sources import (
     ARTICLE_PATTERNS,
     STDIN,
@@ -55,6 +54,8 @@ from artparse.sources import (
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
     from artparse.rules import Rule
 
 EPILOG = """\b
@@ -104,6 +105,24 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         return parse_size(value)
     except ValueError as error:
         raise click.BadParameter(str(error), ctx, param) from error
+
+
+def _completion(name: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
+    """artparse.completion's function `name`, loaded when a shell asks for completions (not on
+    every start)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        from artparse import completion
+
+        found: list[CompletionItem] = getattr(completion, name)(ctx, param, incomplete)
+        return found
+
+    return complete
+
+
+complete_path = _completion("complete_path")
+complete_dialect = _completion("complete_dialect")
+complete_zone = _completion("complete_zone")
 
 
 @click.command("artparse", context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)

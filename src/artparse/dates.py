@@ -12,32 +12,37 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from artparse.patterns import on_first_use
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
 if TYPE_CHECKING:
+    from typing import NamedTuple
+
     from dateutil.parser import parserinfo
 
     from artparse.relative import Relative
+else:  # the same class at half the start-up cost (artparse/frozen.py)
+    from artparse.frozen import NamedTuple
 
 MAX_DATE_TEXT = 80  # longer "dates" are not dates, and feed dateutil's worst cases
 MIN_DATE = date(1990, 1, 1)
 FUTURE_SLACK = timedelta(days=1)  # covers any zone a naive time may have been written in
 
-_ISO_LIKE = re.compile(
+_iso_like = on_first_use(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,6}))?)?"
     r"\s*(?P<z>Z|UTC|GMT|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?)?",
     re.ASCII | re.IGNORECASE,
 )
-_SPACES = re.compile(r"\s+")
+_spaces = on_first_use(r"\s+")
 # RFC 2822: a comment after a numeric offset, as in "+0200 (MET DST)", only names the zone.
-_OFFSET_COMMENT = re.compile(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
+_offset_comment = on_first_use(r"(?<=[+-]\d{4}) ?\([^()]*\)$", re.ASCII)
 # "EDT(-0400)": the offset in the comment is what the zone name meant.
-_NAME_THEN_OFFSET = re.compile(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4})\)$", re.ASCII)
-# The patterns past the ISO fast path are compiled on first use (each costs start-up time).
+_name_then_offset = on_first_use(r"(?<![A-Za-z])[A-Z]{1,5} ?\((?P<offset>[+-]\d{4})\)$", re.ASCII)
+# Every pattern is compiled on first use (each costs start-up time); a quick look at the text
+# keeps a run from compiling the ones its dates cannot match.
 
 
 _named_month = on_first_use(
@@ -126,9 +131,9 @@ def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: s
 
 def _read(raw: str, options: DateOptions, label: str, warnings: list[str]) -> Stated:
     text = raw if _is_clean(raw) else _cleaned(raw)
-    if iso_like := _ISO_LIKE.fullmatch(text):
+    if text[4:5] == "-" and (iso_like := _iso_like().fullmatch(text)):
         return _in_site_zone(_from_iso_like(iso_like), options, label, raw, warnings)
-    if reduced := _year_month().fullmatch(text):
+    if len(text) in (4, 7) and (reduced := _year_month().fullmatch(text)):
         return _from_year_month(reduced)
     if (named := _named_month().fullmatch(text)) and (stated := _from_named_month(named)) is not None:
         if named["zone"] is None:
@@ -161,9 +166,9 @@ def _is_clean(raw: str) -> bool:
 def _cleaned(raw: str) -> str:
     """`raw` with its spaces collapsed, a zone comment dropped, dotted dates and times
     rewritten and other scripts' digits and letters made plain."""
-    text = _OFFSET_COMMENT.sub("", _SPACES.sub(" ", raw).strip())
+    text = _offset_comment().sub("", _spaces().sub(" ", raw).strip())
     if text.endswith(")"):
-        text = _NAME_THEN_OFFSET.sub(lambda found: found["offset"], text)
+        text = _name_then_offset().sub(lambda found: found["offset"], text)
     if not text:
         raise _Unreadable("it is empty")
     if "." in text:
@@ -171,7 +176,7 @@ def _cleaned(raw: str) -> str:
     if not text.isascii():
         from artparse.languages.spelling import plain
 
-        text = _SPACES.sub(" ", plain(text)).strip()
+        text = _spaces().sub(" ", plain(text)).strip()
     if len(text) > MAX_DATE_TEXT:
         raise _Unreadable(f"it is longer than {MAX_DATE_TEXT} characters")
     return text

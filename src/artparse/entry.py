@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
+
+from artparse.signals import signal
 
 TYPE_CHECKING = False  # typing itself would take the first milliseconds
 if TYPE_CHECKING:

@@ -7,7 +7,6 @@ parse_bytes; sources.parse_file does the same for a library user's file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from artparse.dates import MIN_DATE
 from artparse.decoding import decode_bytes, is_text_encoding
 from artparse.errors import ArgumentError, ArgumentTypeError, InputError
 from artparse.extract import parse_text
+from artparse.frozen import replace
 from artparse.record import Article
 
 if TYPE_CHECKING:

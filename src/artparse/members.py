@@ -19,7 +19,6 @@ import io
 import os
 import stat
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -27,6 +26,7 @@ from artparse import containers
 from artparse.containers import NONE
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import parse_article, parse_fields
+from artparse.frozen import replace
 from artparse.ingest import too_large
 from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Passed, Problem, Unchanged
 from artparse.sources import STDIN, Input, ReadOptions, display_path, open_stream

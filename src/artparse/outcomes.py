@@ -5,13 +5,13 @@ processes to the main process.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from artparse.sources import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Protocol
+    from typing import NamedTuple, Protocol
 
     from artparse.record import Article
     from artparse.stamps import FileStamp
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
         every worker once) whose build() makes the function in the worker itself."""
 
         def build(self) -> Callable[[Article], object]: ...
+else:  # the same class at half the start-up cost (artparse/frozen.py)
+    from artparse.frozen import NamedTuple
 
         @property
         def joint(self) -> str | None:

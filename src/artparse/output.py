@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import signal
 import stat
 import sys
 import time
@@ -26,6 +25,7 @@ from typing import BinaryIO, TextIO, TypeVar
 
 from artparse.patterns import on_first_use
 from artparse.record import FIELDS
+from artparse.signals import signal
 from artparse.sources import (
     STDIN,
     FileKey,

@@ -7,7 +7,6 @@ output the format's kind asks for (formats.py), makes its sink (sinks.py), runs 
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, TextIO
@@ -116,6 +115,8 @@ def run(options: RunOptions) -> int:
         message("interrupted", show=options.quiet < 2)
         return EXIT_SIGINT
     except Terminated as terminated:
+        import signal  # for the name alone (artparse.signals has the numbers)
+
         message(f"stopped by {signal.Signals(terminated.signum).name}", show=options.quiet < 2)
         return 128 + terminated.signum
     message(tally.summary(options.strict), show=not options.quiet)

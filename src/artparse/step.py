@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.decoding import decode_bytes
 from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
+from artparse.frozen import replace
 from artparse.members import container_outcomes, found_kind, member_article
 from artparse.outcomes import Outcome, Problem, Rendered, Unchanged
 from artparse.record import Article

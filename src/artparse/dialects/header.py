@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
+
+from artparse.patterns import on_first_use
 
 # Invisible marks that break matching (zero-width space, bidi marks and overrides, BOM).
 # ZWNJ and ZWJ stay: they change how Arabic-script names are spelt.
@@ -13,8 +14,9 @@ _INVISIBLE.update(dict.fromkeys(range(0x202A, 0x202F)))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
 MAX_LABELLED_LINE = 300  # characters: the longest line the vocabulary reads (a byline, a date line)
-_COUNT = re.compile(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")
-_NOT_DIGITS = re.compile(r"\D")
+_count = on_first_use(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")
+"""A count as read_count takes it; _is_ascii_count tells the same of ASCII text, uncompiled."""
+_ASCII_SEPARATORS = ",.' "
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
 
@@ -112,11 +114,27 @@ def read_count(text: str, warnings: list[str]) -> int | None:
         from artparse.languages.spelling import plain
 
         text = plain(text)
-    if not _COUNT.fullmatch(text):
+    if not (_is_ascii_count(text) if text.isascii() else _count().fullmatch(text)):
         warnings.append(f"unparsed-visits: {text!r} is not a count")
         return None
-    count = int(_NOT_DIGITS.sub("", text))
+    count = int("".join(filter(str.isdecimal, text)))  # the digits: all but the separators
     if count >= MAX_COUNT:
         warnings.append(f"unparsed-visits: {text!r} is too large")
         return None
     return count
+
+
+def _is_ascii_count(text: str) -> bool:
+    """Whether _count() matches all of the ASCII `text`: digits, or groups of three digits after
+    one to three, parted by one separator."""
+    if text.isdigit():
+        return True
+    separator = next((character for character in _ASCII_SEPARATORS if character in text), None)
+    if separator is None:
+        return False
+    first, *groups = text.split(separator)
+    return (
+        0 < len(first) <= 3
+        and first.isdigit()
+        and all(len(group) == 3 and group.isdigit() for group in groups)
+    )

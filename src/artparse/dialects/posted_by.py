@@ -27,6 +27,7 @@ from artparse.dialects.header import (
     read_count,
     top_views,
 )
+from artparse.patterns import on_first_use
 
 if TYPE_CHECKING:
     from artparse.dialects.vocabulary import Part
@@ -42,14 +43,14 @@ HEADER_LINES = 8  # lines after it that may still be header (Share, Visits, blan
 _POSTED = re.compile(r"posted by\b", re.IGNORECASE)
 _UPDATED = re.compile(r"(?:last )?updated\b:?\s*(?P<rest>.*)", re.IGNORECASE)
 _SHARE = re.compile(r"share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
-_SHARE_INSIDE = re.compile(r"(?:^|\s|\|)share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
+_share_inside = on_first_use(r"(?:^|\s|\|)share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
 _VISITS = re.compile(r"(?P<label>visits|views|reads)\s*:?\s*(?P<count>\S.*)$", re.IGNORECASE)
-_FIELD = re.compile(r"(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.+)")
-_SEGMENT_BREAK = re.compile(r"\s*[|·•]\s*|(?<!last)\s+(?=(?:last )?updated (?:by|on)\b)", re.IGNORECASE)
-_CHANNEL_BREAK = re.compile(r"\s*[|,·•]\s*")
+_field = on_first_use(r"(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.+)")
+_segment_break = on_first_use(r"\s*[|·•]\s*|(?<!last)\s+(?=(?:last )?updated (?:by|on)\b)", re.IGNORECASE)
+_channel_break = on_first_use(r"\s*[|,·•]\s*")
 _MAY_CONTINUE = re.compile(r"\s*(?:share|visits|views|reads|last|updated)", re.IGNORECASE)
 """What the view of a Share, Visits or Updated line starts with (_SHARE, _VISITS, _UPDATED)."""
-_LAST_ON = re.compile(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
+_last_on = on_first_use(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
 
 
 def parse(lines: Sequence[str]) -> Header | None:
@@ -85,7 +86,7 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int, str] | Non
 def _read_posted_line(view: str, header: Header) -> None:
     header_text = view[len("posted by") :]  # _find_posted_line matched it at the start
     header_text = header_text.removeprefix(":")  # "Posted by: admin"
-    share = _SHARE_INSIDE.search(header_text) if _may_hold(header_text, "share") else None
+    share = _share_inside().search(header_text) if _may_hold(header_text, "share") else None
     if share:
         _read_share(share["rest"], header)
         header_text = header_text[: share.start()]
@@ -120,10 +121,10 @@ def _may_hold(text: str, word: str) -> bool:
 
 
 def _segments(text: str) -> list[str]:
-    """_SEGMENT_BREAK.split(text), quicker for ASCII text: cut at the bars and stripped, then
+    """_segment_break().split(text), quicker for ASCII text: cut at the bars and stripped, then
     cut before "updated by/on" in the pieces that hold the word."""
     if not text.isascii():
-        return _SEGMENT_BREAK.split(text)
+        return _segment_break().split(text)
     pieces = text.split("|")
     last = len(pieces) - 1
     found: list[str] = []
@@ -131,14 +132,14 @@ def _segments(text: str) -> list[str]:
         piece = piece.lstrip() if number else piece
         piece = piece.rstrip() if number < last else piece
         if _may_cut_before_updated(piece.lower()):
-            found.extend(_SEGMENT_BREAK.split(piece))
+            found.extend(_segment_break().split(piece))
         else:
             found.append(piece)
     return found
 
 
 def _may_cut_before_updated(lowered: str) -> bool:
-    """Whether _SEGMENT_BREAK may cut this lower-case piece before an "updated": not when it
+    """Whether _segment_break() may cut this lower-case piece before an "updated": not when it
     holds none, nor when its only one opens it ("updated by ...", "last updated by ...")."""
     at = lowered.find("updated")
     if at < 0:
@@ -172,7 +173,7 @@ def _read_segment(segment: str, header: Header) -> None:
         header.visits = read_count(match["count"], header.warnings)
     elif _understood(parts := _read_line(segment)):
         _fill(header, parts)
-    elif match := _FIELD.fullmatch(segment):
+    elif match := _field().fullmatch(segment):
         header.extra[match["key"]] = match["value"]
     else:
         header.extra.setdefault("unrecognised", []).append(segment)
@@ -247,10 +248,10 @@ def _may_name_visits(text: str) -> bool:
 
 
 def _channels(text: str) -> list[str]:
-    """_CHANNEL_BREAK.split(text) of a stripped text, quicker for ASCII text (str.split at the
+    """_channel_break().split(text) of a stripped text, quicker for ASCII text (str.split at the
     commas and bars, each piece stripped)."""
     if not text.isascii():
-        return _CHANNEL_BREAK.split(text)
+        return _channel_break().split(text)
     return [piece.strip() for piece in text.replace(",", "|").split("|")]
 
 
@@ -275,10 +276,10 @@ def _who_and_when(text: str) -> tuple[str | None, str | None]:
     lowered = text.lower()
     if lowered.startswith("on "):
         return None, text[3:].strip() or None
-    if text.isascii() and "\n" not in text:  # as _LAST_ON reads it, without its backtracking
+    if text.isascii() and "\n" not in text:  # as _last_on() reads it, without its backtracking
         last = lowered.rfind(" on ")
         who, when = (text[:last], text[last + 4 :]) if last >= 0 else (None, None)
-    elif match := _LAST_ON.match(text):
+    elif match := _last_on().match(text):
         who, when = match["who"], match["when"]
     else:
         who = when = None

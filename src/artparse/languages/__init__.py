@@ -14,10 +14,12 @@ attributes), so that a run that never needs them does not pay for them at start-
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from artparse.languages.language import ROLES, UNITS, Language, Relative
-from artparse.languages.spelling import fold, plain
+
+if TYPE_CHECKING:
+    from artparse.languages.spelling import fold, plain
 
 
 @cache
@@ -39,6 +41,10 @@ def english_months() -> dict[str, int]:
 
 
 def __getattr__(name: str) -> Any:
+    if name in ("fold", "plain"):  # loaded on first use: the month-name path needs neither
+        from artparse.languages import spelling
+
+        return getattr(spelling, name)
     """LANGUAGES (all_languages()) and ENGLISH, loaded on first use."""
     if name == "LANGUAGES":
         return all_languages()

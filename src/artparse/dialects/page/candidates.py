@@ -37,7 +37,7 @@ from artparse.dialects.vocabulary import (
     looks_like_name,
     read_line,
 )
-from artparse.languages import fold
+from artparse.languages.spelling import fold
 from artparse.languages.tables import month_names, name_words
 
 MAX_CANDIDATE_WORDS = 30  # a longer line is a sentence, whatever it starts with

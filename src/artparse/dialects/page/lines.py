@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from artparse.dialects.header import MAX_HEADER_LINE, MAX_HEADER_LINES, WINDOW_END, header_view
 from artparse.dialects.page.words import heading_first_words, headings, starts_with_label
-from artparse.languages import fold
+from artparse.languages.spelling import fold
 
 MAX_PAGE_LINES = MAX_HEADER_LINES  # and the characters of header_window: what every dialect reads
 MIN_PROSE_WORDS = 6
