@@ -22,12 +22,12 @@ if TYPE_CHECKING:
         every worker once) whose build() makes the function in the worker itself."""
 
         def build(self) -> Callable[[Article], object]: ...
-else:  # the same class at half the start-up cost (artparse/frozen.py)
-    from artparse.frozen import NamedTuple
 
         @property
         def joint(self) -> str | None:
             """What goes between two payloads written as one (Records); None: never joined."""
+else:  # the same class at half the start-up cost (artparse/frozen.py)
+    from artparse.frozen import NamedTuple
 
 
 class Rendered(NamedTuple):
