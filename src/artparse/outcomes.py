@@ -22,6 +22,10 @@ if TYPE_CHECKING:
         every worker once) whose build() makes the function in the worker itself."""
 
         def build(self) -> Callable[[Article], object]: ...
+
+        @property
+        def joint(self) -> str | None:
+            """What goes between two payloads written as one (Records); None: never joined."""
 else:  # the same class at half the start-up cost (artparse/frozen.py)
     from artparse.frozen import NamedTuple
 
@@ -51,6 +55,20 @@ class Unchanged(NamedTuple):
     stamp: FileStamp | None = None
 
 
+class Records:
+    """`count` records in a row that need no message (no warnings, no stamp), their payloads
+    joined into one by their Render's `joint`: how a worker sends a run of plain records, so that
+    the main process takes them in one piece instead of one by one."""
+
+    __slots__ = ("count", "payload")
+
+    def __init__(self, count: int, payload: str) -> None:
+        self.count, self.payload = count, payload
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return Records, (self.count, self.payload)
+
+
 # The container outcomes are plain classes: a NamedTuple costs ten times more to define, at
 # start-up, and these are made once per container.
 
@@ -75,7 +93,7 @@ class ContainerEnd:
         self.path, self.places, self.stamp = path, places, stamp
 
 
-Outcome = Rendered | Unchanged | Problem | ContainerStart | ContainerEnd
+Outcome = Rendered | Records | Unchanged | Problem | ContainerStart | ContainerEnd
 Passed = Problem | Unchanged | ContainerStart | ContainerEnd
 """Outcomes that the main process knows before any step runs: they go through in their place."""
 
@@ -86,6 +104,7 @@ __all__ = [
     "Outcome",
     "Passed",
     "Problem",
+    "Records",
     "Render",
     "Rendered",
     "Unchanged",

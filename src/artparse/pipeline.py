@@ -13,14 +13,16 @@ The Sink interface (stable; new outputs implement it):
 
     class Sink(Protocol):
         render: Render            # plain and picklable: the workers build from it the function
-                                  # that turns each Article into this sink's payload
+                                  # that turns each Article into this sink's payload; its
+                                  # `joint` (None: never) joins runs of plain records' payloads
         own_output: OwnOutput     # what the sink writes, so the walk skips it
         records_stamps: bool      # wants each file's stamp (Rendered.stamp; a database)
         def known(self, path: str) -> FileStamp | None: ...
                                   # the stamp recorded for `path` (asked in incremental runs)
         def take(self, outcome: Outcome) -> None: ...
                                   # every outcome, in input order: Rendered (with the payload
-                                  # `render` made), Unchanged, Problem (failures and skips)
+                                  # `render` made), Records (payloads joined), Unchanged,
+                                  # Problem (failures and skips)
         def finish(self, tally: Tally) -> None: ...
                                   # after the last outcome, only when the run was not stopped
 
@@ -45,7 +47,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.members import expand_tasks
 from artparse.messages import message, report
-from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Unchanged
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Records, Unchanged
 from artparse.sources import STDIN, Input, OwnOutput, WalkOptions, display_path, is_url, iter_inputs
 from artparse.step import Step, StepSettings, is_unchanged
 from artparse.tally import Tally
@@ -182,7 +184,7 @@ def run_batch(
                 if isinstance(outcome, ContainerStart | ContainerEnd):
                     inside = isinstance(outcome, ContainerStart)
                 if not inside:
-                    advance()
+                    advance(outcome.count if isinstance(outcome, Records) else 1)
                 sink.take(outcome)
     except BaseException:
         workers.close(abort=True)
@@ -288,10 +290,14 @@ class _OnDemand:
 def _progress_bar(batch: Batch, shown: bool) -> AbstractContextManager[Counter]:
     """The bar when it may be shown (progress.py is imported for a batch, not for a file)."""
     if not shown:
-        return nullcontext(lambda: None)
+        return nullcontext(_no_bar)
     from artparse.progress import progress_bar
 
     return progress_bar(batch.paths, shown=True, hidden=batch.walk.hidden)
+
+
+def _no_bar(count: int = 1) -> None:
+    """The progress bar's counter when there is no bar."""
 
 
 def _is_batch(paths: tuple[str, ...]) -> bool:

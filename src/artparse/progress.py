@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     class Counter(Protocol):  # a type only: a Protocol class made at import costs start-up time
-        def __call__(self) -> None:
-            """One more input is done."""
+        def __call__(self, count: int = 1) -> None:
+            """`count` more inputs are done."""
 
 
 STEP = 256  # files between two updates of the bar
@@ -31,10 +31,10 @@ STEP = 256  # files between two updates of the bar
 
 @contextmanager
 def progress_bar(paths: Iterable[str], *, shown: bool, hidden: bool = False) -> Iterator[Counter]:
-    """A function to call once per input done, which moves a bar on stderr when `shown` and
+    """A function to call as inputs are done (with how many), which moves a bar on stderr when `shown` and
     stderr is a terminal; otherwise it does nothing. `hidden`: the walk enters hidden folders."""
     if not (shown and sys.stderr is not None and sys.stderr.isatty()):
-        yield lambda: None
+        yield _nothing
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -55,10 +55,10 @@ def progress_bar(paths: Iterable[str], *, shown: bool, hidden: bool = False) -> 
         threading.Thread(target=_count, args=(list(paths), bar, task, hidden), daemon=True).start()
         done = 0
 
-        def advance() -> None:
+        def advance(count: int = 1) -> None:
             nonlocal done
-            done += 1
-            if done % STEP == 0:
+            before, done = done, done + count
+            if done // STEP != before // STEP:
                 _update(bar, task, done, held)
 
         real_stderr, sys.stderr = sys.stderr, held
@@ -106,3 +106,7 @@ def _count(paths: list[str], bar: Progress, task: TaskID, hidden: bool) -> None:
         except OSError:  # a file named on the command line, or a folder that cannot be read
             total += 1
     bar.update(task, total=total)
+
+
+def _nothing(count: int = 1) -> None:
+    """The counter when no bar is shown."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from artparse.formats import BY_NAME
-from artparse.outcomes import ContainerEnd, Outcome, Rendered, Unchanged
+from artparse.outcomes import ContainerEnd, Outcome, Records, Rendered, Unchanged
 from artparse.record import FIELDS, Article
 from artparse.sources import OwnOutput
 
@@ -43,6 +43,12 @@ class TextRender:
         assert writer is not None, self.fmt
         whole = writer.article_renderer(neutralise=self.neutralise) if self.fields == FIELDS else None
         return whole or _cut(writer.renderer(neutralise=self.neutralise), self.fields)
+
+    @property
+    def joint(self) -> str | None:
+        writer = BY_NAME[self.fmt].writer
+        assert writer is not None, self.fmt
+        return writer.joint
 
 
 def _cut(render: Callable[[dict[str, Any]], object], fields: tuple[str, ...]) -> Callable[[Article], object]:
@@ -85,7 +91,7 @@ class TextSink(_Quiet):
         self._writer = make_writer(fmt, stream, fields, neutralise=neutralise, bom=bom)
 
     def take(self, outcome: Outcome) -> None:
-        if isinstance(outcome, Rendered):
+        if isinstance(outcome, Rendered | Records):
             assert isinstance(outcome.payload, str)
             self._writer.write_rendered(outcome.payload)
 
@@ -97,6 +103,7 @@ class FiguresRender:
     """Only the record fields the report counts."""
 
     __slots__ = ()
+    joint = None
 
     def build(self) -> Callable[[Article], object]:
         from artparse.report import USED_FIELDS
@@ -140,6 +147,7 @@ class RecordRender:
     """Records as dicts of the JSON-native values, cut to `fields` (Parquet, a dask.bag)."""
 
     __slots__ = ("fields",)
+    joint = None
 
     def __init__(self, fields: tuple[str, ...] = FIELDS) -> None:
         self.fields = fields
@@ -171,6 +179,7 @@ class RowRender:
     """Records as the values of an `articles` row."""
 
     __slots__ = ()
+    joint = None
 
     def build(self) -> Callable[[Article], object]:
         from artparse.database import row_values
@@ -213,6 +222,7 @@ class DatabaseSink:
 
 class TeeRender:
     __slots__ = ("renders",)
+    joint = None
 
     def __init__(self, renders: tuple[Render, ...]) -> None:
         self.renders = renders

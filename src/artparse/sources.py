@@ -199,33 +199,37 @@ class _Directory:
         return directory
 
 
-_Pending = _Directory | tuple[os.DirEntry[str], _Directory]
-
-
 def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Input | Problem]:
     # An explicit stack instead of recursion: deep trees cannot exhaust Python's recursion limit.
-    # Each directory is sorted on its own, so the order is fixed without holding the whole tree.
+    # Each directory is sorted on its own, so the order is fixed without holding the whole tree:
+    # the stack holds, for each directory on the way down, the rest of its sorted listing.
     visited: dict[FileKey, str] = {}
     if options.follow:
         top = _Directory(root, _key(info), _ancestors(root))
         visited[_key(info)] = root
     else:
         top = _Directory(root, None, None)
-    pending: list[_Pending] = [top]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, _Directory):
-            listing = _list(item)
+    stack: list[tuple[Iterator[os.DirEntry[str]], _Directory]] = []
+    listing = _list(top)
+    if isinstance(listing, Problem):
+        yield listing
+        return
+    stack.append((iter(listing), top))
+    while stack:
+        entries, directory = stack[-1]
+        for entry in entries:
+            found = _classify(entry, directory, options, visited)
+            if not isinstance(found, _Directory):
+                yield found
+                continue
+            listing = _list(found)
             if isinstance(listing, Problem):
                 yield listing
-            else:
-                pending.extend((entry, item) for entry in reversed(listing))
-            continue
-        found = _classify(*item, options, visited)
-        if isinstance(found, _Directory):
-            pending.append(found)
+                continue
+            stack.append((iter(listing), found))
+            break  # into the subdirectory; this listing goes on after it
         else:
-            yield found
+            stack.pop()
 
 
 def _list(directory: _Directory) -> list[os.DirEntry[str]] | Problem:
@@ -317,7 +321,9 @@ def _ancestors(root: str) -> _Directory | None:
 
 def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> Input | Problem:
     if is_article_name(name, options):
-        return Input(path, explicit=False, may_be_link=may_be_link)
+        # Input(path, explicit=False, may_be_link=may_be_link), made as its __reduce__ remakes it:
+        # a third of the time, once for every file of a walk.
+        return tuple.__new__(Input, (path, False, may_be_link, None))
     return Problem(path, OTHER_FILE, skipped=True)
 
 

@@ -216,6 +216,7 @@ class ArticleRender:
     """The Article itself as the payload (for callers in this process)."""
 
     __slots__ = ()
+    joint = None
 
     def build(self) -> Callable[[Article], object]:
         return _same

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Unchanged
+from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Problem, Records, Unchanged
 from artparse.sources import VANISHED
 
 UNCHANGED = "unchanged"
@@ -36,7 +36,9 @@ class Tally:
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, ContainerStart | ContainerEnd):
             return  # a container counts by its articles' outcomes
-        if isinstance(outcome, Unchanged):
+        if isinstance(outcome, Records):
+            self.records += outcome.count  # (none has warnings)
+        elif isinstance(outcome, Unchanged):
             self.skip_reasons[UNCHANGED] += 1
         elif not isinstance(outcome, Problem):
             self.records += 1

@@ -45,7 +45,11 @@ class Writer:
 
     Rendering is apart from writing: renderer() gives a pure function, record to text, that
     worker processes build for themselves; write_rendered() keeps the texts in order here.
+    `joint` is what goes between two rendered records so that write_rendered() of the joined
+    text writes what it writes of each in turn (None: it does not).
     """
+
+    joint: str | None = ""
 
     def __init__(
         self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
@@ -108,6 +112,8 @@ def _article_line(article: Article) -> str:
 
 class JsonArrayWriter(Writer):
     """One JSON array, indented, streamed element by element."""
+
+    joint = ",\n"  # the separator write_rendered() puts before every element but the first
 
     def __init__(
         self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
@@ -216,6 +222,8 @@ class PrettyWriter(Writer):
 
     The text is never read as rich markup, and what a terminal would obey is escaped.
     """
+
+    joint = None  # each record is highlighted on its own
 
     def __init__(
         self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
