@@ -14,17 +14,14 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from artparse.frozen import NamedTuple
 from artparse.patterns import on_first_use
 from artparse.zones import UTC_NAMES, abbreviation_zone, checked_offset, localize, offset_zone, take_offset
 
 if TYPE_CHECKING:
-    from typing import NamedTuple
-
     from dateutil.parser import parserinfo
 
     from artparse.relative import Relative
-else:  # the same class at half the start-up cost (artparse/frozen.py)
-    from artparse.frozen import NamedTuple
 
 MAX_DATE_TEXT = 80  # longer "dates" are not dates, and feed dateutil's worst cases
 MIN_DATE = date(1990, 1, 1)

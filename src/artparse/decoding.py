@@ -20,13 +20,8 @@ from __future__ import annotations
 import codecs
 
 from artparse.errors import BinaryInput, InputError
+from artparse.frozen import NamedTuple
 from artparse.patterns import on_first_use
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # the same class at half the start-up cost (artparse/frozen.py)
-    from artparse.frozen import NamedTuple
 
 DETECTED = {"cp1256": "Windows-1256", "cp1252": "Windows-1252", "iso8859-6": "ISO-8859-6"}
 """What the detector may choose, by Python codec name. ISO-8859-1 is absent on purpose: it

@@ -16,17 +16,13 @@ from artparse.decoding import repair_unencodable
 from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
 from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
-from artparse.frozen import field_names
+from artparse.frozen import dataclass, field_names
 from artparse.patterns import on_first_use
 from artparse.record import Article
 from artparse.zones import site_zone
 
 if TYPE_CHECKING:
-    from dataclasses import dataclass
-
     from artparse.rules import Rule
-else:  # the same class, at a tenth of the start-up cost (frozen.py)
-    from artparse.frozen import dataclass
 
 _NO_HEADER = "no-header: {wanted} was not found; the whole text is the body"
 _WINDOW = f" (a header is read from the first {MAX_HEADER_LINES} lines and {MAX_HEADER_CHARS:,} characters)"

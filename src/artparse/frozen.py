@@ -1,8 +1,8 @@
 """Frozen dataclasses and NamedTuples at a small part of their start-up cost.
 
 `dataclass` and `field` take the arguments of dataclasses' own that artparse uses (frozen=True;
-kw_only, eq, repr; a default or a default_factory), and mypy reads them as dataclasses' own (the
-modules import those when TYPE_CHECKING). A class gets the same behaviour: construction by
+kw_only, eq, repr; a default or a default_factory), and mypy reads them as dataclasses' own (this
+module gives it those). A class gets the same behaviour: construction by
 keyword (and by position unless kw_only) with the same defaults, __post_init__, equality and
 hash over the fields in order, the same repr, FrozenInstanceError on assignment, pickling and
 copying; dataclasses.fields(), replace(), asdict() and is_dataclass() work on it, their Field
@@ -12,7 +12,7 @@ Why: dataclasses writes each class's methods as source code and compiles it at i
 a millisecond for the record, and `dataclasses` itself to load); these are the same few
 functions for every class, made without compiling anything.
 
-`NamedTuple` is typing.NamedTuple to mypy (imported so when TYPE_CHECKING) and makes the same
+`NamedTuple` is typing.NamedTuple to mypy and makes the same
 collections.namedtuple class, minus typing's check of each annotation, which compiles every
 annotation string (`from __future__ import annotations`) into a ForwardRef: half the class's
 cost. Its __annotations__ keep the strings.
@@ -42,7 +42,7 @@ class _Factory:
         self.make = make
 
 
-def field(*, default_factory: Callable[[], Any]) -> Any:
+def _field(*, default_factory: Callable[[], Any]) -> Any:
     """A field whose default is made anew for each instance."""
     return _Factory(default_factory)
 
@@ -59,7 +59,7 @@ def replace(obj: T, /, **changes: Any) -> T:
     return type(obj)(**values)
 
 
-def dataclass(
+def _dataclass(
     *, frozen: bool, kw_only: bool = False, eq: bool = True, repr: bool = True
 ) -> Callable[[type[T]], type[T]]:
     """The class decorator: fields are the class's own annotations, in order (no ClassVar)."""
@@ -246,5 +246,14 @@ class _NamedTupleMeta(type):
         return made
 
 
-class NamedTuple(metaclass=_NamedTupleMeta):
+class _NamedTuple(metaclass=_NamedTupleMeta):
     """A base class as typing.NamedTuple is: `class Point(NamedTuple): x: int`."""
+
+
+if TYPE_CHECKING:  # what mypy reads the classes made here as
+    from dataclasses import dataclass, field
+    from typing import NamedTuple
+else:
+    dataclass, field, NamedTuple = _dataclass, _field, _NamedTuple
+
+__all__ = ["NamedTuple", "dataclass", "field", "field_names", "replace"]

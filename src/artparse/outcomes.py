@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from artparse.frozen import NamedTuple
 from artparse.sources import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import NamedTuple, Protocol
+    from typing import Protocol
 
     from artparse.record import Article
     from artparse.stamps import FileStamp
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
         @property
         def joint(self) -> str | None:
             """What goes between two payloads written as one (Records); None: never joined."""
-else:  # the same class at half the start-up cost (artparse/frozen.py)
-    from artparse.frozen import NamedTuple
 
 
 class Rendered(NamedTuple):

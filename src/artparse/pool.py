@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from artparse.outcomes import Outcome, Passed, Problem, Records, Rendered
-from artparse.sources import STDIN, Input
+from artparse.sources import STDIN, Input, walked_input
 from artparse.step import Step, StepSettings, internal_error
 
 if TYPE_CHECKING:
@@ -305,8 +305,7 @@ def _unpacked(tasks: list[Task] | _Packed) -> list[Task]:
     if isinstance(tasks, list):
         return tasks
     linked, paths = tasks
-    made = tuple.__new__  # as Input.__reduce__ remakes one: half the time of Input(...)
-    return [(made(Input, (path, False, linked, None)), None) for path in paths]
+    return [(walked_input(path, linked), None) for path in paths]
 
 
 def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int, ...] = ()) -> None:

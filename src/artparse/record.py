@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from artparse.frozen import field_names
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from dataclasses import dataclass, field
-else:  # the same class, at a tenth of the start-up cost (frozen.py)
-    from artparse.frozen import dataclass, field
+from artparse.frozen import dataclass, field, field_names
 
 JSONValue = Any  # str | int | None | list[str] | dict[str, JSONValue]
 

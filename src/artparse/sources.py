@@ -25,16 +25,13 @@ from artparse.containers import walk_patterns
 from artparse.dates import MIN_DATE
 from artparse.decoding import Decoded, decode_bytes
 from artparse.errors import ArgumentTypeError, InputError, SkippedInWalk
+from artparse.frozen import NamedTuple
 from artparse.ingest import DEFAULT_MAX_SIZE, human_size, parse_bytes, too_large
 from artparse.record import Article
 
 if TYPE_CHECKING:
-    from typing import NamedTuple
-
     from artparse.containers.reading import Member
     from artparse.rules import Rule
-else:  # the same class at half the start-up cost (artparse/frozen.py)
-    from artparse.frozen import NamedTuple
 
 STDIN = "-"
 ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "*.eml")
@@ -99,6 +96,12 @@ class Input(NamedTuple):
 
 
 DATA_SHARE = 32
+
+
+def walked_input(path: str, may_be_link: bool) -> Input:
+    """Input(path, explicit=False, may_be_link=may_be_link), a file a walk found, made as its
+    __reduce__ remakes it: a third of the time, once for every file of a walk."""
+    return tuple.__new__(Input, (path, False, may_be_link, None))
 
 
 class Problem(NamedTuple):
@@ -321,9 +324,7 @@ def _ancestors(root: str) -> _Directory | None:
 
 def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> Input | Problem:
     if is_article_name(name, options):
-        # Input(path, explicit=False, may_be_link=may_be_link), made as its __reduce__ remakes it:
-        # a third of the time, once for every file of a walk.
-        return tuple.__new__(Input, (path, False, may_be_link, None))
+        return walked_input(path, may_be_link)
     return Problem(path, OTHER_FILE, skipped=True)
 
 

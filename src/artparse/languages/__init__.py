@@ -41,11 +41,12 @@ def english_months() -> dict[str, int]:
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("fold", "plain"):  # loaded on first use: the month-name path needs neither
+    """LANGUAGES (all_languages()), ENGLISH, fold and plain, loaded on first use (the month-name
+    path needs none of them)."""
+    if name in ("fold", "plain"):
         from artparse.languages import spelling
 
         return getattr(spelling, name)
-    """LANGUAGES (all_languages()) and ENGLISH, loaded on first use."""
     if name == "LANGUAGES":
         return all_languages()
     if name == "ENGLISH":

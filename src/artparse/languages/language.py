@@ -5,11 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from dataclasses import dataclass, field
-else:  # the same class, at a fraction of the start-up cost (artparse/frozen.py)
-    from artparse.frozen import dataclass, field
+from artparse.frozen import dataclass, field
 
 AUTHOR = "author"
 PUBLISHED = "published"
