@@ -204,8 +204,18 @@ def might_be_header_line(view: str) -> bool:
     (no digit, no mail address, no word that starts a label or names a share channel)."""
     if _DIGIT.search(view) or "@" in view or " at " in view or "(at)" in view or "[at]" in view:
         return True
-    words = view.split()
+    folded = set(fold(view).split())
+    if name_words().share.isdisjoint(folded) and _first_words().isdisjoint(
+        [word.rstrip(_LABEL_END) for word in folded]
+    ):
+        return False  # what _has_label_or_channel finds then, at a fraction of its cost
+    return _has_label_or_channel(view)
+
+
+def _has_label_or_channel(view: str) -> bool:
+    """Whether a word of `view` may start a label or names a share channel."""
     channels = name_words().share
+    words = view.split()
     for index, word in enumerate(words):
         if (
             _may_start_label(word, words[index + 1] if index + 1 < len(words) else "")
@@ -239,26 +249,33 @@ def is_header_line(parts: list[Part]) -> bool:
 
 def _segments(view: str) -> list[tuple[int, int]]:
     """(start, end) of each part between separators, and before labels with a colon inside one."""
-    cuts = [0]
-    for found in _SEPARATOR.finditer(view, _first_separator_at(view)):
-        cuts.extend((found.start(), found.end()))
-    cuts.append(len(view))
+    cuts = [0, *_separator_cuts(view), len(view)]
     segments = []
     for start, end in zip(cuts[::2], cuts[1::2], strict=True):
         segments.extend(_split_before_labels(view, start, end))
     return [(start, end) for start, end in segments if end > start]
 
 
-def _first_separator_at(view: str) -> int:
-    """Where _SEPARATOR's scan may start: every match holds one of its marks (a bar, a dot, a
-    dash), with only spaces before it, and no match starts before the first mark's spaces.
-    The end of `view` when it has no mark (most lines: the scan is the dearest part of a short
-    line's reading)."""
-    mark = _separator_mark().search(view)
+def _separator_cuts(view: str) -> list[int]:
+    """The start and end of each _SEPARATOR match in `view`, as _SEPARATOR.finditer gives them,
+    with each search started where the next match may begin (_next_separator_at)."""
+    cuts: list[int] = []
+    at = _next_separator_at(view, 0)
+    while at < len(view) and (found := _SEPARATOR.search(view, at)):
+        cuts.extend(found.span())
+        at = _next_separator_at(view, found.end())
+    return cuts
+
+
+def _next_separator_at(view: str, at: int) -> int:
+    """Where a _SEPARATOR match at or after `at` may start: every match holds one of its marks
+    (a bar, a dot, a dash) with only spaces before it, so none starts before the spaces ahead of
+    the first mark from `at`. The end of `view` when no mark follows (most lines: the scan is the
+    dearest part of a short line's reading)."""
+    mark = _separator_mark().search(view, at)
     if mark is None:
         return len(view)
-    before = view[: mark.start()]
-    return len(before.rstrip())
+    return max(at, len(view[: mark.start()].rstrip()))
 
 
 _separator_mark = on_first_use("[|\u00b7\u2022\u2014\u2013-]")
@@ -266,6 +283,13 @@ _separator_mark = on_first_use("[|\u00b7\u2022\u2014\u2013-]")
 
 
 def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    if _no_label_after_first_word(view, start, end):
+        return [(start, len(view[:end].rstrip(" ,;")))]  # what _split_at_labels gives then
+    return _split_at_labels(view, start, end)
+
+
+def _split_at_labels(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """view[start:end] cut before each label that opens a part of its own (see _segments)."""
     inner = [start]
     covered = start  # a word inside a longer label ("Written by") starts no label of its own
     for position in _label_starts(view, start, end):
@@ -289,6 +313,21 @@ def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int
             inner.append(found.start())
     inner.append(end)
     return [(a, len(view[:b].rstrip(" ,;"))) for a, b in pairwise(inner)]
+
+
+def _no_label_after_first_word(view: str, start: int, end: int) -> bool:
+    """True when no word of view[start:end] but the one at `start` may start a label (nor the
+    first when spaces come before it): a word that may start a label, or a label's first words,
+    after folding and without the marks _may_start_label strips (see _label_words)."""
+    text = view[start:end]
+    if not text:
+        return True
+    if text[0].isspace():
+        return False
+    rest = text.split(maxsplit=1)
+    if len(rest) < 2:
+        return True
+    return _first_words().isdisjoint([word.rstrip(_LABEL_END) for word in fold(rest[1]).split()])
 
 
 def _read_segment(view: str, start: int, end: int) -> list[Part]:
@@ -377,7 +416,7 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
         channels = value.split()  # "Facebook Twitter Email"
     if all(fold(channel) in name_words().share for channel in channels):
         return [Part(SHARE, value, span, items=tuple(channels))]
-    if address := _ADDRESS.search(value):
+    if _may_hold_address(value) and (address := _ADDRESS.search(value)):
         name_end = start + address.start()
         parts = _who(view, None, start, name_end, lax=False) if name_end > start else []
         if all(part.role != UNKNOWN for part in parts):
@@ -385,7 +424,7 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
             return [*parts, Part(ADDRESS, address["address"], (start + address.start("address"), end))]
     if looks_like_name(value):
         return [Part(NAME, value, span)]
-    if _job_pattern().search(value):
+    if _may_hold_job(value) and _job_pattern().search(value):
         parts = _who(view, None, start, end, lax=False)
         if len(parts) == 2 and parts[0].role == AUTHOR:
             return [Part(NAME, parts[0].value, parts[0].span), parts[1]]
@@ -403,12 +442,12 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
             Part(UNKNOWN, view[start:who_end], (start, who_end))
         ]
         return [*who, *_date_then_by(view, on_word, PUBLISHED, date_start, end)]
-    if address := _ADDRESS.search(value):
+    if _may_hold_address(value) and (address := _ADDRESS.search(value)):
         name_end = start + address.start()
         if name_end > start:
             found = _who(view, label, start, name_end, lax=lax)
             return [*found, Part(ADDRESS, address["address"], (start + address.start("address"), end))]
-    if job := _job_pattern().search(value):
+    if _may_hold_job(value) and (job := _job_pattern().search(value)):
         split = _name_and_job(value, job.start())
         if split is not None:
             name, job_start = split
@@ -416,7 +455,7 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
             if name is None:
                 return [Part(UNKNOWN, value, (start, end), label)]
             return [Part(AUTHOR, name, (start, start + len(name)), label), job_part]
-    outlet = _FOR_OUTLET.fullmatch(value)
+    outlet = _FOR_OUTLET.fullmatch(value) if not value.isascii() or "for" in value.lower() else None
     if outlet and looks_like_name(outlet["who"]) and looks_like_name(outlet["outlet"]):
         who_end = start + outlet.end("who")
         return [
@@ -426,6 +465,33 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
     if looks_like_name(value, lax=lax):
         return [Part(AUTHOR, value, (start, end), label)]
     return [Part(UNKNOWN, value, (start, end), label)] if label is None else []
+
+
+def _may_hold_address(text: str) -> bool:
+    """False when _ADDRESS surely finds nothing in `text`: ASCII text with no "@" and no "at" in
+    any letter case (its IGNORECASE takes no other ASCII letters for "a" and "t")."""
+    return not text.isascii() or "@" in text or "at" in text.lower()
+
+
+def _may_hold_job(text: str) -> bool:
+    """False when _job_pattern() surely finds nothing in `text`: ASCII text that holds none of
+    the first words of the roles in lower case (see _job_first_words)."""
+    words = _job_first_words()
+    if words is None or not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+@cache
+def _job_first_words() -> tuple[str, ...] | None:
+    """The first word of each role, in lower case, that ASCII text can match; None when a role
+    has a letter that IGNORECASE matches to an ASCII one (the dotless i, the long s, the Kelvin
+    sign), which the test above cannot see."""
+    roles = name_words().roles
+    if any(char in "\u0130\u0131\u017f\u212a" for role in roles for char in role):
+        return None
+    return tuple(sorted({role.split()[0].lower() for role in roles if role.isascii()}))
 
 
 def _name_and_job(value: str, job_start: int) -> tuple[str | None, int] | None:
@@ -600,16 +666,30 @@ def looks_like_name(text: str, lax: bool = False) -> bool:
     a label that says a name follows ("Posted by:").
     """
     words = text.replace(",", " ").split()
-    if not words or len(words) > MAX_NAME_WORDS or _NAME_END.search(text) or not text[0].isalpha():
+    if not words or len(words) > MAX_NAME_WORDS or not text[0].isalpha() or ":" in text:
         return False
-    if ":" in text:
+    if _NAME_END.search(text):
         return False
     if lax and len(words) == 1 and _USER_NAME.fullmatch(text):
         return True
-    if not any(char.isupper() or char.islower() for char in text):  # Arabic: no capitals to go by
+    if not _has_cased_letter(text):  # Arabic: no capitals to go by
         return len(words) <= MAX_CASELESS_NAME_WORDS and not _CASELESS_END.search(text)
-    small = name_words().particles | name_words().on
+    small = _small_name_words()
     return all(not word[0].islower() or fold(word) in small for word in words)
+
+
+def _has_cased_letter(text: str) -> bool:
+    """Whether a character of `text` is upper or lower case; for ASCII text, whether it has a
+    letter, which its upper and lower case tell apart in one step each."""
+    if text.isascii():
+        return text.lower() != text.upper()
+    return any(char.isupper() or char.islower() for char in text)
+
+
+@cache
+def _small_name_words() -> frozenset[str]:
+    """Words a name may have in lower case: particles ("de", "von") and "on"'s words."""
+    return name_words().particles | name_words().on
 
 
 def read_count(text: str) -> int | None:
@@ -640,6 +720,25 @@ def is_headline(view: str) -> bool:
 
 def _label_starts(view: str, start: int, end: int) -> list[int]:
     """Where a label may begin: a word that starts a one-word label, or two that start a longer one."""
+    text = view[start:end]
+    words = text.split()
+    folded = fold(text).split()
+    if len(folded) != len(words) or " ".join(words) != text:
+        return _label_starts_scanned(view, start, end)
+    # Words parted by one space each: a word starts where the ones before it and their spaces end.
+    # Only a word among _first_words() may start a label: the others are not looked up.
+    starts = _first_words()
+    found = []
+    for index, word in enumerate(folded):
+        if word.rstrip(_LABEL_END) in starts and _may_start_label(
+            words[index], words[index + 1] if index + 1 < len(words) else ""
+        ):
+            found.append(start + len(" ".join(words[:index])) + (index > 0))
+    return found
+
+
+def _label_starts_scanned(view: str, start: int, end: int) -> list[int]:
+    """_label_starts of any text, a token at a time."""
     tokens = [(token.start(), token[0]) for token in _TOKEN.finditer(view, start, end)]
     return [
         position
@@ -661,11 +760,11 @@ def _opens_with_label(view: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=8192)
 def _may_start_label(token: str, following: str = "") -> bool:
     """A cheap test before the label pattern: `token` (then `following`) may open a label."""
-    word = fold(token).rstrip(":\uff1a,;.")
+    word = fold(token).rstrip(_LABEL_END)
     bare, with_colon, pairs = _label_words()
     if word in bare or (word in with_colon and token.endswith((":", "\uff1a"))):
         return True
-    return fold(following).rstrip(":\uff1a,;.") in pairs.get(word, ())
+    return fold(following).rstrip(_LABEL_END) in pairs.get(word, ())
 
 
 @cache
@@ -683,6 +782,17 @@ def _label_words() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[
         frozenset(text for text, label in single.items() if label.colon),
         {first: frozenset(seconds) for first, seconds in pairs.items()},
     )
+
+
+_LABEL_END = ":\uff1a,;."
+"""What _may_start_label strips from the end of a folded word before looking it up."""
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Every folded word for which _may_start_label may be True (whatever follows it)."""
+    bare, with_colon, pairs = _label_words()
+    return bare | with_colon | frozenset(pairs)
 
 
 def _folded(label: str) -> str:
@@ -709,7 +819,7 @@ def _alternation(phrases: list[str]) -> str:
 def _match_label(view: str, start: int, end: int) -> re.Match[str] | None:
     """The longest label at `start`, tried only among the labels that share its first word."""
     first = _TOKEN.match(view, start, end)
-    pattern = _labels_starting(fold(first[0]).rstrip(":\uff1a,;.")) if first else None
+    pattern = _labels_starting(fold(first[0]).rstrip(_LABEL_END)) if first else None
     return pattern.match(view, start, end) if pattern else None
 
 
