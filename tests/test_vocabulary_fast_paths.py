@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from artparse.dialects import vocabulary as v
+from artparse.languages.spelling import fold, plain
 from artparse.languages.tables import labels, name_words
 
 settings.register_profile("vocabulary-fast-paths", deadline=None, max_examples=400)
@@ -109,8 +110,6 @@ def test_cased_letters_are_found_as_by_each_character(text: str) -> None:
 @given(_ANY)
 def test_folding_a_text_folds_each_of_its_words(text: str) -> None:
     """What the fast paths build on: fold(text).split() is each word folded, less empty ones."""
-    from artparse.languages.spelling import fold
-
     assert fold(text).split() == [fold(word) for word in text.split() if fold(word)], text
 
 
@@ -132,3 +131,63 @@ def test_read_line_reads_every_text_as_before_in_its_parts(text: str) -> None:
     for start, end in zip(cuts[::2], cuts[1::2], strict=True):
         slow.extend(v._split_at_labels(view, start, end))
     assert v._segments(view) == [(start, end) for start, end in slow if end > start], view
+
+
+def _label_opening_scanned(view: str, start: int, end: int) -> re.Match[str] | None:
+    """The label opening view[start:end] as found token by token: the first token at `start`,
+    that (then the next) may start a label, and the label pattern matched there."""
+    tokens = v._TOKEN.finditer(view, start, end)
+    first, following = next(tokens, None), next(tokens, None)
+    if first is None or first.start() != start:
+        return None
+    if not v._may_start_label(first[0], following[0] if following else ""):
+        return None
+    return v._match_label(view, start, end)
+
+
+@given(_ANY, st.integers(0, 5), st.integers(0, 5))
+def test_the_label_opening_a_segment_is_the_scanned_one(text: str, lead: int, trail: int) -> None:
+    start, end = min(lead, len(text)), max(min(lead, len(text)), len(text) - trail)
+    quick, scanned = v._label_at(text, start, end), _label_opening_scanned(text, start, end)
+    assert (quick and quick.span()) == (scanned and scanned.span()), text
+
+
+def _is_date_with_the_shape_first(text: str) -> bool:
+    text = plain(text)
+    if not v._DIGIT.search(text):
+        return v._is_relative(text)
+    has_month = bool(v._DATE_SHAPE.search(text))
+    for token in text.replace(",", " ").split():
+        kind = v._date_token(token)
+        if kind is None:
+            return v._is_relative(text)
+        has_month = has_month or kind
+    return has_month or v._is_relative(text)
+
+
+_DATES = st.lists(
+    st.sampled_from(
+        [
+            *("3", "03/04/2021", "2021-03-04", "04:23", "4.23", "PM", "EST", "March", "mars", "le", "am"),
+            *(
+                ",",
+                "x",
+                "hours",
+                "ago",
+                "yesterday",
+                "3.mar.2021",
+                "10h30",
+                "+02:00",
+                "(UTC+1)",
+                "١٢",
+                "\u0660",
+            ),
+        ]
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@given(_DATES | _ANY)
+def test_a_date_is_told_as_with_the_shape_searched_first(text: str) -> None:
+    assert v.is_date(text) == _is_date_with_the_shape_first(text), text

@@ -333,7 +333,7 @@ def _no_label_after_first_word(view: str, start: int, end: int) -> bool:
 def _read_segment(view: str, start: int, end: int) -> list[Part]:
     text = view[start:end].rstrip()
     end = start + len(text)
-    found = _match_label(view, start, end) if _opens_with_label(view, start, end) else None
+    found = _label_at(view, start, end)
     if found:
         label = labels()[_folded(found[0])]
         value_start = _skip_colon(view, found.end(), end)
@@ -474,24 +474,33 @@ def _may_hold_address(text: str) -> bool:
 
 
 def _may_hold_job(text: str) -> bool:
-    """False when _job_pattern() surely finds nothing in `text`: ASCII text that holds none of
-    the first words of the roles in lower case (see _job_first_words)."""
+    """False when _job_pattern() surely finds nothing in `text`: ASCII text none of whose words
+    (runs of \\w characters), in lower case, is the first word of a role (see _job_first_words)."""
     words = _job_first_words()
     if words is None or not text.isascii():
         return True
-    lowered = text.lower()
-    return any(word in lowered for word in words)
+    return not words.isdisjoint(text.lower().translate(_ascii_non_word()).split())
 
 
 @cache
-def _job_first_words() -> tuple[str, ...] | None:
-    """The first word of each role, in lower case, that ASCII text can match; None when a role
-    has a letter that IGNORECASE matches to an ASCII one (the dotless i, the long s, the Kelvin
-    sign), which the test above cannot see."""
+def _job_first_words() -> frozenset[str] | None:
+    """The leading run of \\w characters of each ASCII role in lower case: a match of the role
+    in ASCII text starts after no \\w character, with that run and then no \\w character.
+    None when a role does not open with one, or has a letter that IGNORECASE matches to an
+    ASCII one (the dotless i, the long s, the Kelvin sign), which that test cannot see."""
     roles = name_words().roles
     if any(char in "\u0130\u0131\u017f\u212a" for role in roles for char in role):
         return None
-    return tuple(sorted({role.split()[0].lower() for role in roles if role.isascii()}))
+    runs = {role: re.match(r"\w+", role, re.ASCII) for role in roles if role.isascii()}
+    if not all(runs.values()):
+        return None
+    return frozenset(run[0].lower() for run in runs.values() if run)
+
+
+@cache
+def _ascii_non_word() -> dict[int, str]:
+    """A translate table turning every ASCII character but a \\w one into a space."""
+    return {code: " " for code in range(128) if not re.match(r"\w", chr(code))}
 
 
 def _name_and_job(value: str, job_start: int) -> tuple[str | None, int] | None:
@@ -620,13 +629,13 @@ def is_date(text: str) -> bool:
     text = plain(text)
     if not _DIGIT.search(text):
         return _is_relative(text)
-    has_month = bool(_DATE_SHAPE.search(text))
+    has_month = False
     for token in text.replace(",", " ").split():
         kind = _date_token(token)
         if kind is None:
             return _is_relative(text)
         has_month = has_month or kind
-    return has_month or _is_relative(text)
+    return has_month or bool(_DATE_SHAPE.search(text)) or _is_relative(text)
 
 
 @lru_cache(maxsize=4096)
@@ -747,14 +756,16 @@ def _label_starts_scanned(view: str, start: int, end: int) -> list[int]:
     ]
 
 
-def _opens_with_label(view: str, start: int, end: int) -> bool:
-    tokens = _TOKEN.finditer(view, start, end)
-    first, following = next(tokens, None), next(tokens, None)
-    return (
-        first is not None
-        and first.start() == start
-        and _may_start_label(first[0], following[0] if following else "")
-    )
+def _label_at(view: str, start: int, end: int) -> re.Match[str] | None:
+    """The label that opens view[start:end] (as _match_label finds it), when its first word,
+    at `start`, may start one (then the one after it)."""
+    words = view[start:end].split(maxsplit=2)
+    if not words or view[start].isspace():
+        return None
+    if not _may_start_label(words[0], words[1] if len(words) > 1 else ""):
+        return None
+    pattern = _labels_starting(fold(words[0]).rstrip(_LABEL_END))
+    return pattern.match(view, start, end) if pattern else None
 
 
 @lru_cache(maxsize=8192)
@@ -795,6 +806,7 @@ def _first_words() -> frozenset[str]:
     return bare | with_colon | frozenset(pairs)
 
 
+@lru_cache(maxsize=1024)
 def _folded(label: str) -> str:
     return fold(" ".join(label.split()))
 
