@@ -13,6 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from artparse.dialects import byline
 from artparse.dialects import vocabulary as v
 from artparse.languages.spelling import fold, plain
 from artparse.languages.tables import labels, name_words
@@ -191,3 +192,47 @@ _DATES = st.lists(
 @given(_DATES | _ANY)
 def test_a_date_is_told_as_with_the_shape_searched_first(text: str) -> None:
     assert v.is_date(text) == _is_date_with_the_shape_first(text), text
+
+
+_CRUMBS = st.lists(
+    st.sampled_from(["Home", "World", " > ", ">", " / ", "/", " \u203a ", "\u203a", "»", " » ", "a b", " "]),
+    max_size=8,
+)
+
+
+@given(_CRUMBS.map("".join) | _ANY)
+def test_a_line_without_a_crumb_mark_is_no_breadcrumb_as_the_split_says(text: str) -> None:
+    if not any(mark in text for mark in v._CRUMB_MARKS):
+        assert v._CRUMB.split(text) == [text], text
+    assert v.breadcrumb(text) == _breadcrumb_split(text), text
+
+
+def _breadcrumb_split(view: str) -> list[str] | None:
+    parts = v._CRUMB.split(view)
+    if len(parts) < 2 or not all(0 < len(part.split()) <= 4 and part[0].isalnum() for part in parts):
+        return None
+    return parts if len(parts) >= 3 or "\u203a" in view or "»" in view else None
+
+
+@given(_ANY)
+def test_a_byline_line_is_separated_as_the_pattern_says(text: str) -> None:
+    assert byline._is_separated(text) == bool(byline._SEPARATED.search(text)), text
+
+
+_WORDS = st.lists(
+    st.sampled_from([*_PIECES, "min.", "by.x", "a.m.", "By:", "by:,", "Tags;", ".", ":"]), max_size=10
+)
+
+
+@given(_WORDS.map(" ".join) | _WORDS.map("".join) | _ANY)
+def test_a_text_refused_as_holding_a_label_word_holds_none(text: str) -> None:
+    folded = fold(text)
+    if not v._may_hold_label_word(folded):
+        assert v._first_words().isdisjoint(word.rstrip(v._LABEL_END) for word in folded.split()), text
+
+
+@given(_WORDS)
+def test_a_word_that_may_start_a_label_is_a_first_word(words: list[str]) -> None:
+    for word, following in zip(words, [*words[1:], ""], strict=False):
+        if v._may_start_label(word, following):
+            assert fold(word).rstrip(v._LABEL_END) in v._first_words(), word

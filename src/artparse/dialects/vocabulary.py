@@ -128,6 +128,7 @@ _ADDRESS = re.compile(
 )
 _FOR_OUTLET = re.compile(r"(?P<who>.+?)\s+for\s+(?P<outlet>.+)", re.IGNORECASE)
 _CRUMB = re.compile(r"\s+[\u203a»>/]\s+|\s*[\u203a»]\s*")  # \u203a: single angle quote
+_CRUMB_MARKS = "\u203a»>/"  # one of which is in every _CRUMB match
 _DATE_TOKEN = re.compile(
     r"\d{1,4}(?:st|nd|rd|th|er|º|°|ª|\.)?"  # day or year
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # numeric date
@@ -204,10 +205,8 @@ def might_be_header_line(view: str) -> bool:
     (no digit, no mail address, no word that starts a label or names a share channel)."""
     if _DIGIT.search(view) or "@" in view or " at " in view or "(at)" in view or "[at]" in view:
         return True
-    folded = set(fold(view).split())
-    if name_words().share.isdisjoint(folded) and _first_words().isdisjoint(
-        [word.rstrip(_LABEL_END) for word in folded]
-    ):
+    folded = fold(view)
+    if name_words().share.isdisjoint(folded.split()) and not _may_hold_label_word(folded):
         return False  # what _has_label_or_channel finds then, at a fraction of its cost
     return _has_label_or_channel(view)
 
@@ -327,7 +326,7 @@ def _no_label_after_first_word(view: str, start: int, end: int) -> bool:
     rest = text.split(maxsplit=1)
     if len(rest) < 2:
         return True
-    return _first_words().isdisjoint([word.rstrip(_LABEL_END) for word in fold(rest[1]).split()])
+    return not _may_hold_label_word(fold(rest[1]))
 
 
 def _read_segment(view: str, start: int, end: int) -> list[Part]:
@@ -708,6 +707,8 @@ def read_count(text: str) -> int | None:
 
 def breadcrumb(view: str) -> list[str] | None:
     """The parts of a breadcrumb line (`Home > World > Africa`, or with angle quotes), or None."""
+    if not any(mark in view for mark in _CRUMB_MARKS):
+        return None  # _CRUMB cannot cut it: one part
     parts = _CRUMB.split(view)
     if len(parts) < 2 or not all(0 < len(part.split()) <= 4 and part[0].isalnum() for part in parts):
         return None
@@ -730,8 +731,11 @@ def is_headline(view: str) -> bool:
 def _label_starts(view: str, start: int, end: int) -> list[int]:
     """Where a label may begin: a word that starts a one-word label, or two that start a longer one."""
     text = view[start:end]
+    lowered = fold(text)
+    if not _may_hold_label_word(lowered):
+        return []
     words = text.split()
-    folded = fold(text).split()
+    folded = lowered.split()
     if len(folded) != len(words) or " ".join(words) != text:
         return _label_starts_scanned(view, start, end)
     # Words parted by one space each: a word starts where the ones before it and their spaces end.
@@ -801,9 +805,27 @@ _LABEL_END = ":\uff1a,;."
 
 @cache
 def _first_words() -> frozenset[str]:
-    """Every folded word for which _may_start_label may be True (whatever follows it)."""
+    """Every word for which _may_start_label may be True (whatever follows it), as it looks the
+    word up: folded and without the marks it strips (so no word that ends with one, "min.")."""
     bare, with_colon, pairs = _label_words()
-    return bare | with_colon | frozenset(pairs)
+    return frozenset(word for word in bare | with_colon | set(pairs) if word == word.rstrip(_LABEL_END))
+
+
+def _may_hold_label_word(folded: str) -> bool:
+    """False when no word of the folded text, less the marks _may_start_label strips from its
+    end, is one of _first_words(). The marks anywhere become spaces first: a word then stays
+    whole unless it had a mark inside, and no first word has one (_no_mark_in_first_words)."""
+    if not _no_mark_in_first_words():
+        return not _first_words().isdisjoint([word.rstrip(_LABEL_END) for word in folded.split()])
+    for mark in _LABEL_END:  # str.replace five times costs less than str.translate once
+        folded = folded.replace(mark, " ")
+    return not _first_words().isdisjoint(folded.split())
+
+
+@cache
+def _no_mark_in_first_words() -> bool:
+    """No first word of a label holds a mark of _LABEL_END (else the marks inside words must stay)."""
+    return not any(mark in word for word in _first_words() for mark in _LABEL_END)
 
 
 @lru_cache(maxsize=1024)
