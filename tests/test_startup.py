@@ -17,11 +17,15 @@ HEAVY = (
     # optional work: only when a file, a format or an option needs it
     "charset_normalizer",  # a file that is not UTF-8
     "csv",  # -f csv, -f tsv
+    "dataclasses",  # dataclasses.fields() of a record; orjson imports it
     "dateutil",  # a date the fast paths do not read
     "email",  # MIME encoded words in a mail header
+    "fnmatch",  # --glob
     "gzip",  # .gz inputs and outputs
     "hashlib",  # the stamps of a database run
     "importlib.metadata",  # --version, a database's version
+    "locale",  # gettext's first look-up (click's error messages and the help options of its own)
+    "orjson",  # from a process's second record on (json.dumps writes the first)
     "rich",  # pretty output on a terminal, the progress bar, the report
     "sqlite3",  # a database
     "tempfile",  # -o FILE, written atomically
@@ -85,6 +89,16 @@ def heavy(modules: set[str]) -> list[str]:
 
 def test_a_plain_one_file_run_imports_no_module_it_does_not_need() -> None:
     assert heavy(imported_by_a_run(SEED)) == []
+
+
+def test_the_second_record_of_a_run_loads_orjson(tmp_path: Path) -> None:
+    """orjson is left out of a one-record run only: from the second record on it writes them."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    result = run_artparse(str(tmp_path), "-j", "1", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+    assert "| orjson\n" in result.stderr.decode()
 
 
 def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:

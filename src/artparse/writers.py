@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-import orjson
-
 from artparse.terminal import json_for_terminal
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from artparse.record import Article
 
 LIST_SEPARATOR = "; "
@@ -38,6 +38,29 @@ def _line_breakers() -> re.Pattern[str]:
 
 
 Record = dict[str, Any]
+
+
+class _LoadedLater:
+    """orjson, from the second record a process renders on (None before: json.dumps writes
+    the first). It writes the same text as json.dumps, faster; but loading it (with the json and
+    dataclasses modules it imports) costs a one-record run more than it saves there."""
+
+    def __init__(self) -> None:
+        self.module: ModuleType | None = None
+        self._asked = False
+
+    def __call__(self) -> ModuleType | None:
+        if self.module is None:
+            if not self._asked:
+                self._asked = True
+                return None
+            import orjson
+
+            self.module = orjson
+        return self.module
+
+
+_orjson = _LoadedLater()
 
 
 class Writer:
@@ -100,14 +123,15 @@ def _json_line(record: Record) -> str:
 def _article_line(article: Article) -> str:
     """_json_line(article.to_dict()): orjson writes a dataclass's fields in their order, and
     its tuples as lists, quicker than the dict; what _fast_dumps leaves to json.dumps goes there."""
-    if not _has_float(article.extra):
+    orjson = _orjson()
+    if orjson is not None and not _has_float(article.extra):
         try:
             text = orjson.dumps(article, option=orjson.OPT_APPEND_NEWLINE).decode()
         except TypeError:  # orjson.JSONEncodeError is one
             pass
         else:
             return text if text.isascii() else _without_line_breakers(text)
-    return _json_line(article.to_dict())
+    return _encoded(article.to_dict(), orjson) + "\n"
 
 
 class JsonArrayWriter(Writer):
@@ -273,7 +297,11 @@ def csv_safe(cell: str) -> str:
 
 def _dumps(record: Record, *, indent: bool = False) -> str:
     """The record as JSON text: compact, or indented by two spaces, as json.dumps writes it."""
-    text = _fast_dumps(record, indent)
+    return _encoded(record, _orjson(), indent=indent)
+
+
+def _encoded(record: Record, orjson: ModuleType | None, *, indent: bool = False) -> str:
+    text = None if orjson is None else _fast_dumps(orjson, record, indent)
     if text is None:
         layout: dict[str, Any] = {"indent": 2} if indent else {"separators": (",", ":")}
         text = json.dumps(record, ensure_ascii=False, allow_nan=False, **layout)
@@ -286,16 +314,17 @@ def _without_line_breakers(text: str) -> str:
     return _line_breakers().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def _fast_dumps(record: Record, indent: bool) -> str | None:
+def _fast_dumps(orjson: ModuleType, record: Record, indent: bool) -> str | None:
     """orjson's text, which is json.dumps' byte for byte for everything but floats (1e-07 is
     1e-7 there, NaN null), integers beyond 64 bits and keys that are not strings: None for
     those, which json.dumps then writes (or refuses) as ever."""
     if _has_float(record.get("extra")):
         return None
     try:
-        return orjson.dumps(record, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+        text: str = orjson.dumps(record, option=orjson.OPT_INDENT_2 if indent else 0).decode()
     except TypeError:  # orjson.JSONEncodeError is one
         return None
+    return text
 
 
 def _has_float(value: Any) -> bool:
