@@ -24,8 +24,9 @@ HEAVY = (
     "gzip",  # .gz inputs and outputs
     "hashlib",  # the stamps of a database run
     "importlib.metadata",  # --version, a database's version
+    "json",  # indented JSON, --schema, JSON front matter (the C encoder writes JSON Lines)
     "locale",  # gettext's first look-up (click's error messages and the help options of its own)
-    "orjson",  # from a process's second record on (json.dumps writes the first)
+    "orjson",  # from a process's second record on
     "rich",  # pretty output on a terminal, the progress bar, the report
     "sqlite3",  # a database
     "tempfile",  # -o FILE, written atomically

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -41,9 +40,9 @@ Record = dict[str, Any]
 
 
 class _LoadedLater:
-    """orjson, from the second record a process renders on (None before: json.dumps writes
-    the first). It writes the same text as json.dumps, faster; but loading it (with the json and
-    dataclasses modules it imports) costs a one-record run more than it saves there."""
+    """orjson, from the second record a process renders on (None before: json's C encoder
+    writes the first, _json_text). It writes the same text as json.dumps, faster; but loading it
+    (with the json and dataclasses modules it imports) costs a one-record run more than it saves."""
 
     def __init__(self) -> None:
         self.module: ModuleType | None = None
@@ -278,6 +277,8 @@ def cell_text(value: Any) -> str:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(value)
     if isinstance(value, dict):
+        import json  # here: records in JSON need it only now and then (_json_text)
+
         return json.dumps(value, ensure_ascii=False, sort_keys=False)
     return str(value)
 
@@ -303,9 +304,37 @@ def _dumps(record: Record, *, indent: bool = False) -> str:
 def _encoded(record: Record, orjson: ModuleType | None, *, indent: bool = False) -> str:
     text = None if orjson is None else _fast_dumps(orjson, record, indent)
     if text is None:
+        text = _json_text(record, indent)
+    return text if text.isascii() else _without_line_breakers(text)
+
+
+def _json_text(record: Record, indent: bool) -> str:
+    """json.dumps(record, ensure_ascii=False, allow_nan=False), compact or indented by two."""
+    text = None if indent else _compact_json_text(record)
+    if text is None:
+        import json  # here: a one-record run writes its record without it
+
         layout: dict[str, Any] = {"indent": 2} if indent else {"separators": (",", ":")}
         text = json.dumps(record, ensure_ascii=False, allow_nan=False, **layout)
-    return text if text.isascii() else _without_line_breakers(text)
+    return text
+
+
+def _compact_json_text(record: Record) -> str | None:
+    """What json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":")) runs:
+    CPython's C encoder, made as json.encoder makes it, without importing json (its decoder and
+    its patterns: about 5 M instructions, a fortieth of a one-file run). None where there is no
+    such encoder, or when it refuses the record: json.dumps then writes it, or says why not."""
+    try:
+        from _json import encode_basestring, make_encoder
+
+        encode = make_encoder({}, _not_serializable, encode_basestring, None, ":", ",", False, False, False)
+        return "".join(encode(record, 0))
+    except Exception:  # no such encoder here, or a record it refuses (json.dumps says why)
+        return None
+
+
+def _not_serializable(value: object) -> object:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _without_line_breakers(text: str) -> str:
