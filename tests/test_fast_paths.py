@@ -173,3 +173,90 @@ def test_the_header_window_fits_as_it_does_line_by_line(sizes: list[int], short:
 
     lines = ["x" * size for size in sizes] + ["y" * width] * short
     assert list(header_window(lines)) == _window_line_by_line(lines)
+
+
+_MONTH_WORDS = st.sampled_from(
+    ["May", "may", "MAY", "Sept", "September", "Sep.", "Ju", "Junes", "Monat", "mon"]
+)
+_DAY_WORDS = st.sampled_from(["1", "18", "018", "x", ""])
+_YEAR_WORDS = st.sampled_from(["2022", "2022,", "2022.", "1999", "22", "20222"])
+_TIME_WORDS = st.sampled_from(
+    ["11:03", "1:03", "11:03:22", "11:3", "111:03", "11:03:2", "11:03am", "11:03a.m.", "11:03x", "11:03:22PM"]
+)
+_HALF_WORDS = st.sampled_from(["AM", "am", "p.m.", "P.M", "pm.", "a", "p", "amx", "pmt", "a.m", "a.", "m"])
+_ZONE_WORDS = st.sampled_from(["EST", "est", "GMT", "x", "ABCDEF", "am", "E5T"])
+_SEPARATORS = st.sampled_from([" ", ", ", ",", "  ", ". "])
+_named_dates = st.one_of(
+    st.builds("{} {}{}{}".format, _DAY_WORDS, _MONTH_WORDS, _SEPARATORS, _YEAR_WORDS),
+    st.builds(
+        "{}{}{}{}".format, _MONTH_WORDS, st.sampled_from([" ", ". ", "  "]), _DAY_WORDS, _SEPARATORS
+    ).flatmap(lambda head: _YEAR_WORDS.map(lambda year: head + year)),
+    st.builds(  # dates the pattern reads, for the time parts to be tried on
+        "{} {}{} {}".format,
+        st.sampled_from(["18", "1"]),
+        st.sampled_from(["May", "SEPT"]),
+        st.sampled_from(["", ".", ",", ".,"]),
+        st.sampled_from(["2022", "2022,"]),
+    ),
+    st.builds(
+        "{}{} {}{} {}".format,
+        st.sampled_from(["May", "dec"]),
+        st.sampled_from(["", "."]),
+        st.sampled_from(["18", "1"]),
+        st.sampled_from(["", ","]),
+        st.sampled_from(["2022", "2022,"]),
+    ),
+)
+_named_clocks = st.tuples(_TIME_WORDS, st.lists(_HALF_WORDS | _ZONE_WORDS | _TIME_WORDS, max_size=2)).map(
+    lambda parts: " ".join([parts[0], *parts[1]])
+)
+
+
+@settings(max_examples=1000)
+@given(
+    _named_dates,
+    st.sampled_from([" ", ", ", ",", "  "]),
+    _named_clocks,
+    st.sampled_from(["", "", "", "Sun, ", "Monday ", "mon "]),
+)
+def test_the_plain_month_name_reader_gives_the_patterns_groups(
+    day: str, separator: str, clock: str, weekday: str
+) -> None:
+    for text in (weekday + day, weekday + day + separator + clock):
+        plain = dates._plain_named_month(text)
+        match = dates._named_month().fullmatch(text)
+        if plain is not None:  # else the pattern decides
+            assert match is not None, text
+            assert plain == match.groups(), text
+        assert dates._named_month_parts(text) == (None if match is None else match.groups())
+
+
+@given(st.text(st.sampled_from("0123456789 ,.:aAmMpPyeEsStTx"), max_size=24))
+def test_the_plain_month_name_reader_never_reads_what_the_pattern_does_not(text: str) -> None:
+    plain = dates._plain_named_month(text)
+    match = dates._named_month().fullmatch(text)
+    assert plain is None or (match is not None and plain == match.groups())
+
+
+def test_the_plain_month_name_reader_gives_the_patterns_groups_at_its_edges() -> None:
+    for clock in ("a", "p", "a.m", "a.", "amx", "pmt", "am am", "PM EST", "EST am", "am.", "x y"):
+        for text in (f"May 18, 2022 11:03 {clock}", f"18 May 2022, 11:03:22{clock}"):
+            plain = dates._plain_named_month(text)
+            match = dates._named_month().fullmatch(text)
+            assert plain is None or (match is not None and plain == match.groups()), text
+
+
+def test_the_plain_month_name_reader_is_taken() -> None:
+    """The usual shapes are read without the pattern (a one-file run does not compile it)."""
+    for text in (
+        "May 18, 2022 11:03 AM",
+        "18 May 2022",
+        "October 08, 2024 07:26 AM EST",
+        "Dec 15, 2025 5:28 AM EST",
+        "1 November 2025 04:23",
+        "3 Mar. 2021, 10:23:11 p.m.",
+        "Jun 16, 2022 01:27am",
+    ):
+        plain = dates._plain_named_month(text)
+        match = dates._named_month().fullmatch(text)
+        assert plain is not None and match is not None and plain == match.groups(), text

@@ -152,10 +152,12 @@ def test_a_parse_compiles_only_the_patterns_its_text_needs() -> None:
         "Posted by Staff on May 18, 2022 11:03 AM | Last Updated by Staff on Jun 16, 2022 01:27 AM\n"
         "Share: Whatsapp | Linkedin Visits: 95,558\nThe body.\n"
     )
-    assert month_names["_named_month"] == 1  # the probe can see a pattern compiled
+    assert month_names["_named_month"] == 0  # the usual month-name shapes: str methods
     assert month_names["_iso_like"] == month_names["_year_month"] == 0
     assert month_names["_spaces"] == month_names["_offset_comment"] == 0  # clean date text
     for name in ("_share_inside", "_field", "_segment_break", "_channel_break", "_last_on"):
         assert month_names[f"posted_by.{name}"] == 0, name  # ASCII header lines: str methods
+    weekday = compiled_by_parsing("Posted by AI on Mon, 5 Apr 1993\nThe body.\n")
+    assert weekday["_named_month"] == 1  # the probe can see a pattern compiled
     iso = compiled_by_parsing("Posted by AI on 2025-11-01 04:23:00\nThe body.\n")
     assert iso["_iso_like"] == 1 and iso["_named_month"] == iso["_year_month"] == 0
