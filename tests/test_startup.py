@@ -66,6 +66,7 @@ HEAVY = (
     "artparse.remote",
     "artparse.report",
     "artparse.rules",
+    "artparse.shared_terminal",  # records on a terminal
     "artparse.stamps",
 )
 
