@@ -260,3 +260,68 @@ def test_the_plain_month_name_reader_is_taken() -> None:
         plain = dates._plain_named_month(text)
         match = dates._named_month().fullmatch(text)
         assert plain is not None and match is not None and plain == match.groups(), text
+
+
+_LONG_S, _KELVIN = "\u017f", "\u212a"  # what IGNORECASE also matches for s and k
+_SPACES = st.sampled_from(["", " ", "  ", "\t", "\n", "\r", "\x1c", "\xa0", " \n "])
+_TAILS = st.sampled_from(["", " AI on 2025", "_x", "x", "1", ":", "\u00e9", "a\nb", " | X", _KELVIN])
+
+
+def _joined(*parts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.tuples(*parts).map("".join)
+
+
+_posted_views = _joined(
+    st.sampled_from(["posted", "Posted", "POSTED", f"po{_LONG_S}ted", "poste", "posted "]),
+    st.sampled_from([" by", " By", " bY", "by", "  by", " b", "\tby"]),
+    _TAILS,
+    _TAILS,
+)
+_share_views = _joined(
+    st.sampled_from(["share", "Share", "SHARE", f"{_LONG_S}hare", "shar", " share"]),
+    st.sampled_from(["", " this", " This", "this", "  this", " thi"]),
+    _SPACES,
+    st.sampled_from([":", "", ";", "::"]),
+    _SPACES,
+    _TAILS,
+    _TAILS,
+)
+_continued_lines = _joined(
+    _SPACES,
+    st.sampled_from(["share", "Visits", "VIEWS", "reads", "Last", "updated", "shar", "update", "x", ""]),
+    _TAILS,
+)
+
+
+@given(_posted_views)
+def test_the_posted_line_test_is_the_patterns(view: str) -> None:
+    from artparse.dialects.posted_by import _is_posted_line, _posted
+
+    assert _is_posted_line(view) == (_posted().match(view) is not None)
+
+
+@given(_share_views)
+def test_the_share_line_reader_is_the_patterns(view: str) -> None:
+    from artparse.dialects.posted_by import _share, _share_rest
+
+    share = _share().match(view)
+    assert _share_rest(view) == (None if share is None else share["rest"])
+
+
+@given(_continued_lines, st.sampled_from([".", " end.", ". ", ".\u00e9", ""]))
+def test_a_sentence_is_told_from_a_header_line_as_the_pattern_told_it(line: str, end: str) -> None:
+    """The words a Share, Visits or Updated line opens with, as the pattern they stand in for
+    read them (_is_sentence looks at ASCII lines only)."""
+    from artparse.dialects.posted_by import _is_sentence
+
+    line += end
+    opens = re.compile(r"\s*(?:share|visits|views|reads|last|updated)", re.IGNORECASE).match(line)
+    assert _is_sentence(line) == (line.isascii() and line.rstrip().endswith(".") and opens is None)
+
+
+def test_ascii_header_lines_are_read_without_the_patterns() -> None:
+    from artparse.dialects.posted_by import _is_posted_line, _share_rest
+
+    assert _is_posted_line("Posted by AI on 2025-11-01") and not _is_posted_line("Posted byline")
+    assert _share_rest("Share this : Facebook | X") == "Facebook | X"
+    assert _share_rest("Share: Whatsapp | Linkedin Visits: 95,558") == "Whatsapp | Linkedin Visits: 95,558"

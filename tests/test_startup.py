@@ -156,7 +156,15 @@ def test_a_parse_compiles_only_the_patterns_its_text_needs() -> None:
     assert month_names["_named_month"] == 0  # the usual month-name shapes: str methods
     assert month_names["_iso_like"] == month_names["_year_month"] == 0
     assert month_names["_spaces"] == month_names["_offset_comment"] == 0  # clean date text
-    for name in ("_share_inside", "_field", "_segment_break", "_channel_break", "_last_on"):
+    for name in (
+        "_posted",
+        "_share",
+        "_share_inside",
+        "_field",
+        "_segment_break",
+        "_channel_break",
+        "_last_on",
+    ):
         assert month_names[f"posted_by.{name}"] == 0, name  # ASCII header lines: str methods
     weekday = compiled_by_parsing("Posted by AI on Mon, 5 Apr 1993\nThe body.\n")
     assert weekday["_named_month"] == 1  # the probe can see a pattern compiled
