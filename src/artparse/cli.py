@@ -126,8 +126,8 @@ complete_zone = _completion("complete_zone")
 
 class _Command(click.Command):
     """click's Command with its help option's text given, as the --version option's is: click's
-    own options look their text up in gettext's catalogues, and the first look-up imports locale,
-    about a tenth of what a one-file run loads beside click itself."""
+    own options look their text up in gettext's catalogues, and the first look-up imports locale
+    (about 4 M instructions, a fourteenth of what a one-file run adds to click's import)."""
 
     _help: click.Option | None = None
 
