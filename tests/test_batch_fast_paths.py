@@ -123,3 +123,25 @@ def test_a_header_of_other_values_is_looked_at_text_by_text() -> None:
 @given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0ab"), max_size=40))
 def test_words_are_counted_by_their_edges_as_str_split_counts_them(text: str) -> None:
     assert extract._words(text) == len(text.split())
+
+
+def test_the_usual_decoding_and_outcome_are_the_named_tuples_their_constructors_make(tmp_path: Any) -> None:
+    import io
+
+    from artparse.decoding import Decoded, decode_bytes
+    from artparse.extract import DEFAULT_PARSE
+    from artparse.outcomes import Rendered
+    from artparse.sinks import TextRender
+    from artparse.sources import Input, ReadOptions
+    from artparse.step import Step, StepSettings
+
+    decoded = decode_bytes(b"Posted by A on 2021-03-04\nText.\n")
+    assert type(decoded) is Decoded and decoded == Decoded("Posted by A on 2021-03-04\nText.\n", "utf-8")
+    assert decoded.warnings == ()
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Posted by A on 2021-03-04\nText.\n")
+    step = Step(StepSettings(DEFAULT_PARSE, ReadOptions(), TextRender("jsonl")), io.BytesIO())
+    (outcome,) = step(Input(str(path), explicit=True))
+    assert type(outcome) is Rendered
+    assert outcome == Rendered(str(path), (), outcome.payload, None, str(path))
+    assert (outcome.source, outcome.stamp, outcome.path) == (str(path), None, str(path))
