@@ -16,7 +16,7 @@ from artparse.decoding import repair_unencodable
 from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
 from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
-from artparse.frozen import dataclass, field_names
+from artparse.frozen import build, dataclass, field_names
 from artparse.patterns import on_first_use
 from artparse.record import Article
 from artparse.zones import site_zone
@@ -238,6 +238,13 @@ def _repair_header(header: Header, replaced: int) -> None:
     """Repair every text a dialect read (a JSON escape can make a lone surrogate), and warn when
     this or the `replaced` code points repaired before changed anything. The body comes from
     the text, repaired already."""
+    if not replaced and _plain_texts(header):
+        return  # the usual header, told in a few calls: every text in it ASCII, so nothing to repair
+    _repair_each(header, replaced)
+
+
+def _repair_each(header: Header, replaced: int) -> None:
+    """_repair_header, text by text."""
     counts = [replaced]
     for name in _HEADER_TEXTS:
         value = getattr(header, name)
@@ -247,6 +254,18 @@ def _repair_header(header: Header, replaced: int) -> None:
             setattr(header, name, _repaired(value, counts))
     if sum(counts):
         header.warnings.insert(0, _UNENCODABLE.format(count=sum(counts)))
+
+
+def _plain_texts(header: Header) -> bool:
+    """Whether every text of the header is ASCII (True) or may not be (False: each is looked at)."""
+    if header.extra and not _all_ascii(header.extra):
+        return False
+    scalars = (header.title, header.author, header.published_raw, header.updated_raw, header.updated_by)
+    try:
+        joined = "".join(filter(None, scalars)) + "".join(header.share + header.tags + header.warnings)
+    except TypeError:  # not every one a text (no dialect makes such a header)
+        return False
+    return joined.isascii()
 
 
 def _repaired(value: Any, counts: list[int]) -> Any:
@@ -296,23 +315,26 @@ def _article(
     if published and updated and precedes(updated, published):
         warnings.append(f"updated-before-published: updated {updated} is before published {published}")
     body = _body(lines, header.body_start)
-    return Article(
-        source=source,
-        dialect=name,
-        title=header.title,
-        author=header.author,
-        published=published,
-        published_raw=header.published_raw,
-        updated=updated,
-        updated_raw=header.updated_raw,
-        updated_by=header.updated_by,
-        share=tuple(header.share),
-        visits=header.visits,
-        tags=tuple(header.tags),
-        words=count_words(body),
-        extra=header.extra,
-        warnings=tuple(warnings),
-        body=body,
+    return build(  # Article(**fields), the fields in order
+        Article,
+        {
+            "source": source,
+            "dialect": name,
+            "title": header.title,
+            "author": header.author,
+            "published": published,
+            "published_raw": header.published_raw,
+            "updated": updated,
+            "updated_raw": header.updated_raw,
+            "updated_by": header.updated_by,
+            "share": tuple(header.share),
+            "visits": header.visits,
+            "tags": tuple(header.tags),
+            "words": count_words(body),
+            "extra": header.extra,
+            "warnings": tuple(warnings),
+            "body": body,
+        },
     )
 
 
@@ -360,11 +382,13 @@ _IN_WORD = bytes([not character.isspace() for character in bytes(range(256)).dec
 
 def _words(text: str) -> int:
     """len(text.split()) without making the words (a third of the time): for ASCII text, one
-    bit per character, set in a word; a word starts where the bit before it is not set."""
+    bit per character, set in a word. Each word has two edges where the bit changes, counting
+    the text's ends as unset: each bit against the one before it finds all but the last."""
     if not text.isascii():
         return len(text.split())
-    marks = int.from_bytes(text.encode("ascii").translate(_IN_WORD), "big")  # first character highest
-    return (marks ^ (marks & (marks >> 8))).bit_count()
+    flags = text.encode("ascii").translate(_IN_WORD)
+    marks = int.from_bytes(flags, "big")  # first character highest
+    return ((marks ^ (marks >> 8)).bit_count() + (flags[-1] if flags else 0)) >> 1
 
 
 def _body(lines: list[str], start: int) -> str:

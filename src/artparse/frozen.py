@@ -59,6 +59,20 @@ def replace(obj: T, /, **changes: Any) -> T:
     return type(obj)(**values)
 
 
+def build(cls: type[T], fields: dict[str, Any]) -> T:
+    """cls(**fields) for a class made by `dataclass`, without the checks of its __init__ when
+    `fields` names every field in order (then the dict itself becomes the instance's: the caller
+    keeps no hold on it); any other `fields` go through __init__ as they are."""
+    if tuple(fields) != _NAMES.get(cls):  # a subclass, or fields missing, extra or out of order
+        return cls(**fields)
+    made: T = object.__new__(cls)
+    object.__setattr__(made, "__dict__", fields)
+    post_init = getattr(cls, "__post_init__", None)
+    if post_init is not None:
+        post_init(made)
+    return made
+
+
 def _dataclass(
     *, frozen: bool, kw_only: bool = False, eq: bool = True, repr: bool = True
 ) -> Callable[[type[T]], type[T]]:
@@ -256,4 +270,4 @@ if TYPE_CHECKING:  # what mypy reads the classes made here as
 else:
     dataclass, field, NamedTuple = _dataclass, _field, _NamedTuple
 
-__all__ = ["NamedTuple", "dataclass", "field", "field_names", "replace"]
+__all__ = ["NamedTuple", "build", "dataclass", "field", "field_names", "replace"]

@@ -65,12 +65,13 @@ def expand_tasks(
     """The tasks, each container known by its name (or --container) replaced by its articles
     (Inputs with their `member`) between a ContainerStart and a ContainerEnd; `settings` is the
     settings fingerprint when the sink records stamps (else None: no stamp is made)."""
-    for item, known in tasks:
+    for task in tasks:
+        item = task[0]
         kind = named_kind(item, reading.container) if isinstance(item, Input) else None
         if kind is None or not isinstance(item, Input):
-            yield item, known
+            yield task  # as it came: nearly every task
         else:
-            for part in _container(item, kind, known, stdin, reading.max_size, settings):
+            for part in _container(item, kind, task[1], stdin, reading.max_size, settings):
                 yield part, None
 
 

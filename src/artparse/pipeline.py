@@ -42,7 +42,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, BinaryIO
 
 from artparse.members import expand_tasks
@@ -213,19 +213,24 @@ def _path_inputs(path: str, walk: WalkOptions, quiet: int) -> Iterator[Input | P
 
         yield from iter_url_inputs(path, walk)
         return
-    found = False
-    for item in iter_inputs((path,), walk):
-        found = found or isinstance(item, Input)
+    items = iter_inputs((path,), walk)
+    for item in items:
         yield item
-    if not found and path != STDIN and os.path.isdir(path):
+        if isinstance(item, Input):
+            yield from items  # the rest, without a look at each
+            return
+    if path != STDIN and os.path.isdir(path):
         message(f"no article files found under {display_path(path)}", show=quiet < 1)
 
 
 def _tasks(inputs: Iterable[Input | Problem], stamps: Sink | None, settings: str | None) -> Iterator[Task]:
     """Each input with the stamp `stamps` recorded for it (in incremental runs); a file found as
     recorded (by size and time) is its Unchanged outcome already, and needs no step."""
+    if stamps is None:
+        yield from zip(inputs, repeat(None))
+        return
     for item in inputs:
-        if stamps is None or not isinstance(item, Input):
+        if not isinstance(item, Input):
             yield item, None
             continue
         known = stamps.known(item.path)

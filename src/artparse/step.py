@@ -165,7 +165,9 @@ class Step:
         self, item: Input, data: bytes, now: datetime | None, stamp: FileStamp | None = None
     ) -> Outcome:
         article = self.article(item, data, now)
-        return Rendered(article.source, article.warnings, self._render(article), stamp, item.path)
+        payload = self._render(article)
+        # Rendered(...) without its __new__'s call, once for every file (as Rendered.__reduce__ remakes it)
+        return tuple.__new__(Rendered, (article.source, article.warnings, payload, stamp, item.path))
 
     def article(self, item: Input, data: bytes, now: datetime | None) -> Article:
         """The Article of the bytes read from `item`; its warnings start with the decoding's

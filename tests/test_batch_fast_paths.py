@@ -1,0 +1,147 @@
+"""Fast paths of the per-file plumbing (record building, repairs, counts, names) hold to the
+slow ways they stand in for, on generated input."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from artparse import extract
+from artparse.dialects.header import Header
+from artparse.frozen import build
+from artparse.record import FIELDS, Article
+
+settings.register_profile("artparse", deadline=None, max_examples=200)
+settings.load_profile("artparse")
+
+# Texts of every kind a header may hold: ASCII, other letters, lone and paired surrogates.
+_CHARACTERS = ["a", " ", "é", "\u2028", "\ud800", "\udc00", "\U0001f600", "\ufffd"]
+_TEXT = st.text(st.sampled_from(_CHARACTERS), max_size=6)
+_OPTIONAL = st.none() | _TEXT
+_JSON: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.integers() | st.floats(allow_nan=False) | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=6,
+)
+_FIELD_VALUES = st.fixed_dictionaries(
+    {
+        "source": _OPTIONAL,
+        "dialect": _OPTIONAL,
+        "title": _OPTIONAL,
+        "author": _OPTIONAL,
+        "published": _OPTIONAL,
+        "published_raw": _OPTIONAL,
+        "updated": _OPTIONAL,
+        "updated_raw": _OPTIONAL,
+        "updated_by": _OPTIONAL,
+        "share": st.lists(_TEXT, max_size=3).map(tuple),
+        "visits": st.none() | st.integers(min_value=0),
+        "tags": st.lists(_TEXT, max_size=3).map(tuple),
+        "words": st.integers(min_value=0),
+        "extra": st.dictionaries(_TEXT, _JSON, max_size=3),
+        "warnings": st.lists(_TEXT, max_size=3).map(tuple),
+        "body": _TEXT,
+    }
+)
+
+
+def _same_article(made: Article, expected: Article) -> None:
+    assert made == expected
+    assert repr(made) == repr(expected)
+    assert list(vars(made)) == list(FIELDS)  # the order orjson writes the fields in
+    assert made.to_dict() == expected.to_dict()
+    try:
+        assert orjson.dumps(made) == orjson.dumps(expected)
+    except TypeError:  # a lone surrogate: refused by both
+        with pytest.raises(TypeError):
+            orjson.dumps(expected)
+
+
+@given(_FIELD_VALUES)
+def test_building_an_article_from_its_fields_in_order_is_constructing_it(fields: dict[str, Any]) -> None:
+    expected = Article(**fields)
+    _same_article(build(Article, dict(fields)), expected)
+
+
+@given(_FIELD_VALUES, st.randoms(use_true_random=False), st.integers(min_value=0, max_value=16))
+def test_fields_out_of_order_or_missing_go_through_the_constructor(
+    fields: dict[str, Any], order: Any, kept: int
+) -> None:
+    names = list(fields)
+    order.shuffle(names)
+    some = {name: fields[name] for name in names[:kept]}
+    _same_article(build(Article, dict(some)), Article(**some))
+
+
+def test_building_refuses_what_the_constructor_refuses() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'author_name'"):
+        build(Article, {"author_name": "x"})
+    made = build(Article, {})
+    assert made == Article() and made.extra == {} and made.extra is not Article().extra
+
+
+_LIST = st.lists(_TEXT, max_size=3)
+_HEADERS = st.builds(
+    Header,
+    body_start=st.integers(min_value=0, max_value=3),
+    title=_OPTIONAL,
+    author=_OPTIONAL,
+    published_raw=_OPTIONAL,
+    updated_raw=_OPTIONAL,
+    updated_by=_OPTIONAL,
+    share=_LIST,
+    tags=_LIST,
+    extra=st.dictionaries(_TEXT, _JSON, max_size=3),
+    warnings=_LIST,
+)
+
+
+def _slots(header: Header) -> list[object]:
+    return [getattr(header, name) for name in Header.__slots__]
+
+
+@given(_HEADERS, st.sampled_from([0, 0, 1, 3]))
+def test_a_header_of_plain_texts_is_repaired_as_text_by_text(header: Header, replaced: int) -> None:
+    quick, slow = copy.deepcopy(header), copy.deepcopy(header)
+    extract._repair_header(quick, replaced)
+    extract._repair_each(slow, replaced)
+    assert _slots(quick) == _slots(slow)
+
+
+def test_a_header_of_other_values_is_looked_at_text_by_text() -> None:
+    odd = Header(0, title=5, share=("é\ud800",), tags=[None])  # type: ignore[arg-type]  # no dialect's
+    assert not extract._plain_texts(odd)
+    assert not extract._plain_texts(Header(0, extra={"k": ["\ud800"]}))
+    assert extract._plain_texts(Header(0, title="A", share=["x"], extra={"k": [1, "v"]}))
+
+
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0ab"), max_size=40))
+def test_words_are_counted_by_their_edges_as_str_split_counts_them(text: str) -> None:
+    assert extract._words(text) == len(text.split())
+
+
+def test_the_usual_decoding_and_outcome_are_the_named_tuples_their_constructors_make(tmp_path: Any) -> None:
+    import io
+
+    from artparse.decoding import Decoded, decode_bytes
+    from artparse.extract import DEFAULT_PARSE
+    from artparse.outcomes import Rendered
+    from artparse.sinks import TextRender
+    from artparse.sources import Input, ReadOptions
+    from artparse.step import Step, StepSettings
+
+    decoded = decode_bytes(b"Posted by A on 2021-03-04\nText.\n")
+    assert type(decoded) is Decoded and decoded == Decoded("Posted by A on 2021-03-04\nText.\n", "utf-8")
+    assert decoded.warnings == ()
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Posted by A on 2021-03-04\nText.\n")
+    step = Step(StepSettings(DEFAULT_PARSE, ReadOptions(), TextRender("jsonl")), io.BytesIO())
+    (outcome,) = step(Input(str(path), explicit=True))
+    assert type(outcome) is Rendered
+    assert outcome == Rendered(str(path), (), outcome.payload, None, str(path))
+    assert (outcome.source, outcome.stamp, outcome.path) == (str(path), None, str(path))
