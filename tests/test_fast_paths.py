@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -137,18 +137,60 @@ def test_a_time_before_its_date_reads_as_dateutil_reads_it(
 
 @given(
     st.sampled_from(["2021-03-04", "2024-02-29", "2023-02-29", "0000-01-01", "1989-12-31", "2099-12-31"])
+    | st.sampled_from(["2021-03-05", "2021-03-06", "\u0662021-03-04", "2021-03-0\u0664", "2021/03/04"])
     | st.builds("{}-{}-{}".format, _DIGITS, _DIGITS, _DIGITS),
-    st.sampled_from(["", " 10:23", "T10:23:11", " 23:59:59", " 24:00", " 10:60", " 00:00:60", " 9:05", "T1"]),
-    st.sampled_from(range(len(_DATE_OPTIONS))) | st.just(-1),
+    st.sampled_from(["", " 10:23", "T10:23:11", " 23:59:59", " 24:00", " 10:60", " 00:00:60", " 9:05", "T1"])
+    | st.sampled_from(
+        ["t10:23", "t10:23:11", "x10:23", " 10:2\u0663", " 10:23:", " 10:23 ", "T10:23:11.5", "Z"]
+    ),
+    st.sampled_from(range(len(_DATE_OPTIONS))) | st.just(-1) | st.just(-2),
 )
 def test_a_plain_iso_date_reads_as_the_steps_read_it(day: str, clock: str, option: int) -> None:
     text = day + clock
-    options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=datetime(2021, 3, 4, 12))
+    now = (
+        datetime(2021, 3, 4, 12) if option == -1 else datetime(2021, 3, 4, 12, tzinfo=site_zone("Asia/Tokyo"))
+    )
+    options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=now)
     plain = dates._plain_iso_date(text, options, "published")
-    if text in ("2021-03-04", "2021-03-04 10:23", "2021-03-04T10:23:11") and options.zone is None:
+    if text in ("2021-03-04", "2021-03-04 10:23", "2021-03-04t10:23:11") and options.zone is None:
         assert plain is not None  # the quick reading is taken
     if plain is not None:
         assert plain == dates._normalized(text, options, "published"), text
+
+
+_ZONES = st.sampled_from([None, UTC, site_zone("Asia/Tokyo"), site_zone("America/New_York")]) | st.builds(
+    lambda minutes: timezone(timedelta(minutes=minutes)),
+    st.integers(-24 * 60 + 1, 24 * 60 - 1) | st.sampled_from([-24 * 60 + 1, 24 * 60 - 1]),  # the extremes too
+)
+_NEAR = st.integers(-4 * 24 * 60, 4 * 24 * 60).map(lambda minutes: timedelta(minutes=minutes))
+
+
+def _stated_as(kind: int, moment: datetime, zone: tzinfo | None) -> dates.Stated:
+    """`moment` as a reader states it: a time in `zone` (naive for None), a day, a month, a year."""
+    return [moment.replace(tzinfo=zone), moment.date(), moment.strftime("%Y-%m"), moment.strftime("%Y")][kind]
+
+
+@settings(max_examples=3000)  # quick, and the dates that are near the bound are few
+@given(st.datetimes(datetime(1990, 1, 1), datetime(2999, 1, 1)), _NEAR, _ZONES, _ZONES, st.integers(0, 3))
+def test_a_date_told_apart_from_the_future_by_its_day_is_not_in_it(
+    moment: datetime, later: timedelta, zone: tzinfo | None, now_zone: tzinfo | None, kind: int
+) -> None:
+    stated, now = _stated_as(kind, moment, zone), (moment + later).replace(tzinfo=now_zone)
+    if not dates._may_be_after(stated, now):
+        assert not dates._after_now(stated, now)
+
+
+def test_a_date_a_day_before_now_is_told_apart_by_its_day() -> None:
+    now = datetime(2021, 3, 4, 12, tzinfo=UTC)
+    assert not dates._may_be_after(datetime(2021, 3, 2, 23, 59), now)
+    assert dates._may_be_after(datetime(2021, 3, 3, 0, 0), now)
+    extreme = timezone(timedelta(hours=-23, minutes=-59))  # 2021-03-03 23:00 there is 03-04 22:59 UTC
+    stated, tokyo = (
+        datetime(2021, 3, 3, 23, 0, tzinfo=extreme),
+        datetime(2021, 3, 4, 0, tzinfo=site_zone("Asia/Tokyo")),
+    )
+    assert dates._after_now(stated, tokyo)
+    assert dates._may_be_after(stated, tokyo)
 
 
 def _window_line_by_line(lines: list[str]) -> list[str]:
