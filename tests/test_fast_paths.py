@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from artparse import dates
+from artparse.dialects.header import Header
 from artparse.zones import site_zone
 
 settings.register_profile("artparse", deadline=None, max_examples=200)
@@ -215,3 +217,218 @@ def test_the_header_window_fits_as_it_does_line_by_line(sizes: list[int], short:
 
     lines = ["x" * size for size in sizes] + ["y" * width] * short
     assert list(header_window(lines)) == _window_line_by_line(lines)
+
+
+def _usual_or(usual: list[str], others: list[str]) -> st.SearchStrategy[str]:
+    """One of the usual texts half of the time, else any of the others."""
+    return st.sampled_from(usual) | st.sampled_from(others)
+
+
+def _usual_header(lines: list[str]) -> Header | None:
+    from artparse.dialects import posted_by
+
+    posted = posted_by._usual_posted_line(lines)
+    return None if posted is None else posted_by._usual_header(lines, *posted)
+
+
+_POSTED_WORDS = _usual_or(
+    ["Posted by"], ["posted by", "POSTED BY", "Posted by:", "Posted  by", "Posted byline"]
+)
+_NAMES = _usual_or(
+    ["AI", "Sara Ali", "Ahmed on Behalf of LANA"],
+    [
+        "the end of the week,",
+        "",
+        "Ali on",
+        "O'Neil",
+        "Posted",
+        "Omar | Ali",
+        "Omar Updated",
+        "Omar - Ali",
+        "Share: X",
+    ],
+)
+_WHENS = _usual_or(
+    ["2025-11-01 04:23:00", "1 November 2025 04:23", "Dec 15, 2025 5:28 AM"],
+    [
+        *("", "on", "2025-11-01 - 5 views", "Monday", "2025-11-01 Tags: ports", "2025-11-01 \u2014 5 views"),
+        *("2025-11-01  04:23", "24 minutes ago", "2025-11-01 | 5 views"),
+    ],
+)
+_UPDATED_PARTS = _usual_or(
+    ["", " | Last Updated by {who} on {when}", " | Updated by {who} on {when}"],
+    [
+        *(
+            " Last Updated by {who} on {when}",
+            " | Last Updated: {when}",
+            " |",
+            " | ",
+            " | Share: X",
+            " | 5 views",
+        ),
+        *(" | last updated by {who} on {when} | updated by x", " | Tags: ports", " \u00b7 Updated by {who}"),
+        *(
+            " | LAST UPDATED BY {who} ON {when}",
+            " | Last Updated by {who} on {when} updated",
+            " | updated by {who}",
+        ),
+        *(" | Last updated by{who}", "| Visits: 3", " | Last Updated by {who} updated on {when}"),
+        *(
+            " updated by {who} on {when}",
+            " Share: Email Visits: 3",
+            " | Last Updated by {who} on {when} Share: X",
+        ),
+        *(
+            " | Last Updated by {who} on {when} | Tags: x",
+            " | Last Updated by {who} on {when} Updated by x on y",
+        ),
+    ],
+)
+_FOLLOWING = _usual_or(
+    ["Share: Facebook | Twitter | Whatsapp Visits: 1,234", "The talks resume next week.", "x" * 1001],
+    [
+        *(
+            "Share: Facebook",
+            "Share:",
+            "Share: ",
+            "Visits: 5",
+            "Share: " + "x" * 1000,
+            "",
+            "  ",
+            "\u00a0",
+            "\u200b",
+        ),
+        *(
+            "Tags: ports, oil",
+            "The talks go on",
+            "Share this: Email",
+            "SHARE: X",
+            "Share:  Email,  X  Visits: 12",
+        ),
+        *(
+            "Share: X Views: 1.234.567",
+            "Share: \u017fx",
+            "Share: X | Visits: many",
+            "2 comments",
+            "Share: X.",
+        ),
+        *("Last Updated by AI on 2025-12-15", "\u00e9t\u00e9."),
+    ],
+)
+_TITLE_LINES = _usual_or(
+    ["Ports Reopen At Tripoli"],
+    [
+        *(
+            "",
+            "Ports Reopen At Tripoli",
+            "Published: 3 May 2021",
+            "Posted by AI on 2021",
+            "Category: News",
+            "  ",
+        ),
+        *(
+            "BREAKING",
+            "12 killed in crash",
+            "\u017fhare",
+            "By Sara Ali",
+            "Libya Review \u2014 Politics",
+            "x" * 1001,
+        ),
+    ],
+)
+
+
+@settings(max_examples=1000)  # many shapes of header
+@given(
+    st.lists(_TITLE_LINES, max_size=2),
+    _POSTED_WORDS,
+    _NAMES,
+    _WHENS,
+    _UPDATED_PARTS,
+    _NAMES,
+    _WHENS,
+    st.lists(_FOLLOWING, max_size=5),
+)
+def test_the_usual_posted_by_header_reads_as_any_header_does(
+    titles: list[str],
+    posted: str,
+    who: str,
+    when: str,
+    updated: str,
+    updater: str,
+    updated_when: str,
+    following: list[str],
+) -> None:
+    from artparse.dialects import posted_by
+
+    line = (
+        f"{posted} {who}" + (f" on {when}" if when else "") + updated.format(who=updater, when=updated_when)
+    )
+    lines = [*titles, line, *following]
+    expected = posted_by._any_header(lines)
+    assert repr(posted_by.parse(lines)) == repr(expected), lines
+    usual = _usual_header(lines)
+    assert usual is None or repr(usual) == repr(expected), lines
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Posted by AI on 2025-11-01 04:23:00 | Last Updated by AI on 2025-12-15 05:28:33\n"
+        "Share: Facebook | Twitter | Whatsapp | Linkedin Visits: 5",
+        "Ports Reopen At Tripoli\nPosted by Ahmed on Behalf of LANA on Dec 15, 2025 5:28 AM\n"
+        "Share: Email Visits: 1,234",
+        "Posted by Sara Ali on 1 November 2025 04:23 | Updated by Omar on 2 November 2025 10:00\n"
+        "\nShare: X\n",
+    ],
+)
+def test_the_usual_posted_by_header_is_read_the_quick_way(header: str) -> None:
+    from artparse.dialects import posted_by
+
+    lines = [*header.split("\n"), "The talks resume next week."]
+    usual = _usual_header(lines)
+    assert usual is not None
+    assert usual.author and usual.published_raw and usual.share
+    assert repr(usual) == repr(posted_by._any_header(lines))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Posted by AI on 2025-11-01 \u2014 5 views",
+        "Posted by AI on 2025-11-01 " + "x" * 1000,
+        "Ports\nPosted by AI on 2025-11-01 " + "x" * 1000,
+        "Posted by AI on 2025-11-01 | Last Updated by AI on 2025-11-02 | Tags: ports",
+        "Posted by AI on 2025-11-01 | Last Updated by AI updated on 2025-11-02",
+        "Posted by AI on 2025-11-01 Share: Email Visits: 3",
+        "Posted by AI on 2025-11-01 | Last Updated by AI on 2025-11-02 Share: Email",
+        "Posted by AI on 2025-11-01 - 5 views",
+        "Posted by the end of the week, the talks",
+        "Ports\nPosted by AI on 2025-11-01\nShare: " + "x" * 1000,
+        "Published: 3 May 2021\nPosted by AI on 2025-11-01",
+        "Posted by AI on 2025-11-01\n\u200b\nTags: ports",
+        "Posted by AI on 2025-11-01\n\nShare: X\n\u00a0\nViews: 3",
+    ],
+)
+def test_an_unusual_posted_by_header_reads_as_any_header_does(header: str) -> None:
+    from artparse.dialects import posted_by
+
+    lines = [*header.split("\n"), "The talks resume next week."]
+    expected = posted_by._any_header(lines)
+    assert repr(posted_by.parse(lines)) == repr(expected)
+    usual = _usual_header(lines)
+    assert usual is None or repr(usual) == repr(expected)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["x", "Posted", " ", "  ", "\t", "\n", "\x1c", "\x0b", "\x7f", "\u00a0", "\u200b", "é", "|"]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_a_header_view_is_the_collapsed_line(line: str) -> None:
+    from artparse.dialects.header import _INVISIBLE, header_view
+
+    assert header_view(line) == " ".join(line.translate(_INVISIBLE).split())

@@ -105,6 +105,8 @@ def header_view(line: str) -> str:
     """`line` for matching: invisible marks dropped, every run of spaces (NBSP too) one space."""
     if not line.isascii():  # the invisible marks are all outside ASCII
         line = line.translate(_INVISIBLE)
+    elif line[:1] != " " and line[-1:] != " " and "  " not in line and line.isprintable():
+        return line  # its own view: in printable ASCII, str.split() splits at spaces only
     # The same as collapsing \s+ and stripping: str.split() splits on exactly what \s matches.
     return " ".join(line.split())
 
