@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from artparse import dates
@@ -432,3 +432,33 @@ def test_a_header_view_is_the_collapsed_line(line: str) -> None:
     from artparse.dialects.header import _INVISIBLE, header_view
 
     assert header_view(line) == " ".join(line.translate(_INVISIBLE).split())
+
+
+def _posted_line_by_top_views(lines: list[str]) -> tuple[str | None, int, str] | None:
+    """posted_by._find_posted_line as it was written, over header.top_views."""
+    from artparse.dialects.header import top_views
+    from artparse.dialects.posted_by import _POSTED, TOP_LINES, _is_header_line
+
+    title = None
+    for index, view in top_views(lines, TOP_LINES):
+        if not view:
+            continue
+        if _POSTED.match(view):
+            return None if title is not None and _is_header_line(title) else (title, index, view)
+        if title is not None:
+            return None
+        title = view
+    return None
+
+
+@given(
+    st.lists(
+        _TITLE_LINES | _FOLLOWING | st.sampled_from(["Posted by AI on 2025-11-01", " posted  by x"]),
+        max_size=10,
+    )
+)
+@example(["x" * 1001, "Posted by AI on 2025-11-01"])
+def test_the_posted_line_is_found_as_over_the_top_views(lines: list[str]) -> None:
+    from artparse.dialects.posted_by import _find_posted_line
+
+    assert _find_posted_line(lines) == _posted_line_by_top_views(lines)

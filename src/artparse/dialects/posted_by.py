@@ -25,7 +25,6 @@ from artparse.dialects.header import (
     Header,
     header_view,
     read_count,
-    top_views,
 )
 from artparse.patterns import on_first_use
 
@@ -164,7 +163,10 @@ def _read_usual_following_lines(lines: Sequence[str], start: int, header: Header
 def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int, str] | None:
     """(title, index of the Posted line, its view), allowing one title line before it."""
     title = None
-    for index, view in top_views(lines, TOP_LINES):
+    for index, line in enumerate(lines[:TOP_LINES]):  # top_views(lines, TOP_LINES), without its generator
+        if len(line) > MAX_HEADER_LINE:
+            return None
+        view = header_view(line)
         if not view:
             continue
         if _POSTED.match(view):
