@@ -262,6 +262,22 @@ def test_help_has_examples_and_exit_codes() -> None:
         assert "3    the output could not be written" in result.stdout
 
 
+def test_help_and_version_options_are_listed_last_as_click_lists_its_own() -> None:
+    text = invoke("--help").stdout
+    listed = text[text.index("Options:") : text.index("Examples:")].splitlines()
+    options = [line.split() for line in listed if line.lstrip().startswith("-")]
+    assert options[-2:] == [
+        ["--version", "Show", "the", "version", "and", "exit."],
+        ["-h,", "--help", "Show", "this", "message", "and", "exit."],
+    ]
+
+
+def test_a_usage_error_points_at_the_help_option() -> None:
+    result = invoke("--no-such-option")
+    assert result.exit_code == 2
+    assert "Try 'artparse --help' for help.\n" in result.stderr
+
+
 @pytest.mark.parametrize(
     "option", [p for p in command.params if p.name != "paths"], ids=lambda p: str(p.name)
 )

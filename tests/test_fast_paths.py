@@ -437,13 +437,13 @@ def test_a_header_view_is_the_collapsed_line(line: str) -> None:
 def _posted_line_by_top_views(lines: list[str]) -> tuple[str | None, int, str] | None:
     """posted_by._find_posted_line as it was written, over header.top_views."""
     from artparse.dialects.header import top_views
-    from artparse.dialects.posted_by import _POSTED, TOP_LINES, _is_header_line
+    from artparse.dialects.posted_by import TOP_LINES, _is_header_line, _is_posted_line
 
     title = None
     for index, view in top_views(lines, TOP_LINES):
         if not view:
             continue
-        if _POSTED.match(view):
+        if _is_posted_line(view):
             return None if title is not None and _is_header_line(title) else (title, index, view)
         if title is not None:
             return None
@@ -462,3 +462,155 @@ def test_the_posted_line_is_found_as_over_the_top_views(lines: list[str]) -> Non
     from artparse.dialects.posted_by import _find_posted_line
 
     assert _find_posted_line(lines) == _posted_line_by_top_views(lines)
+
+
+_MONTH_WORDS = st.sampled_from(
+    ["May", "may", "MAY", "Sept", "September", "Sep.", "Ju", "Junes", "Monat", "mon"]
+)
+_DAY_WORDS = st.sampled_from(["1", "18", "018", "x", ""])
+_YEAR_WORDS = st.sampled_from(["2022", "2022,", "2022.", "1999", "22", "20222"])
+_TIME_WORDS = st.sampled_from(
+    ["11:03", "1:03", "11:03:22", "11:3", "111:03", "11:03:2", "11:03am", "11:03a.m.", "11:03x", "11:03:22PM"]
+)
+_HALF_WORDS = st.sampled_from(["AM", "am", "p.m.", "P.M", "pm.", "a", "p", "amx", "pmt", "a.m", "a.", "m"])
+_ZONE_WORDS = st.sampled_from(["EST", "est", "GMT", "x", "ABCDEF", "am", "E5T"])
+_SEPARATORS = st.sampled_from([" ", ", ", ",", "  ", ". "])
+_named_dates = st.one_of(
+    st.builds("{} {}{}{}".format, _DAY_WORDS, _MONTH_WORDS, _SEPARATORS, _YEAR_WORDS),
+    st.builds(
+        "{}{}{}{}".format, _MONTH_WORDS, st.sampled_from([" ", ". ", "  "]), _DAY_WORDS, _SEPARATORS
+    ).flatmap(lambda head: _YEAR_WORDS.map(lambda year: head + year)),
+    st.builds(  # dates the pattern reads, for the time parts to be tried on
+        "{} {}{} {}".format,
+        st.sampled_from(["18", "1"]),
+        st.sampled_from(["May", "SEPT"]),
+        st.sampled_from(["", ".", ",", ".,"]),
+        st.sampled_from(["2022", "2022,"]),
+    ),
+    st.builds(
+        "{}{} {}{} {}".format,
+        st.sampled_from(["May", "dec"]),
+        st.sampled_from(["", "."]),
+        st.sampled_from(["18", "1"]),
+        st.sampled_from(["", ","]),
+        st.sampled_from(["2022", "2022,"]),
+    ),
+)
+_named_clocks = st.tuples(_TIME_WORDS, st.lists(_HALF_WORDS | _ZONE_WORDS | _TIME_WORDS, max_size=2)).map(
+    lambda parts: " ".join([parts[0], *parts[1]])
+)
+
+
+@settings(max_examples=1000)
+@given(
+    _named_dates,
+    st.sampled_from([" ", ", ", ",", "  "]),
+    _named_clocks,
+    st.sampled_from(["", "", "", "Sun, ", "Monday ", "mon "]),
+)
+def test_the_plain_month_name_reader_gives_the_patterns_groups(
+    day: str, separator: str, clock: str, weekday: str
+) -> None:
+    for text in (weekday + day, weekday + day + separator + clock):
+        plain = dates._plain_named_month(text)
+        match = dates._named_month().fullmatch(text)
+        if plain is not None:  # else the pattern decides
+            assert match is not None, text
+            assert plain == match.groups(), text
+        assert dates._named_month_parts(text) == (None if match is None else match.groups())
+
+
+@given(st.text(st.sampled_from("0123456789 ,.:aAmMpPyeEsStTx"), max_size=24))
+def test_the_plain_month_name_reader_never_reads_what_the_pattern_does_not(text: str) -> None:
+    plain = dates._plain_named_month(text)
+    match = dates._named_month().fullmatch(text)
+    assert plain is None or (match is not None and plain == match.groups())
+
+
+def test_the_plain_month_name_reader_gives_the_patterns_groups_at_its_edges() -> None:
+    for clock in ("a", "p", "a.m", "a.", "amx", "pmt", "am am", "PM EST", "EST am", "am.", "x y"):
+        for text in (f"May 18, 2022 11:03 {clock}", f"18 May 2022, 11:03:22{clock}"):
+            plain = dates._plain_named_month(text)
+            match = dates._named_month().fullmatch(text)
+            assert plain is None or (match is not None and plain == match.groups()), text
+
+
+def test_the_plain_month_name_reader_is_taken() -> None:
+    """The usual shapes are read without the pattern (a one-file run does not compile it)."""
+    for text in (
+        "May 18, 2022 11:03 AM",
+        "18 May 2022",
+        "October 08, 2024 07:26 AM EST",
+        "Dec 15, 2025 5:28 AM EST",
+        "1 November 2025 04:23",
+        "3 Mar. 2021, 10:23:11 p.m.",
+        "Jun 16, 2022 01:27am",
+    ):
+        plain = dates._plain_named_month(text)
+        match = dates._named_month().fullmatch(text)
+        assert plain is not None and match is not None and plain == match.groups(), text
+
+
+_LONG_S, _KELVIN = "\u017f", "\u212a"  # what IGNORECASE also matches for s and k
+_SPACES = st.sampled_from(["", " ", "  ", "\t", "\n", "\r", "\x1c", "\xa0", " \n "])
+_TAILS = st.sampled_from(["", " AI on 2025", "_x", "x", "1", ":", "\u00e9", "a\nb", " | X", _KELVIN])
+
+
+def _joined(*parts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.tuples(*parts).map("".join)
+
+
+_posted_views = _joined(
+    st.sampled_from(["posted", "Posted", "POSTED", f"po{_LONG_S}ted", "poste", "posted "]),
+    st.sampled_from([" by", " By", " bY", "by", "  by", " b", "\tby"]),
+    _TAILS,
+    _TAILS,
+)
+_share_views = _joined(
+    st.sampled_from(["share", "Share", "SHARE", f"{_LONG_S}hare", "shar", " share"]),
+    st.sampled_from(["", " this", " This", "this", "  this", " thi"]),
+    _SPACES,
+    st.sampled_from([":", "", ";", "::"]),
+    _SPACES,
+    _TAILS,
+    _TAILS,
+)
+_continued_lines = _joined(
+    _SPACES,
+    st.sampled_from(["share", "Visits", "VIEWS", "reads", "Last", "updated", "shar", "update", "x", ""]),
+    _TAILS,
+)
+
+
+@given(_posted_views)
+def test_the_posted_line_test_is_the_patterns(view: str) -> None:
+    from artparse.dialects.posted_by import _is_posted_line, _posted
+
+    assert _is_posted_line(view) == (_posted().match(view) is not None)
+
+
+@given(_share_views)
+def test_the_share_line_reader_is_the_patterns(view: str) -> None:
+    from artparse.dialects.posted_by import _share, _share_rest
+
+    share = _share().match(view)
+    assert _share_rest(view) == (None if share is None else share["rest"])
+
+
+@given(_continued_lines, st.sampled_from([".", " end.", ". ", ".\u00e9", ""]))
+def test_a_sentence_is_told_from_a_header_line_as_the_pattern_told_it(line: str, end: str) -> None:
+    """The words a Share, Visits or Updated line opens with, as the pattern they stand in for
+    read them (_is_sentence looks at ASCII lines only)."""
+    from artparse.dialects.posted_by import _is_sentence
+
+    line += end
+    opens = re.compile(r"\s*(?:share|visits|views|reads|last|updated)", re.IGNORECASE).match(line)
+    assert _is_sentence(line) == (line.isascii() and line.rstrip().endswith(".") and opens is None)
+
+
+def test_ascii_header_lines_are_read_without_the_patterns() -> None:
+    from artparse.dialects.posted_by import _is_posted_line, _share_rest
+
+    assert _is_posted_line("Posted by AI on 2025-11-01") and not _is_posted_line("Posted byline")
+    assert _share_rest("Share this : Facebook | X") == "Facebook | X"
+    assert _share_rest("Share: Whatsapp | Linkedin Visits: 95,558") == "Whatsapp | Linkedin Visits: 95,558"

@@ -233,7 +233,7 @@ def test_the_month_name_fast_path_agrees_with_dateutil(moment: datetime, form: s
     text = moment.strftime(form.format(d=moment.day))
     match = dates._named_month().fullmatch(text)
     assert match is not None, text
-    assert dates._from_named_month(match) == dates._from_dateutil(
+    assert dates._from_named_month(match.groups()) == dates._from_dateutil(
         text, dates.DEFAULT_OPTIONS, "date", text, []
     )
 

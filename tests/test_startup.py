@@ -17,11 +17,16 @@ HEAVY = (
     # optional work: only when a file, a format or an option needs it
     "charset_normalizer",  # a file that is not UTF-8
     "csv",  # -f csv, -f tsv
+    "dataclasses",  # dataclasses.fields() of a record; orjson imports it
     "dateutil",  # a date the fast paths do not read
     "email",  # MIME encoded words in a mail header
+    "fnmatch",  # --glob
     "gzip",  # .gz inputs and outputs
     "hashlib",  # the stamps of a database run
     "importlib.metadata",  # --version, a database's version
+    "json",  # indented JSON, --schema, JSON front matter (the C encoder writes JSON Lines)
+    "locale",  # gettext's first look-up (click's error messages and the help options of its own)
+    "orjson",  # from a process's second record on
     "rich",  # pretty output on a terminal, the progress bar, the report
     "sqlite3",  # a database
     "tempfile",  # -o FILE, written atomically
@@ -61,6 +66,7 @@ HEAVY = (
     "artparse.remote",
     "artparse.report",
     "artparse.rules",
+    "artparse.shared_terminal",  # records on a terminal
     "artparse.stamps",
 )
 
@@ -85,6 +91,16 @@ def heavy(modules: set[str]) -> list[str]:
 
 def test_a_plain_one_file_run_imports_no_module_it_does_not_need() -> None:
     assert heavy(imported_by_a_run(SEED)) == []
+
+
+def test_the_second_record_of_a_run_loads_orjson(tmp_path: Path) -> None:
+    """orjson is left out of a one-record run only: from the second record on it writes them."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    result = run_artparse(str(tmp_path), "-j", "1", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+    assert "| orjson\n" in result.stderr.decode()
 
 
 def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:
@@ -137,10 +153,20 @@ def test_a_parse_compiles_only_the_patterns_its_text_needs() -> None:
         "Posted by Staff on May 18, 2022 11:03 AM | Last Updated by Staff on Jun 16, 2022 01:27 AM\n"
         "Share: Whatsapp | Linkedin Visits: 95,558\nThe body.\n"
     )
-    assert month_names["_named_month"] == 1  # the probe can see a pattern compiled
+    assert month_names["_named_month"] == 0  # the usual month-name shapes: str methods
     assert month_names["_iso_like"] == month_names["_year_month"] == 0
     assert month_names["_spaces"] == month_names["_offset_comment"] == 0  # clean date text
-    for name in ("_share_inside", "_field", "_segment_break", "_channel_break", "_last_on"):
+    for name in (
+        "_posted",
+        "_share",
+        "_share_inside",
+        "_field",
+        "_segment_break",
+        "_channel_break",
+        "_last_on",
+    ):
         assert month_names[f"posted_by.{name}"] == 0, name  # ASCII header lines: str methods
+    weekday = compiled_by_parsing("Posted by AI on Mon, 5 Apr 1993\nThe body.\n")
+    assert weekday["_named_month"] == 1  # the probe can see a pattern compiled
     iso = compiled_by_parsing("Posted by AI on 2025-11-01 04:23:00\nThe body.\n")
     assert iso["_iso_like"] == iso["_named_month"] == iso["_year_month"] == 0  # told by its shape

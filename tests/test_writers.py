@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from artparse import writers
 from artparse.record import FIELDS, Article
 from artparse.sinks import TextRender
 from artparse.writers import make_writer
@@ -202,6 +203,28 @@ def test_json_is_the_standard_librarys_text_byte_for_byte(records: list[Article]
         "[]\n" if not array else "[\n" + ",\n".join("  " + a.replace("\n", "\n  ") for a in array) + "\n]\n"
     )
     assert write("json", records) == expected
+
+
+@settings(max_examples=300)
+@given(any_article | st.builds(lambda extra: Article(extra={1: extra}), extra_values))
+def test_the_c_encoder_writes_what_json_dumps_writes(article: Article) -> None:
+    """A process's first record is written by CPython's C encoder without json's import: the
+    text json.dumps writes, or nothing where json.dumps refuses (it then says why itself)."""
+    record = article.to_dict()
+    try:
+        expected = json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except ValueError:  # NaN, or an integer too long for text
+        assert writers._compact_json_text(record) is None
+        return
+    assert writers._compact_json_text(record) == expected
+    assert writers._json_text(record, indent=False) == expected
+
+
+def test_the_c_encoder_refuses_what_json_dumps_refuses() -> None:
+    for unwritable in ({"a": {1, 2}}, {"a": float("nan")}):
+        assert writers._compact_json_text(unwritable) is None
+        with pytest.raises((TypeError, ValueError)):
+            writers._json_text(unwritable, indent=False)
 
 
 def test_awk_reads_tsv_rows_and_their_last_cell_whole() -> None:

@@ -353,8 +353,9 @@ def count_words(text: str) -> int:
     return count
 
 
-# str.split()'s whitespace among ASCII characters as 0, every other byte as 1.
-_IN_WORD = bytes(0 if len(f"a{chr(byte)}b".split()) == 2 else 1 for byte in range(256))
+# str.split()'s whitespace (what str.isspace() calls so) among the first 256 characters as 0,
+# every other byte as 1.
+_IN_WORD = bytes([not character.isspace() for character in bytes(range(256)).decode("latin-1")])
 
 
 def _words(text: str) -> int:

@@ -12,7 +12,6 @@ is a regular file). Renaming over those would replace the device or the link its
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import stat
@@ -131,15 +130,16 @@ def _regular_file(descriptor: int) -> frozenset[FileKey]:
 def _stdout() -> Iterator[Destination]:
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise OutputError("standard output is closed")
-    terminal = _is_terminal(sys.stdout)
-    shared = _SharedTerminal(sys.stderr) if terminal and _same_terminal(sys.stdout, sys.stderr) else None
-    stream: TextIOWrapper = (_RecordsOnTerminal if terminal else TextIOWrapper)(
-        sys.stdout.buffer, encoding="utf-8", newline=""
-    )
-    if not terminal:
-        _write_in_large_pieces(stream)
-    if isinstance(stream, _RecordsOnTerminal):
-        stream.shared = shared
+    shared = None
+    if _is_terminal(sys.stdout):
+        from artparse.shared_terminal import RecordsOnTerminal, SharedTerminal  # only for a terminal
+
+        shared = SharedTerminal(sys.stderr) if _same_terminal(sys.stdout, sys.stderr) else None
+        records = RecordsOnTerminal(sys.stdout.buffer, encoding="utf-8", newline="")
+        records.shared = shared
+        stream: TextIOWrapper = records
+    else:
+        stream = _write_in_large_pieces(TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline=""))
     real_stderr = sys.stderr
     if shared is not None:
         sys.stderr = shared.messages
@@ -182,70 +182,6 @@ def _same_terminal(one: TextIO, other: TextIO) -> bool:
         return _is_terminal(other) and os.path.samestat(os.fstat(one.fileno()), os.fstat(other.fileno()))
     except (OSError, ValueError):
         return False  # not a real file (a test runner's buffer)
-
-
-class _SharedTerminal:
-    """stdout and stderr are the same terminal: a record's warnings must show beside it. Records
-    are written at once, and a message waits only while a record's line is unfinished (the
-    `  }` of a JSON array waits for its comma), so it never lands inside a record."""
-
-    def __init__(self, stderr: TextIO) -> None:
-        self.stderr = stderr
-        self.mid_line = False
-        self.held: list[str] = []
-        self.messages = _Messages(self)
-
-    def release(self) -> None:
-        with suppress(OSError, ValueError):  # a closed stderr is not worth dying for
-            if self.held:
-                self.stderr.write("".join(self.held))
-            self.stderr.flush()
-        self.held.clear()
-
-
-class _Messages(io.TextIOBase):
-    """sys.stderr while records go to the same terminal."""
-
-    def __init__(self, shared: _SharedTerminal) -> None:
-        super().__init__()
-        self._shared = shared
-
-    def write(self, text: str) -> int:
-        if self._shared.mid_line:
-            self._shared.held.append(text)
-        else:
-            self._shared.stderr.write(text)
-        return len(text)
-
-    def flush(self) -> None:
-        if not self._shared.mid_line:
-            self._shared.stderr.flush()
-
-    def isatty(self) -> bool:
-        return False  # not a terminal of its own: no progress bar drawn across the records
-
-
-class _RecordsOnTerminal(TextIOWrapper):
-    """stdout on a terminal: each write shown at once, as a person expects (and, with a shared
-    terminal, the messages held while a line was unfinished shown at the next line end)."""
-
-    shared: _SharedTerminal | None = None
-
-    def write(self, text: str) -> int:
-        shared = self.shared
-        if shared is not None and shared.held and "\n" in text:
-            line, end, rest = text.partition("\n")
-            super().write(line + end)
-            self.flush()
-            shared.mid_line = False
-            shared.release()
-            super().write(rest)
-        else:
-            super().write(text)
-        self.flush()
-        if shared is not None and text:
-            shared.mid_line = not text.endswith("\n")
-        return len(text)
 
 
 def _stdout_file() -> frozenset[FileKey]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fnmatch
 import functools
 import io
 import os
@@ -330,7 +329,9 @@ def _file(path: str, name: str, options: WalkOptions, *, may_be_link: bool) -> I
 
 def is_article_name(name: str, options: WalkOptions) -> bool:
     if options.patterns:
-        return any(fnmatch.fnmatchcase(name, pattern) for pattern in options.patterns)
+        from fnmatch import fnmatchcase  # here: only --glob runs need it
+
+        return any(fnmatchcase(name, pattern) for pattern in options.patterns)
     if "." not in name.lstrip("."):  # no suffix, as os.path.splitext sees it
         return True
     return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-import orjson
-
 from artparse.terminal import json_for_terminal
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from artparse.record import Article
 
 LIST_SEPARATOR = "; "
@@ -38,6 +37,29 @@ def _line_breakers() -> re.Pattern[str]:
 
 
 Record = dict[str, Any]
+
+
+class _LoadedLater:
+    """orjson, from the second record a process renders on (None before: json's C encoder
+    writes the first, _json_text). It writes the same text as json.dumps, faster; but loading it
+    (with the json and dataclasses modules it imports) costs a one-record run more than it saves."""
+
+    def __init__(self) -> None:
+        self.module: ModuleType | None = None
+        self._asked = False
+
+    def __call__(self) -> ModuleType | None:
+        if self.module is None:
+            if not self._asked:
+                self._asked = True
+                return None
+            import orjson
+
+            self.module = orjson
+        return self.module
+
+
+_orjson = _LoadedLater()
 
 
 class Writer:
@@ -100,14 +122,15 @@ def _json_line(record: Record) -> str:
 def _article_line(article: Article) -> str:
     """_json_line(article.to_dict()): orjson writes a dataclass's fields in their order, and
     its tuples as lists, quicker than the dict; what _fast_dumps leaves to json.dumps goes there."""
-    if not _has_float(article.extra):
+    orjson = _orjson()
+    if orjson is not None and not _has_float(article.extra):
         try:
             text = orjson.dumps(article, option=orjson.OPT_APPEND_NEWLINE).decode()
         except TypeError:  # orjson.JSONEncodeError is one
             pass
         else:
             return text if text.isascii() else _without_line_breakers(text)
-    return _json_line(article.to_dict())
+    return _encoded(article.to_dict(), orjson) + "\n"
 
 
 class JsonArrayWriter(Writer):
@@ -254,6 +277,8 @@ def cell_text(value: Any) -> str:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(value)
     if isinstance(value, dict):
+        import json  # here: records in JSON need it only now and then (_json_text)
+
         return json.dumps(value, ensure_ascii=False, sort_keys=False)
     return str(value)
 
@@ -273,11 +298,43 @@ def csv_safe(cell: str) -> str:
 
 def _dumps(record: Record, *, indent: bool = False) -> str:
     """The record as JSON text: compact, or indented by two spaces, as json.dumps writes it."""
-    text = _fast_dumps(record, indent)
+    return _encoded(record, _orjson(), indent=indent)
+
+
+def _encoded(record: Record, orjson: ModuleType | None, *, indent: bool = False) -> str:
+    text = None if orjson is None else _fast_dumps(orjson, record, indent)
     if text is None:
+        text = _json_text(record, indent)
+    return text if text.isascii() else _without_line_breakers(text)
+
+
+def _json_text(record: Record, indent: bool) -> str:
+    """json.dumps(record, ensure_ascii=False, allow_nan=False), compact or indented by two."""
+    text = None if indent else _compact_json_text(record)
+    if text is None:
+        import json  # here: a one-record run writes its record without it
+
         layout: dict[str, Any] = {"indent": 2} if indent else {"separators": (",", ":")}
         text = json.dumps(record, ensure_ascii=False, allow_nan=False, **layout)
-    return text if text.isascii() else _without_line_breakers(text)
+    return text
+
+
+def _compact_json_text(record: Record) -> str | None:
+    """What json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":")) runs:
+    CPython's C encoder, made as json.encoder makes it, without importing json (its decoder and
+    its patterns: about 5 M instructions, a fortieth of a one-file run). None where there is no
+    such encoder, or when it refuses the record: json.dumps then writes it, or says why not."""
+    try:
+        from _json import encode_basestring, make_encoder
+
+        encode = make_encoder({}, _not_serializable, encode_basestring, None, ":", ",", False, False, False)
+        return "".join(encode(record, 0))
+    except Exception:  # no such encoder here, or a record it refuses (json.dumps says why)
+        return None
+
+
+def _not_serializable(value: object) -> object:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _without_line_breakers(text: str) -> str:
@@ -286,16 +343,17 @@ def _without_line_breakers(text: str) -> str:
     return _line_breakers().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def _fast_dumps(record: Record, indent: bool) -> str | None:
+def _fast_dumps(orjson: ModuleType, record: Record, indent: bool) -> str | None:
     """orjson's text, which is json.dumps' byte for byte for everything but floats (1e-07 is
     1e-7 there, NaN null), integers beyond 64 bits and keys that are not strings: None for
     those, which json.dumps then writes (or refuses) as ever."""
     if _has_float(record.get("extra")):
         return None
     try:
-        return orjson.dumps(record, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+        text: str = orjson.dumps(record, option=orjson.OPT_INDENT_2 if indent else 0).decode()
     except TypeError:  # orjson.JSONEncodeError is one
         return None
+    return text
 
 
 def _has_float(value: Any) -> bool:

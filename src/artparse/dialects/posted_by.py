@@ -39,16 +39,19 @@ NAME = "posted-by"
 TOP_LINES = 8  # the Posted line is looked for among the first lines only
 HEADER_LINES = 8  # lines after it that may still be header (Share, Visits, blanks)
 
-_POSTED = re.compile(r"posted by\b", re.IGNORECASE)
+_posted = on_first_use(r"posted by\b", re.IGNORECASE)
 _UPDATED = re.compile(r"(?:last )?updated\b:?\s*(?P<rest>.*)", re.IGNORECASE)
-_SHARE = re.compile(r"share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
+_share = on_first_use(r"share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
 _share_inside = on_first_use(r"(?:^|\s|\|)share(?: this)?\s*:\s*(?P<rest>.*)", re.IGNORECASE)
 _VISITS = re.compile(r"(?P<label>visits|views|reads)\s*:?\s*(?P<count>\S.*)$", re.IGNORECASE)
 _field = on_first_use(r"(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.+)")
 _segment_break = on_first_use(r"\s*[|·•]\s*|(?<!last)\s+(?=(?:last )?updated (?:by|on)\b)", re.IGNORECASE)
 _channel_break = on_first_use(r"\s*[|,·•]\s*")
-_MAY_CONTINUE = re.compile(r"\s*(?:share|visits|views|reads|last|updated)", re.IGNORECASE)
-"""What the view of a Share, Visits or Updated line starts with (_SHARE, _VISITS, _UPDATED)."""
+_MAY_CONTINUE = ("share", "visits", "views", "reads", "last", "updated")
+"""What the view of a Share, Visits or Updated line starts with (_share, _VISITS, _UPDATED), in
+lower case."""
+# _posted and _share are compiled for text that is not ASCII only: ASCII header lines are read
+# by str methods (_is_posted_line, _share_rest), which a one-file run's start-up does not compile.
 _last_on = on_first_use(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
 
 
@@ -169,7 +172,7 @@ def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int, str] | Non
         view = header_view(line)
         if not view:
             continue
-        if _POSTED.match(view):
+        if _is_posted_line(view):
             if title is not None and _is_header_line(title):
                 return None  # a header line above the Posted line: the byline reader takes both
             return title, index, view
@@ -199,8 +202,8 @@ def _read_following_lines(lines: Sequence[str], start: int, header: Header) -> N
         view = header_view(lines[index])
         if not view:
             continue
-        if share := _SHARE.match(view):
-            _read_share(share["rest"], header)
+        if (share := _share_rest(view)) is not None:
+            _read_share(share, header)
         elif _VISITS.match(view) or _UPDATED.match(view):
             _read_segments(_segments(view), header)
         elif _may_be_understood(view) and _understood(parts := _read_line(view)):
@@ -248,7 +251,35 @@ def _is_sentence(line: str) -> bool:
     """The body's first paragraph, told without its view (which costs most on a long line): an
     ASCII line that ends with a full stop, so not _may_be_understood, and opens with no word
     that a Share, Visits or Updated line opens with."""
-    return line.isascii() and line.rstrip().endswith(".") and not _MAY_CONTINUE.match(line)
+    return (
+        line.isascii() and line.rstrip().endswith(".") and not line.lstrip().lower().startswith(_MAY_CONTINUE)
+    )
+
+
+def _is_posted_line(view: str) -> bool:
+    """Whether _posted() matches the start of `view`: for ASCII text, "posted by" in any case
+    and no word character (a letter, a digit or _) after it."""
+    head = view[:10]
+    if not head.isascii():
+        return _posted().match(view) is not None
+    after = head[9:]
+    return head[:9].lower() == "posted by" and not (after.isalnum() or after == "_")
+
+
+def _share_rest(view: str) -> str | None:
+    """_share().match(view)["rest"], None when it does not match: for ASCII text, "share" or
+    "share this" in any case, spaces, a colon and spaces, then the rest up to a line break."""
+    if not view.isascii():
+        share = _share().match(view)
+        return None if share is None else share["rest"]
+    lowered = view.lower()
+    if not lowered.startswith("share"):
+        return None
+    label = 10 if lowered.startswith(" this", 5) else 5  # then no colon after "share" either
+    colon = len(view) - len(view[label:].lstrip())
+    if view[colon : colon + 1] != ":":
+        return None
+    return view[colon + 1 :].lstrip().partition("\n")[0]
 
 
 def _read_segments(segments: list[str], header: Header) -> None:
