@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from artparse import dates
+from artparse.dialects.header import Header
 from artparse.zones import site_zone
 
 settings.register_profile("artparse", deadline=None, max_examples=200)
@@ -137,18 +139,60 @@ def test_a_time_before_its_date_reads_as_dateutil_reads_it(
 
 @given(
     st.sampled_from(["2021-03-04", "2024-02-29", "2023-02-29", "0000-01-01", "1989-12-31", "2099-12-31"])
+    | st.sampled_from(["2021-03-05", "2021-03-06", "\u0662021-03-04", "2021-03-0\u0664", "2021/03/04"])
     | st.builds("{}-{}-{}".format, _DIGITS, _DIGITS, _DIGITS),
-    st.sampled_from(["", " 10:23", "T10:23:11", " 23:59:59", " 24:00", " 10:60", " 00:00:60", " 9:05", "T1"]),
-    st.sampled_from(range(len(_DATE_OPTIONS))) | st.just(-1),
+    st.sampled_from(["", " 10:23", "T10:23:11", " 23:59:59", " 24:00", " 10:60", " 00:00:60", " 9:05", "T1"])
+    | st.sampled_from(
+        ["t10:23", "t10:23:11", "x10:23", " 10:2\u0663", " 10:23:", " 10:23 ", "T10:23:11.5", "Z"]
+    ),
+    st.sampled_from(range(len(_DATE_OPTIONS))) | st.just(-1) | st.just(-2),
 )
 def test_a_plain_iso_date_reads_as_the_steps_read_it(day: str, clock: str, option: int) -> None:
     text = day + clock
-    options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=datetime(2021, 3, 4, 12))
+    now = (
+        datetime(2021, 3, 4, 12) if option == -1 else datetime(2021, 3, 4, 12, tzinfo=site_zone("Asia/Tokyo"))
+    )
+    options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=now)
     plain = dates._plain_iso_date(text, options, "published")
-    if text in ("2021-03-04", "2021-03-04 10:23", "2021-03-04T10:23:11") and options.zone is None:
+    if text in ("2021-03-04", "2021-03-04 10:23", "2021-03-04t10:23:11") and options.zone is None:
         assert plain is not None  # the quick reading is taken
     if plain is not None:
         assert plain == dates._normalized(text, options, "published"), text
+
+
+_ZONES = st.sampled_from([None, UTC, site_zone("Asia/Tokyo"), site_zone("America/New_York")]) | st.builds(
+    lambda minutes: timezone(timedelta(minutes=minutes)),
+    st.integers(-24 * 60 + 1, 24 * 60 - 1) | st.sampled_from([-24 * 60 + 1, 24 * 60 - 1]),  # the extremes too
+)
+_NEAR = st.integers(-4 * 24 * 60, 4 * 24 * 60).map(lambda minutes: timedelta(minutes=minutes))
+
+
+def _stated_as(kind: int, moment: datetime, zone: tzinfo | None) -> dates.Stated:
+    """`moment` as a reader states it: a time in `zone` (naive for None), a day, a month, a year."""
+    return [moment.replace(tzinfo=zone), moment.date(), moment.strftime("%Y-%m"), moment.strftime("%Y")][kind]
+
+
+@settings(max_examples=3000)  # quick, and the dates that are near the bound are few
+@given(st.datetimes(datetime(1990, 1, 1), datetime(2999, 1, 1)), _NEAR, _ZONES, _ZONES, st.integers(0, 3))
+def test_a_date_told_apart_from_the_future_by_its_day_is_not_in_it(
+    moment: datetime, later: timedelta, zone: tzinfo | None, now_zone: tzinfo | None, kind: int
+) -> None:
+    stated, now = _stated_as(kind, moment, zone), (moment + later).replace(tzinfo=now_zone)
+    if not dates._may_be_after(stated, now):
+        assert not dates._after_now(stated, now)
+
+
+def test_a_date_a_day_before_now_is_told_apart_by_its_day() -> None:
+    now = datetime(2021, 3, 4, 12, tzinfo=UTC)
+    assert not dates._may_be_after(datetime(2021, 3, 2, 23, 59), now)
+    assert dates._may_be_after(datetime(2021, 3, 3, 0, 0), now)
+    extreme = timezone(timedelta(hours=-23, minutes=-59))  # 2021-03-03 23:00 there is 03-04 22:59 UTC
+    stated, tokyo = (
+        datetime(2021, 3, 3, 23, 0, tzinfo=extreme),
+        datetime(2021, 3, 4, 0, tzinfo=site_zone("Asia/Tokyo")),
+    )
+    assert dates._after_now(stated, tokyo)
+    assert dates._may_be_after(stated, tokyo)
 
 
 def _window_line_by_line(lines: list[str]) -> list[str]:
@@ -173,6 +217,251 @@ def test_the_header_window_fits_as_it_does_line_by_line(sizes: list[int], short:
 
     lines = ["x" * size for size in sizes] + ["y" * width] * short
     assert list(header_window(lines)) == _window_line_by_line(lines)
+
+
+def _usual_or(usual: list[str], others: list[str]) -> st.SearchStrategy[str]:
+    """One of the usual texts half of the time, else any of the others."""
+    return st.sampled_from(usual) | st.sampled_from(others)
+
+
+def _usual_header(lines: list[str]) -> Header | None:
+    from artparse.dialects import posted_by
+
+    posted = posted_by._usual_posted_line(lines)
+    return None if posted is None else posted_by._usual_header(lines, *posted)
+
+
+_POSTED_WORDS = _usual_or(
+    ["Posted by"], ["posted by", "POSTED BY", "Posted by:", "Posted  by", "Posted byline"]
+)
+_NAMES = _usual_or(
+    ["AI", "Sara Ali", "Ahmed on Behalf of LANA"],
+    [
+        "the end of the week,",
+        "",
+        "Ali on",
+        "O'Neil",
+        "Posted",
+        "Omar | Ali",
+        "Omar Updated",
+        "Omar - Ali",
+        "Share: X",
+    ],
+)
+_WHENS = _usual_or(
+    ["2025-11-01 04:23:00", "1 November 2025 04:23", "Dec 15, 2025 5:28 AM"],
+    [
+        *("", "on", "2025-11-01 - 5 views", "Monday", "2025-11-01 Tags: ports", "2025-11-01 \u2014 5 views"),
+        *("2025-11-01  04:23", "24 minutes ago", "2025-11-01 | 5 views"),
+    ],
+)
+_UPDATED_PARTS = _usual_or(
+    ["", " | Last Updated by {who} on {when}", " | Updated by {who} on {when}"],
+    [
+        *(
+            " Last Updated by {who} on {when}",
+            " | Last Updated: {when}",
+            " |",
+            " | ",
+            " | Share: X",
+            " | 5 views",
+        ),
+        *(" | last updated by {who} on {when} | updated by x", " | Tags: ports", " \u00b7 Updated by {who}"),
+        *(
+            " | LAST UPDATED BY {who} ON {when}",
+            " | Last Updated by {who} on {when} updated",
+            " | updated by {who}",
+        ),
+        *(" | Last updated by{who}", "| Visits: 3", " | Last Updated by {who} updated on {when}"),
+        *(
+            " updated by {who} on {when}",
+            " Share: Email Visits: 3",
+            " | Last Updated by {who} on {when} Share: X",
+        ),
+        *(
+            " | Last Updated by {who} on {when} | Tags: x",
+            " | Last Updated by {who} on {when} Updated by x on y",
+        ),
+    ],
+)
+_FOLLOWING = _usual_or(
+    ["Share: Facebook | Twitter | Whatsapp Visits: 1,234", "The talks resume next week.", "x" * 1001],
+    [
+        *(
+            "Share: Facebook",
+            "Share:",
+            "Share: ",
+            "Visits: 5",
+            "Share: " + "x" * 1000,
+            "",
+            "  ",
+            "\u00a0",
+            "\u200b",
+        ),
+        *(
+            "Tags: ports, oil",
+            "The talks go on",
+            "Share this: Email",
+            "SHARE: X",
+            "Share:  Email,  X  Visits: 12",
+        ),
+        *(
+            "Share: X Views: 1.234.567",
+            "Share: \u017fx",
+            "Share: X | Visits: many",
+            "2 comments",
+            "Share: X.",
+        ),
+        *("Last Updated by AI on 2025-12-15", "\u00e9t\u00e9."),
+    ],
+)
+_TITLE_LINES = _usual_or(
+    ["Ports Reopen At Tripoli"],
+    [
+        *(
+            "",
+            "Ports Reopen At Tripoli",
+            "Published: 3 May 2021",
+            "Posted by AI on 2021",
+            "Category: News",
+            "  ",
+        ),
+        *(
+            "BREAKING",
+            "12 killed in crash",
+            "\u017fhare",
+            "By Sara Ali",
+            "Libya Review \u2014 Politics",
+            "x" * 1001,
+        ),
+    ],
+)
+
+
+@settings(max_examples=1000)  # many shapes of header
+@given(
+    st.lists(_TITLE_LINES, max_size=2),
+    _POSTED_WORDS,
+    _NAMES,
+    _WHENS,
+    _UPDATED_PARTS,
+    _NAMES,
+    _WHENS,
+    st.lists(_FOLLOWING, max_size=5),
+)
+def test_the_usual_posted_by_header_reads_as_any_header_does(
+    titles: list[str],
+    posted: str,
+    who: str,
+    when: str,
+    updated: str,
+    updater: str,
+    updated_when: str,
+    following: list[str],
+) -> None:
+    from artparse.dialects import posted_by
+
+    line = (
+        f"{posted} {who}" + (f" on {when}" if when else "") + updated.format(who=updater, when=updated_when)
+    )
+    lines = [*titles, line, *following]
+    expected = posted_by._any_header(lines)
+    assert repr(posted_by.parse(lines)) == repr(expected), lines
+    usual = _usual_header(lines)
+    assert usual is None or repr(usual) == repr(expected), lines
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Posted by AI on 2025-11-01 04:23:00 | Last Updated by AI on 2025-12-15 05:28:33\n"
+        "Share: Facebook | Twitter | Whatsapp | Linkedin Visits: 5",
+        "Ports Reopen At Tripoli\nPosted by Ahmed on Behalf of LANA on Dec 15, 2025 5:28 AM\n"
+        "Share: Email Visits: 1,234",
+        "Posted by Sara Ali on 1 November 2025 04:23 | Updated by Omar on 2 November 2025 10:00\n"
+        "\nShare: X\n",
+    ],
+)
+def test_the_usual_posted_by_header_is_read_the_quick_way(header: str) -> None:
+    from artparse.dialects import posted_by
+
+    lines = [*header.split("\n"), "The talks resume next week."]
+    usual = _usual_header(lines)
+    assert usual is not None
+    assert usual.author and usual.published_raw and usual.share
+    assert repr(usual) == repr(posted_by._any_header(lines))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Posted by AI on 2025-11-01 \u2014 5 views",
+        "Posted by AI on 2025-11-01 " + "x" * 1000,
+        "Ports\nPosted by AI on 2025-11-01 " + "x" * 1000,
+        "Posted by AI on 2025-11-01 | Last Updated by AI on 2025-11-02 | Tags: ports",
+        "Posted by AI on 2025-11-01 | Last Updated by AI updated on 2025-11-02",
+        "Posted by AI on 2025-11-01 Share: Email Visits: 3",
+        "Posted by AI on 2025-11-01 | Last Updated by AI on 2025-11-02 Share: Email",
+        "Posted by AI on 2025-11-01 - 5 views",
+        "Posted by the end of the week, the talks",
+        "Ports\nPosted by AI on 2025-11-01\nShare: " + "x" * 1000,
+        "Published: 3 May 2021\nPosted by AI on 2025-11-01",
+        "Posted by AI on 2025-11-01\n\u200b\nTags: ports",
+        "Posted by AI on 2025-11-01\n\nShare: X\n\u00a0\nViews: 3",
+    ],
+)
+def test_an_unusual_posted_by_header_reads_as_any_header_does(header: str) -> None:
+    from artparse.dialects import posted_by
+
+    lines = [*header.split("\n"), "The talks resume next week."]
+    expected = posted_by._any_header(lines)
+    assert repr(posted_by.parse(lines)) == repr(expected)
+    usual = _usual_header(lines)
+    assert usual is None or repr(usual) == repr(expected)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["x", "Posted", " ", "  ", "\t", "\n", "\x1c", "\x0b", "\x7f", "\u00a0", "\u200b", "é", "|"]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_a_header_view_is_the_collapsed_line(line: str) -> None:
+    from artparse.dialects.header import _INVISIBLE, header_view
+
+    assert header_view(line) == " ".join(line.translate(_INVISIBLE).split())
+
+
+def _posted_line_by_top_views(lines: list[str]) -> tuple[str | None, int, str] | None:
+    """posted_by._find_posted_line as it was written, over header.top_views."""
+    from artparse.dialects.header import top_views
+    from artparse.dialects.posted_by import TOP_LINES, _is_header_line, _is_posted_line
+
+    title = None
+    for index, view in top_views(lines, TOP_LINES):
+        if not view:
+            continue
+        if _is_posted_line(view):
+            return None if title is not None and _is_header_line(title) else (title, index, view)
+        if title is not None:
+            return None
+        title = view
+    return None
+
+
+@given(
+    st.lists(
+        _TITLE_LINES | _FOLLOWING | st.sampled_from(["Posted by AI on 2025-11-01", " posted  by x"]),
+        max_size=10,
+    )
+)
+@example(["x" * 1001, "Posted by AI on 2025-11-01"])
+def test_the_posted_line_is_found_as_over_the_top_views(lines: list[str]) -> None:
+    from artparse.dialects.posted_by import _find_posted_line
+
+    assert _find_posted_line(lines) == _posted_line_by_top_views(lines)
 
 
 _MONTH_WORDS = st.sampled_from(

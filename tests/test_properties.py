@@ -8,7 +8,7 @@ import json
 import re
 from datetime import date, datetime
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from artparse import Article, parse_text
@@ -287,8 +287,17 @@ def test_share_channels_are_the_regex_split(tokens: list[str]) -> None:
     assert _channels(text) == _channel_break().split(text)
 
 
-@given(st.text(st.sampled_from("0123456789,.' x\t-"), max_size=14))
+@given(
+    st.text(st.sampled_from("0123456789,.' x\t-"), max_size=14)
+    | st.builds(
+        str.join,
+        st.sampled_from([",", ".", "'", " ", ",,", "x", ""]),
+        st.lists(st.sampled_from([3, 3, 3, 1, 2, 4, 0]).map(lambda size: "1234"[:size]), max_size=5),
+    )
+)
+@example("1,2345,67")
 def test_an_ascii_count_is_what_the_count_pattern_matches(text: str) -> None:
-    from artparse.dialects.header import _count, _is_ascii_count
+    from artparse.dialects.header import _ascii_count_digits, _count
 
-    assert _is_ascii_count(text) == bool(_count().fullmatch(text))
+    digits = "".join(filter(str.isdecimal, text)) if _count().fullmatch(text) else None
+    assert _ascii_count_digits(text) == digits

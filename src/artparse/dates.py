@@ -132,11 +132,8 @@ def _plain_iso_date(raw: str, options: DateOptions, label: str) -> ParsedDate | 
     posted-by date) when no site zone applies, told without its steps: the text needs no
     clean-up, and a naive time stays as it is (no zone to read it in, none to convert from).
     None for any other text, and for one the C reader refuses (_normalized says why)."""
-    if options.zone is not None or raw[4:5] != "-" or not raw[-1:].isdigit():
-        return None  # a site zone to read it in, or no ISO date ending in a number of its own
-    found = _iso_like().fullmatch(raw)
-    if found is None or found["f"] or found["z"]:
-        return None  # ending in a digit, no fraction and no zone: nothing after the time either
+    if options.zone is not None or len(raw) > 19 or raw.translate(_DIGIT_SHAPE) not in _PLAIN_ISO_SHAPES:
+        return None  # a site zone to read it in, or not what _iso_like() reads without fraction or zone
     timed = len(raw) > 10
     if timed and raw[11:13] >= "24":
         return None  # Python 3.13's reader takes hour 24; the slow path does not
@@ -144,9 +141,18 @@ def _plain_iso_date(raw: str, options: DateOptions, label: str) -> ParsedDate | 
         stated = _plain_iso(raw, timed=timed)
     except ValueError:
         return None
-    iso = stated.isoformat()
+    iso = f"{raw[:10]}T{raw[11:]}{_PLAIN_SECONDS[len(raw)]}" if timed else raw  # as isoformat() writes it
     notes = _implausible(stated, iso, options, label)
     return ParsedDate(iso, tuple(dict.fromkeys(notes)) if notes else ())
+
+
+_DIGIT_SHAPE = dict.fromkeys(map(ord, "0123456789"), "0")
+_PLAIN_ISO_SHAPES = frozenset(
+    f"0000-00-00{clock}" for separator in "Tt " for clock in ("", f"{separator}00:00", f"{separator}00:00:00")
+)
+"""What _iso_like() fully matches with neither fraction nor zone, with its ASCII digits as 0."""
+_PLAIN_SECONDS = {16: ":00", 19: ""}
+"""What isoformat() adds to a plain ISO time of each length."""
 
 
 def _normalized(raw: str, options: DateOptions, label: str) -> ParsedDate:
@@ -578,9 +584,18 @@ def _implausible(stated: Stated, iso: str, options: DateOptions, label: str) -> 
     if _before(stated, options.min_date):
         notes.append(f"implausible-date: {label} {iso} is before {options.min_date.isoformat()} (--min-date)")
     now = options.now
-    if now is not None and _year(stated) >= now.year - 1 and _after_now(stated, now):
+    if now is not None and _may_be_after(stated, now) and _after_now(stated, now):
         notes.append(f"implausible-date: {label} {iso} is more than a day after now ({now.isoformat()})")
     return notes
+
+
+def _may_be_after(stated: Stated, now: datetime) -> bool:
+    """False when `stated` is surely not more than a day after `now`, told by its year or day:
+    only a date in now's year or the one before may be, and only a day no more than one before
+    now's (a zone's offset is under a day, so two zones' are less than two days apart)."""
+    if isinstance(stated, str):
+        return _year(stated) >= now.year - 1
+    return stated.toordinal() + 1 >= now.toordinal()
 
 
 def _year(stated: Stated) -> int:
@@ -588,8 +603,7 @@ def _year(stated: Stated) -> int:
 
 
 def _after_now(stated: Stated, now: datetime) -> bool:
-    """More than a day after `now`: only a date in now's year or the one before may be (a
-    whole year is more than any two zones' offsets apart)."""
+    """More than a day after `now`."""
     return _as_aware(_earliest(stated)) - _as_aware(now) > FUTURE_SLACK
 
 

@@ -15,7 +15,7 @@ _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
 MAX_HEADER_LINE = 1000  # characters: a longer line is body text, and not worth cleaning up to match
 MAX_LABELLED_LINE = 300  # characters: the longest line the vocabulary reads (a byline, a date line)
 _count = on_first_use(r"\d+|\d{1,3}(?P<sep>[,.' \u066c])\d{3}(?:(?P=sep)\d{3})*")
-"""A count as read_count takes it; _is_ascii_count tells the same of ASCII text, uncompiled."""
+"""A count as read_count takes it; _ascii_count_digits reads the same of ASCII text, uncompiled."""
 _ASCII_SEPARATORS = ",.' "
 MAX_COUNT = 2**53  # larger counters do not survive a round trip through JSON readers
 
@@ -105,6 +105,8 @@ def header_view(line: str) -> str:
     """`line` for matching: invisible marks dropped, every run of spaces (NBSP too) one space."""
     if not line.isascii():  # the invisible marks are all outside ASCII
         line = line.translate(_INVISIBLE)
+    elif line[:1] != " " and line[-1:] != " " and "  " not in line and line.isprintable():
+        return line  # its own view: in printable ASCII, str.split() splits at spaces only
     # The same as collapsing \s+ and stripping: str.split() splits on exactly what \s matches.
     return " ".join(line.split())
 
@@ -116,27 +118,31 @@ def read_count(text: str, warnings: list[str]) -> int | None:
         from artparse.languages.spelling import plain
 
         text = plain(text)
-    if not (_is_ascii_count(text) if text.isascii() else _count().fullmatch(text)):
+    digits = _ascii_count_digits(text) if text.isascii() else _count_digits(text)
+    if digits is None:
         warnings.append(f"unparsed-visits: {text!r} is not a count")
         return None
-    count = int("".join(filter(str.isdecimal, text)))  # the digits: all but the separators
+    count = int(digits)
     if count >= MAX_COUNT:
         warnings.append(f"unparsed-visits: {text!r} is too large")
         return None
     return count
 
 
-def _is_ascii_count(text: str) -> bool:
-    """Whether _count() matches all of the ASCII `text`: digits, or groups of three digits after
-    one to three, parted by one separator."""
+def _count_digits(text: str) -> str | None:
+    """The digits of a count that _count() matches all of (all but the separators), else None."""
+    return "".join(filter(str.isdecimal, text)) if _count().fullmatch(text) else None
+
+
+def _ascii_count_digits(text: str) -> str | None:
+    """_count_digits of ASCII `text`, uncompiled: digits, or groups of three digits after one to
+    three, each group after the same separator."""
     if text.isdigit():
-        return True
-    separator = next((character for character in _ASCII_SEPARATORS if character in text), None)
-    if separator is None:
-        return False
-    first, *groups = text.split(separator)
-    return (
-        0 < len(first) <= 3
-        and first.isdigit()
-        and all(len(group) == 3 and group.isdigit() for group in groups)
-    )
+        return text
+    groups, first = divmod(len(text), 4)  # "12,345": 1 group of a separator and 3 digits, after 2
+    if not (groups and first) or (separator := text[first]) not in _ASCII_SEPARATORS:
+        return None
+    digits = text.replace(separator, "")
+    if text[first::4] != separator * groups or len(digits) != len(text) - groups or not digits.isdigit():
+        return None
+    return digits

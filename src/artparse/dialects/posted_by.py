@@ -25,7 +25,6 @@ from artparse.dialects.header import (
     Header,
     header_view,
     read_count,
-    top_views,
 )
 from artparse.patterns import on_first_use
 
@@ -58,6 +57,12 @@ _last_on = on_first_use(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
 
 def parse(lines: Sequence[str]) -> Header | None:
     """Read a posted-by header from the top of `lines`, or None when there is none."""
+    posted = _usual_posted_line(lines)
+    usual = _usual_header(lines, *posted) if posted is not None else None
+    return usual if usual is not None else _any_header(lines)
+
+
+def _any_header(lines: Sequence[str]) -> Header | None:
     found = _find_posted_line(lines)
     if found is None:
         return None
@@ -70,10 +75,101 @@ def parse(lines: Sequence[str]) -> Header | None:
     return header
 
 
+_USUAL_POSTED = "Posted by "
+_USUAL_SHARE = "Share: "
+_USUAL_UPDATED = frozenset({"last updated by ", "updated by "})  # in lower case
+
+
+def _usual_header(lines: Sequence[str], index: int, title: str | None) -> Header | None:
+    """The usual header, read as _any_header reads it without its general steps: an ASCII
+    "Posted by NAME on DATE" line (at `index`, after `title`: _usual_posted_line), perhaps with
+    one "| Last Updated by NAME on DATE" part; then Share lines and blank lines up to the body.
+    None for any other header: _any_header reads it."""
+    header = Header(body_start=index + 1, title=title)
+    if _read_usual_posted_line(header_view(lines[index]), header) and _read_usual_following_lines(
+        lines, index + 1, header
+    ):
+        return header
+    return None
+
+
+def _usual_posted_line(lines: Sequence[str]) -> tuple[int, str | None] | None:
+    """(index, title) of an ASCII Posted line first or after a title line, as _find_posted_line
+    finds it; None when it is not so (or the title is a header line: the byline reader's)."""
+    if not lines:
+        return None
+    first = lines[0]
+    if first.startswith(_USUAL_POSTED):
+        return (0, None) if _may_be_usual(first) else None
+    if (
+        len(lines) < 2
+        or not lines[1].startswith(_USUAL_POSTED)
+        or not _may_be_usual(first)
+        or not _may_be_usual(lines[1])
+    ):
+        return None
+    title = header_view(first)
+    if not title or title.lower().startswith("posted by") or _is_header_line(title):
+        return None
+    return 1, title
+
+
+def _may_be_usual(line: str) -> bool:
+    return line.isascii() and len(line) <= MAX_HEADER_LINE
+
+
+def _read_usual_posted_line(view: str, header: Header) -> bool:
+    """Read the usual Posted line's view as _read_posted_line does; False when it is not usual:
+    it names a share, a dash may part a date from more parts, there is more than one bar, or its
+    only Updated part is not the second."""
+    text = view[len(_USUAL_POSTED) - 1 :]  # " NAME on DATE | Last Updated by NAME on DATE"
+    lowered = text.lower()
+    if "share" in lowered or " -" in text or text.count("|") > 1:
+        return False
+    posted, _, updated = text.partition("|")
+    if "updated" in posted.lower():
+        return False
+    header.author, header.published_raw = _who_and_when(posted)
+    if header.published_raw is None:
+        return False  # whether the author reads as a name decides
+    return _read_usual_updated(updated.strip(), header)
+
+
+def _read_usual_updated(segment: str, header: Header) -> bool:
+    """An Updated part, "Last Updated by NAME on DATE", read as _read_segment does; False when it
+    is not so (or holds a second "updated", before which _segments may cut)."""
+    if not segment:
+        return True  # nothing after the bar: no part
+    lowered = segment.lower()
+    opening = lowered[: lowered.find(" by ") + 4]  # up to its first " by "
+    if opening not in _USUAL_UPDATED or "updated" in lowered[len(opening) :]:
+        return False
+    header.updated_by, header.updated_raw = _who_and_when(segment[len(opening) :])
+    return True
+
+
+def _read_usual_following_lines(lines: Sequence[str], start: int, header: Header) -> bool:
+    """Share lines and blank lines up to the body, read as _read_following_lines reads them;
+    False at any other line before the body."""
+    for index in range(start, min(len(lines), start + HEADER_LINES)):
+        line = lines[index]
+        if len(line) > MAX_HEADER_LINE or _is_sentence(line):
+            return True
+        if line.startswith(_USUAL_SHARE):
+            _read_share(header_view(line)[len(_USUAL_SHARE) :], header)
+            header.body_start = index + 1
+        elif line and not line.isspace():
+            return False  # blank lines are passed over, as their views are empty
+    return True
+
+
 def _find_posted_line(lines: Sequence[str]) -> tuple[str | None, int, str] | None:
     """(title, index of the Posted line, its view), allowing one title line before it."""
     title = None
-    for index, view in top_views(lines, TOP_LINES):
+    for index, line in enumerate(lines[:TOP_LINES]):  # top_views(lines, TOP_LINES), without its generator
+        if len(line) > MAX_HEADER_LINE:
+            return None
+        view = header_view(line)
         if not view:
             continue
         if _is_posted_line(view):
