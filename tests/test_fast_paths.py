@@ -90,10 +90,10 @@ def test_plain_leaves_ascii_text_as_it_is(text: str) -> None:
     ).map("".join)
 )
 def test_the_separator_scan_starts_where_no_match_is_missed(view: str) -> None:
-    from artparse.dialects.vocabulary import _SEPARATOR, _first_separator_at
+    from artparse.dialects.vocabulary import _SEPARATOR, _separator_cuts
 
-    every = [found.span() for found in _SEPARATOR.finditer(view)]
-    assert [found.span() for found in _SEPARATOR.finditer(view, _first_separator_at(view))] == every
+    every = [cut for found in _SEPARATOR.finditer(view) for cut in found.span()]
+    assert _separator_cuts(view) == every
 
 
 _DATE_OPTIONS = [

@@ -88,7 +88,7 @@ def parse(lines: Sequence[str]) -> Header | None:
 def _classified(index: int, view: str) -> _Line:
     if len(view) > MAX_LABELLED_LINE:
         return _Line(index, view, _TEXT, [])
-    parts = v.read_line(view) if v.might_be_header_line(view) or _SEPARATED.search(view) else []
+    parts = v.read_line(view) if v.might_be_header_line(view) or _is_separated(view) else []
     if v.is_header_line(parts):
         return _Line(index, view, _HEADER, parts)
     if v.breadcrumb(view):
@@ -98,6 +98,13 @@ def _classified(index: int, view: str) -> _Line:
     ):
         return _Line(index, view, _KICKER, [])  # "Tripoli Times | Sport": site and section
     return _Line(index, view, _HEADLINE if v.is_headline(view) else _TEXT, [])
+
+
+def _is_separated(view: str) -> bool:
+    """_SEPARATED.search(view), run only when `view` has one of the marks each match holds."""
+    if view.isascii():
+        return ("|" in view or "-" in view) and bool(_SEPARATED.search(view))
+    return bool(_SEPARATED.search(view))
 
 
 def _fits_context(context: list[_Line], line: _Line) -> bool:

@@ -128,6 +128,7 @@ _ADDRESS = re.compile(
 )
 _FOR_OUTLET = re.compile(r"(?P<who>.+?)\s+for\s+(?P<outlet>.+)", re.IGNORECASE)
 _CRUMB = re.compile(r"\s+[\u203a»>/]\s+|\s*[\u203a»]\s*")  # \u203a: single angle quote
+_CRUMB_MARKS = "\u203a»>/"  # one of which is in every _CRUMB match
 _DATE_TOKEN = re.compile(
     r"\d{1,4}(?:st|nd|rd|th|er|º|°|ª|\.)?"  # day or year
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # numeric date
@@ -204,8 +205,16 @@ def might_be_header_line(view: str) -> bool:
     (no digit, no mail address, no word that starts a label or names a share channel)."""
     if _DIGIT.search(view) or "@" in view or " at " in view or "(at)" in view or "[at]" in view:
         return True
-    words = view.split()
+    folded = fold(view)
+    if name_words().share.isdisjoint(folded.split()) and not _may_hold_label_word(folded):
+        return False  # what _has_label_or_channel finds then, at a fraction of its cost
+    return _has_label_or_channel(view)
+
+
+def _has_label_or_channel(view: str) -> bool:
+    """Whether a word of `view` may start a label or names a share channel."""
     channels = name_words().share
+    words = view.split()
     for index, word in enumerate(words):
         if (
             _may_start_label(word, words[index + 1] if index + 1 < len(words) else "")
@@ -239,26 +248,33 @@ def is_header_line(parts: list[Part]) -> bool:
 
 def _segments(view: str) -> list[tuple[int, int]]:
     """(start, end) of each part between separators, and before labels with a colon inside one."""
-    cuts = [0]
-    for found in _SEPARATOR.finditer(view, _first_separator_at(view)):
-        cuts.extend((found.start(), found.end()))
-    cuts.append(len(view))
+    cuts = [0, *_separator_cuts(view), len(view)]
     segments = []
     for start, end in zip(cuts[::2], cuts[1::2], strict=True):
         segments.extend(_split_before_labels(view, start, end))
     return [(start, end) for start, end in segments if end > start]
 
 
-def _first_separator_at(view: str) -> int:
-    """Where _SEPARATOR's scan may start: every match holds one of its marks (a bar, a dot, a
-    dash), with only spaces before it, and no match starts before the first mark's spaces.
-    The end of `view` when it has no mark (most lines: the scan is the dearest part of a short
-    line's reading)."""
-    mark = _separator_mark().search(view)
+def _separator_cuts(view: str) -> list[int]:
+    """The start and end of each _SEPARATOR match in `view`, as _SEPARATOR.finditer gives them,
+    with each search started where the next match may begin (_next_separator_at)."""
+    cuts: list[int] = []
+    at = _next_separator_at(view, 0)
+    while at < len(view) and (found := _SEPARATOR.search(view, at)):
+        cuts.extend(found.span())
+        at = _next_separator_at(view, found.end())
+    return cuts
+
+
+def _next_separator_at(view: str, at: int) -> int:
+    """Where a _SEPARATOR match at or after `at` may start: every match holds one of its marks
+    (a bar, a dot, a dash) with only spaces before it, so none starts before the spaces ahead of
+    the first mark from `at`. The end of `view` when no mark follows (most lines: the scan is the
+    dearest part of a short line's reading)."""
+    mark = _separator_mark().search(view, at)
     if mark is None:
         return len(view)
-    before = view[: mark.start()]
-    return len(before.rstrip())
+    return max(at, len(view[: mark.start()].rstrip()))
 
 
 _separator_mark = on_first_use("[|\u00b7\u2022\u2014\u2013-]")
@@ -266,6 +282,13 @@ _separator_mark = on_first_use("[|\u00b7\u2022\u2014\u2013-]")
 
 
 def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    if _no_label_after_first_word(view, start, end):
+        return [(start, len(view[:end].rstrip(" ,;")))]  # what _split_at_labels gives then
+    return _split_at_labels(view, start, end)
+
+
+def _split_at_labels(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """view[start:end] cut before each label that opens a part of its own (see _segments)."""
     inner = [start]
     covered = start  # a word inside a longer label ("Written by") starts no label of its own
     for position in _label_starts(view, start, end):
@@ -291,10 +314,25 @@ def _split_before_labels(view: str, start: int, end: int) -> list[tuple[int, int
     return [(a, len(view[:b].rstrip(" ,;"))) for a, b in pairwise(inner)]
 
 
+def _no_label_after_first_word(view: str, start: int, end: int) -> bool:
+    """True when no word of view[start:end] but the one at `start` may start a label (nor the
+    first when spaces come before it): a word that may start a label, or a label's first words,
+    after folding and without the marks _may_start_label strips (see _label_words)."""
+    text = view[start:end]
+    if not text:
+        return True
+    if text[0].isspace():
+        return False
+    rest = text.split(maxsplit=1)
+    if len(rest) < 2:
+        return True
+    return not _may_hold_label_word(fold(rest[1]))
+
+
 def _read_segment(view: str, start: int, end: int) -> list[Part]:
     text = view[start:end].rstrip()
     end = start + len(text)
-    found = _match_label(view, start, end) if _opens_with_label(view, start, end) else None
+    found = _label_at(view, start, end)
     if found:
         label = labels()[_folded(found[0])]
         value_start = _skip_colon(view, found.end(), end)
@@ -377,7 +415,7 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
         channels = value.split()  # "Facebook Twitter Email"
     if all(fold(channel) in name_words().share for channel in channels):
         return [Part(SHARE, value, span, items=tuple(channels))]
-    if address := _ADDRESS.search(value):
+    if _may_hold_address(value) and (address := _ADDRESS.search(value)):
         name_end = start + address.start()
         parts = _who(view, None, start, name_end, lax=False) if name_end > start else []
         if all(part.role != UNKNOWN for part in parts):
@@ -385,7 +423,7 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
             return [*parts, Part(ADDRESS, address["address"], (start + address.start("address"), end))]
     if looks_like_name(value):
         return [Part(NAME, value, span)]
-    if _job_pattern().search(value):
+    if _may_hold_job(value) and _job_pattern().search(value):
         parts = _who(view, None, start, end, lax=False)
         if len(parts) == 2 and parts[0].role == AUTHOR:
             return [Part(NAME, parts[0].value, parts[0].span), parts[1]]
@@ -403,12 +441,12 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
             Part(UNKNOWN, view[start:who_end], (start, who_end))
         ]
         return [*who, *_date_then_by(view, on_word, PUBLISHED, date_start, end)]
-    if address := _ADDRESS.search(value):
+    if _may_hold_address(value) and (address := _ADDRESS.search(value)):
         name_end = start + address.start()
         if name_end > start:
             found = _who(view, label, start, name_end, lax=lax)
             return [*found, Part(ADDRESS, address["address"], (start + address.start("address"), end))]
-    if job := _job_pattern().search(value):
+    if _may_hold_job(value) and (job := _job_pattern().search(value)):
         split = _name_and_job(value, job.start())
         if split is not None:
             name, job_start = split
@@ -416,7 +454,7 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
             if name is None:
                 return [Part(UNKNOWN, value, (start, end), label)]
             return [Part(AUTHOR, name, (start, start + len(name)), label), job_part]
-    outlet = _FOR_OUTLET.fullmatch(value)
+    outlet = _FOR_OUTLET.fullmatch(value) if not value.isascii() or "for" in value.lower() else None
     if outlet and looks_like_name(outlet["who"]) and looks_like_name(outlet["outlet"]):
         who_end = start + outlet.end("who")
         return [
@@ -426,6 +464,42 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
     if looks_like_name(value, lax=lax):
         return [Part(AUTHOR, value, (start, end), label)]
     return [Part(UNKNOWN, value, (start, end), label)] if label is None else []
+
+
+def _may_hold_address(text: str) -> bool:
+    """False when _ADDRESS surely finds nothing in `text`: ASCII text with no "@" and no "at" in
+    any letter case (its IGNORECASE takes no other ASCII letters for "a" and "t")."""
+    return not text.isascii() or "@" in text or "at" in text.lower()
+
+
+def _may_hold_job(text: str) -> bool:
+    """False when _job_pattern() surely finds nothing in `text`: ASCII text none of whose words
+    (runs of \\w characters), in lower case, is the first word of a role (see _job_first_words)."""
+    words = _job_first_words()
+    if words is None or not text.isascii():
+        return True
+    return not words.isdisjoint(text.lower().translate(_ascii_non_word()).split())
+
+
+@cache
+def _job_first_words() -> frozenset[str] | None:
+    """The leading run of \\w characters of each ASCII role in lower case: a match of the role
+    in ASCII text starts after no \\w character, with that run and then no \\w character.
+    None when a role does not open with one, or has a letter that IGNORECASE matches to an
+    ASCII one (the dotless i, the long s, the Kelvin sign), which that test cannot see."""
+    roles = name_words().roles
+    if any(char in "\u0130\u0131\u017f\u212a" for role in roles for char in role):
+        return None
+    runs = {role: re.match(r"\w+", role, re.ASCII) for role in roles if role.isascii()}
+    if not all(runs.values()):
+        return None
+    return frozenset(run[0].lower() for run in runs.values() if run)
+
+
+@cache
+def _ascii_non_word() -> dict[int, str]:
+    """A translate table turning every ASCII character but a \\w one into a space."""
+    return {code: " " for code in range(128) if not re.match(r"\w", chr(code))}
 
 
 def _name_and_job(value: str, job_start: int) -> tuple[str | None, int] | None:
@@ -554,13 +628,13 @@ def is_date(text: str) -> bool:
     text = plain(text)
     if not _DIGIT.search(text):
         return _is_relative(text)
-    has_month = bool(_DATE_SHAPE.search(text))
+    has_month = False
     for token in text.replace(",", " ").split():
         kind = _date_token(token)
         if kind is None:
             return _is_relative(text)
         has_month = has_month or kind
-    return has_month or _is_relative(text)
+    return has_month or bool(_DATE_SHAPE.search(text)) or _is_relative(text)
 
 
 @lru_cache(maxsize=4096)
@@ -600,16 +674,30 @@ def looks_like_name(text: str, lax: bool = False) -> bool:
     a label that says a name follows ("Posted by:").
     """
     words = text.replace(",", " ").split()
-    if not words or len(words) > MAX_NAME_WORDS or _NAME_END.search(text) or not text[0].isalpha():
+    if not words or len(words) > MAX_NAME_WORDS or not text[0].isalpha() or ":" in text:
         return False
-    if ":" in text:
+    if _NAME_END.search(text):
         return False
     if lax and len(words) == 1 and _USER_NAME.fullmatch(text):
         return True
-    if not any(char.isupper() or char.islower() for char in text):  # Arabic: no capitals to go by
+    if not _has_cased_letter(text):  # Arabic: no capitals to go by
         return len(words) <= MAX_CASELESS_NAME_WORDS and not _CASELESS_END.search(text)
-    small = name_words().particles | name_words().on
+    small = _small_name_words()
     return all(not word[0].islower() or fold(word) in small for word in words)
+
+
+def _has_cased_letter(text: str) -> bool:
+    """Whether a character of `text` is upper or lower case; for ASCII text, whether it has a
+    letter, which its upper and lower case tell apart in one step each."""
+    if text.isascii():
+        return text.lower() != text.upper()
+    return any(char.isupper() or char.islower() for char in text)
+
+
+@cache
+def _small_name_words() -> frozenset[str]:
+    """Words a name may have in lower case: particles ("de", "von") and "on"'s words."""
+    return name_words().particles | name_words().on
 
 
 def read_count(text: str) -> int | None:
@@ -619,6 +707,8 @@ def read_count(text: str) -> int | None:
 
 def breadcrumb(view: str) -> list[str] | None:
     """The parts of a breadcrumb line (`Home > World > Africa`, or with angle quotes), or None."""
+    if not any(mark in view for mark in _CRUMB_MARKS):
+        return None  # _CRUMB cannot cut it: one part
     parts = _CRUMB.split(view)
     if len(parts) < 2 or not all(0 < len(part.split()) <= 4 and part[0].isalnum() for part in parts):
         return None
@@ -640,6 +730,28 @@ def is_headline(view: str) -> bool:
 
 def _label_starts(view: str, start: int, end: int) -> list[int]:
     """Where a label may begin: a word that starts a one-word label, or two that start a longer one."""
+    text = view[start:end]
+    lowered = fold(text)
+    if not _may_hold_label_word(lowered):
+        return []
+    words = text.split()
+    folded = lowered.split()
+    if len(folded) != len(words) or " ".join(words) != text:
+        return _label_starts_scanned(view, start, end)
+    # Words parted by one space each: a word starts where the ones before it and their spaces end.
+    # Only a word among _first_words() may start a label: the others are not looked up.
+    starts = _first_words()
+    found = []
+    for index, word in enumerate(folded):
+        if word.rstrip(_LABEL_END) in starts and _may_start_label(
+            words[index], words[index + 1] if index + 1 < len(words) else ""
+        ):
+            found.append(start + len(" ".join(words[:index])) + (index > 0))
+    return found
+
+
+def _label_starts_scanned(view: str, start: int, end: int) -> list[int]:
+    """_label_starts of any text, a token at a time."""
     tokens = [(token.start(), token[0]) for token in _TOKEN.finditer(view, start, end)]
     return [
         position
@@ -648,24 +760,26 @@ def _label_starts(view: str, start: int, end: int) -> list[int]:
     ]
 
 
-def _opens_with_label(view: str, start: int, end: int) -> bool:
-    tokens = _TOKEN.finditer(view, start, end)
-    first, following = next(tokens, None), next(tokens, None)
-    return (
-        first is not None
-        and first.start() == start
-        and _may_start_label(first[0], following[0] if following else "")
-    )
+def _label_at(view: str, start: int, end: int) -> re.Match[str] | None:
+    """The label that opens view[start:end] (as _match_label finds it), when its first word,
+    at `start`, may start one (then the one after it)."""
+    words = view[start:end].split(maxsplit=2)
+    if not words or view[start].isspace():
+        return None
+    if not _may_start_label(words[0], words[1] if len(words) > 1 else ""):
+        return None
+    pattern = _labels_starting(fold(words[0]).rstrip(_LABEL_END))
+    return pattern.match(view, start, end) if pattern else None
 
 
 @lru_cache(maxsize=8192)
 def _may_start_label(token: str, following: str = "") -> bool:
     """A cheap test before the label pattern: `token` (then `following`) may open a label."""
-    word = fold(token).rstrip(":\uff1a,;.")
+    word = fold(token).rstrip(_LABEL_END)
     bare, with_colon, pairs = _label_words()
     if word in bare or (word in with_colon and token.endswith((":", "\uff1a"))):
         return True
-    return fold(following).rstrip(":\uff1a,;.") in pairs.get(word, ())
+    return fold(following).rstrip(_LABEL_END) in pairs.get(word, ())
 
 
 @cache
@@ -685,6 +799,36 @@ def _label_words() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[
     )
 
 
+_LABEL_END = ":\uff1a,;."
+"""What _may_start_label strips from the end of a folded word before looking it up."""
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Every word for which _may_start_label may be True (whatever follows it), as it looks the
+    word up: folded and without the marks it strips (so no word that ends with one, "min.")."""
+    bare, with_colon, pairs = _label_words()
+    return frozenset(word for word in bare | with_colon | set(pairs) if word == word.rstrip(_LABEL_END))
+
+
+def _may_hold_label_word(folded: str) -> bool:
+    """False when no word of the folded text, less the marks _may_start_label strips from its
+    end, is one of _first_words(). The marks anywhere become spaces first: a word then stays
+    whole unless it had a mark inside, and no first word has one (_no_mark_in_first_words)."""
+    if not _no_mark_in_first_words():
+        return not _first_words().isdisjoint([word.rstrip(_LABEL_END) for word in folded.split()])
+    for mark in _LABEL_END:  # str.replace five times costs less than str.translate once
+        folded = folded.replace(mark, " ")
+    return not _first_words().isdisjoint(folded.split())
+
+
+@cache
+def _no_mark_in_first_words() -> bool:
+    """No first word of a label holds a mark of _LABEL_END (else the marks inside words must stay)."""
+    return not any(mark in word for word in _first_words() for mark in _LABEL_END)
+
+
+@lru_cache(maxsize=1024)
 def _folded(label: str) -> str:
     return fold(" ".join(label.split()))
 
@@ -709,7 +853,7 @@ def _alternation(phrases: list[str]) -> str:
 def _match_label(view: str, start: int, end: int) -> re.Match[str] | None:
     """The longest label at `start`, tried only among the labels that share its first word."""
     first = _TOKEN.match(view, start, end)
-    pattern = _labels_starting(fold(first[0]).rstrip(":\uff1a,;.")) if first else None
+    pattern = _labels_starting(fold(first[0]).rstrip(_LABEL_END)) if first else None
     return pattern.match(view, start, end) if pattern else None
 
 
