@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from artparse import dates
+from artparse import dates, patterns
 from artparse.dialects.header import Header
 from artparse.zones import site_zone
 
@@ -549,6 +549,24 @@ def test_the_plain_month_name_reader_is_taken() -> None:
         plain = dates._plain_named_month(text)
         match = dates._named_month().fullmatch(text)
         assert plain is not None and match is not None and plain == match.groups(), text
+
+
+def test_first_uses_is_true_for_its_first_calls_then_false() -> None:
+    early = patterns.first_uses(3)
+    assert [early() for _ in range(5)] == [True, True, True, False, False]
+    assert patterns.first_uses(0)() is False
+
+
+def test_month_name_dates_read_the_same_before_and_after_the_stand_in_gives_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run's first dates go by _plain_named_month, the rest by the pattern: the same dates."""
+    texts = ["May 18, 2022 11:03 AM", "18 May 2022", "Dec 15, 2025 5:28 AM EST", "3 Mar. 2021, 10:23:11 p.m."]
+    monkeypatch.setattr(dates, "_early_named_month", patterns.first_uses(len(texts)))
+    early = [dates.normalize_date(text) for text in texts]
+    assert dates._early_named_month() is False
+    assert [dates.normalize_date(text) for text in texts] == early
+    assert all(parsed.iso for parsed in early)
 
 
 _LONG_S, _KELVIN = "\u017f", "\u212a"  # what IGNORECASE also matches for s and k

@@ -16,3 +16,19 @@ def on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
         return re.compile(pattern, flags)
 
     return compiled
+
+
+def first_uses(count: int) -> Callable[[], bool]:
+    """A test that is true for its first `count` calls in a process, then false: a short run
+    reads its texts by a pattern's stand-in (str methods giving exactly the pattern's result),
+    which spares it the compile, and a long run by the compiled pattern, which is faster."""
+    left = count
+
+    def early() -> bool:
+        nonlocal left
+        if left:
+            left -= 1
+            return True
+        return False
+
+    return early
