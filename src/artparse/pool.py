@@ -272,8 +272,7 @@ def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
             yield [task]
             continue
         chunk.append(task)
-        # (a file: its name; task_bytes only for an article of a container)
-        size += item.task_bytes if isinstance(item, Input) and item.member is not None else len(item.path)
+        size += item.task_bytes if isinstance(item, Input) else len(item.path)
         if len(chunk) == CHUNK or size >= CHUNK_BYTES:
             yield chunk
             chunk, size = [], 0

@@ -768,8 +768,7 @@ def _label_at(view: str, start: int, end: int) -> re.Match[str] | None:
         return None
     if not _may_start_label(words[0], words[1] if len(words) > 1 else ""):
         return None
-    pattern = _labels_starting(fold(words[0]).rstrip(_LABEL_END))
-    return pattern.match(view, start, end) if pattern else None
+    return _label_opened_by(words[0], view, start, end)
 
 
 @lru_cache(maxsize=8192)
@@ -853,7 +852,12 @@ def _alternation(phrases: list[str]) -> str:
 def _match_label(view: str, start: int, end: int) -> re.Match[str] | None:
     """The longest label at `start`, tried only among the labels that share its first word."""
     first = _TOKEN.match(view, start, end)
-    pattern = _labels_starting(fold(first[0]).rstrip(_LABEL_END)) if first else None
+    return _label_opened_by(first[0], view, start, end) if first else None
+
+
+def _label_opened_by(word: str, view: str, start: int, end: int) -> re.Match[str] | None:
+    """The longest label at `start`, whose first word is `word`, among the labels it opens."""
+    pattern = _labels_starting(fold(word).rstrip(_LABEL_END))
     return pattern.match(view, start, end) if pattern else None
 
 
