@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from artparse.dialects import front_matter
+from artparse.dialects import front_matter, rfc822
 
 settings.register_profile("dialect-fast-paths", deadline=None, max_examples=400)
 settings.load_profile("dialect-fast-paths")
@@ -91,3 +91,28 @@ def test_flat_yaml_reads_the_usual_front_matter() -> None:
         quickly = front_matter._flat_yaml(lines)
         assert quickly is not None, lines
         assert _typed(quickly) == _slowly(lines)
+
+
+_MAIL_PIECES = [
+    *("jdoe@x.edu", "host!jdoe", "jdoe", "John Doe", "Zoé", "O'Brien", "Jr.", "=?utf-8?q?Zo=C3=A9?="),
+    *(" ", "  ", "\t", "\u00a0", ",", ", ", "(", ")", "()", "( )", "<", ">", "<>", '"', '\\"', "\\"),
+    *("@", "!", "(John Doe)", "<jdoe@x.edu>", "(a (b) c)", '"Doe, John"', ";", ":", "\u200b"),
+]
+_MAIL_VALUES = st.lists(st.sampled_from(_MAIL_PIECES), max_size=7).map("".join) | st.text(max_size=12)
+
+
+@given(_MAIL_VALUES)
+@example("jdoe@example.edu (John Doe)")
+@example("John Doe <jdoe@example.edu>")
+@example("jdoe@x.edu ( )")
+@example("<jdoe@x.edu>")
+@example("jdoe@x.edu><> >")
+def test_usual_display_names_are_the_token_readers_or_hand_over(value: str) -> None:
+    quickly = rfc822._usual_display_names(value)
+    if quickly is not None:
+        assert quickly == rfc822._any_display_names(value), value
+
+
+def test_usual_display_names_read_the_usual_shapes() -> None:
+    for value in ["jdoe@x.edu (John Doe)", "John Doe <jdoe@x.edu>", "John Doe", "host!jdoe (John Doe)"]:
+        assert rfc822._usual_display_names(value) == rfc822._any_display_names(value) == "John Doe"

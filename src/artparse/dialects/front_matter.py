@@ -435,6 +435,8 @@ def _take(
 
 def _first_key(by_name: dict[str, str], names: tuple[str, ...]) -> str | None:
     """The key of the first of `names` that `by_name` holds, or None."""
+    if by_name.keys().isdisjoint(names):
+        return None  # told in one call: most groups of names are not in a block at all
     for name in names:
         if name in by_name:
             return by_name[name]
@@ -442,6 +444,8 @@ def _first_key(by_name: dict[str, str], names: tuple[str, ...]) -> str | None:
 
 
 def _text(value: Any) -> str | None:
+    if type(value) is str:
+        return header_view(value) or None  # the usual value: str() gives it back as it is
     if isinstance(value, str | int) and not isinstance(value, bool):
         return header_view(str(value)) or None
     return None
@@ -493,7 +497,7 @@ def _tag_list(value: Any) -> list[str] | None:
     if value is None:
         return []
     if isinstance(value, str):
-        return [tag for tag in (header_view(part) for part in value.split(",")) if tag]
+        return [tag for part in value.split(",") if (tag := header_view(part))]
     if isinstance(value, list) and all(item is None or _text(item) is not None for item in value):
         return [tag for tag in (_text(item) for item in value) if tag]
     return None
