@@ -79,7 +79,12 @@ def parse(lines: Sequence[str]) -> Header | None:
     """Read the field block that opens `lines`, or None when they do not open with one."""
     start = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
     envelope = None
-    if start < len(lines) and len(lines[start]) <= _MAX_ENVELOPE and _envelope().fullmatch(lines[start]):
+    if (
+        start < len(lines)
+        and lines[start].startswith("From ")  # as every _envelope() match does: most lines are told so
+        and len(lines[start]) <= _MAX_ENVELOPE
+        and _envelope().fullmatch(lines[start])
+    ):
         envelope, start = lines[start], start + 1
     block = _read_fields(lines, start)
     if block is None:
