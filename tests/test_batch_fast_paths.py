@@ -241,3 +241,45 @@ def test_the_plain_suffixes_are_the_article_suffixes_no_container_suffix_overlap
     for suffix in _plain_suffixes():
         assert by_name("x" + suffix) is None and by_name("x.mbox" + suffix) is None
 
+
+@settings(max_examples=40)
+@given(st.lists(st.binary(max_size=3000) | st.integers(0, 300_000).map(b"z".__mul__), min_size=1, max_size=5))
+def test_messages_are_received_as_recv_bytes_receives_them(messages: list[bytes]) -> None:
+    import socket
+    import threading
+    from multiprocessing.connection import Connection
+
+    from artparse import pool
+
+    ours, theirs = socket.socketpair()
+    mine, child = Connection(ours.detach()), Connection(theirs.detach())
+    writer = threading.Thread(target=lambda: [child.send_bytes(message) for message in messages])
+    writer.start()
+    workers = pool.Workers.__new__(pool.Workers)  # no processes: only its buffer
+    workers._buffer = bytearray()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pool, "KEPT_BUFFER", 100_000)  # larger messages are read into a buffer of their own
+        received = [bytes(workers._received(mine)) for _ in messages]
+    writer.join()
+    assert received == messages
+    child.close()
+    with pytest.raises(EOFError):
+        workers._received(mine)
+    mine.close()
+
+
+def test_a_message_cut_short_is_an_os_error() -> None:
+    import socket
+    from multiprocessing.connection import Connection
+
+    from artparse import pool
+
+    ours, theirs = socket.socketpair()
+    mine = Connection(ours.detach())
+    theirs.sendall((10).to_bytes(4, "big") + b"abc")
+    theirs.close()
+    workers = pool.Workers.__new__(pool.Workers)
+    workers._buffer = bytearray()
+    with pytest.raises(OSError, match="end of file during message"):
+        workers._received(mine)
+    mine.close()
