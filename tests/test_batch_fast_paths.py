@@ -283,3 +283,26 @@ def test_a_message_cut_short_is_an_os_error() -> None:
     with pytest.raises(OSError, match="end of file during message"):
         workers._received(mine)
     mine.close()
+
+
+def test_building_runs_the_post_init_the_constructor_runs() -> None:
+    from artparse.frozen import dataclass
+
+    @dataclass(frozen=True)
+    class Checked:
+        low: int
+        high: int
+
+        def __post_init__(self) -> None:
+            if self.low > self.high:
+                raise ValueError("low above high")
+
+    @dataclass(frozen=True)
+    class Plain:
+        low: int
+
+    assert build(Checked, {"low": 1, "high": 2}) == Checked(low=1, high=2)
+    for made in (lambda: build(Checked, {"low": 3, "high": 2}), lambda: Checked(low=3, high=2)):
+        with pytest.raises(ValueError, match="low above high"):
+            made()
+    assert build(Plain, {"low": 1}) == Plain(low=1)
