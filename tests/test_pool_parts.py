@@ -68,7 +68,7 @@ def test_joined_records_write_what_each_record_writes(fmt: str, count: int, spli
 def test_encoded_records_write_what_their_text_writes(fmt: str, binary: bool, bom: bool) -> None:
     """Records come encoded (pool._records); written by their bytes, to the stream's own bytes
     where the writer may (Writer.binary) or decoded, between records written as text."""
-    texts = [*_rendered(fmt, 5), "é \u2028 \U0001f600\n"]
+    texts = _rendered(fmt, 5) + ["é \u2028 \U0001f600\n"]
     outputs = []
     for encoded in (False, True):
         raw = io.BytesIO()
