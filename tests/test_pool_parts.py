@@ -62,36 +62,6 @@ def test_joined_records_write_what_each_record_writes(fmt: str, count: int, spli
     assert joined.getvalue() == one_by_one.getvalue()
 
 
-@pytest.mark.parametrize("fmt", JOINED)
-@pytest.mark.parametrize("binary", [False, True])
-@pytest.mark.parametrize("bom", [False, True])
-def test_encoded_records_write_what_their_text_writes(fmt: str, binary: bool, bom: bool) -> None:
-    """Records come encoded (pool._records); written by their bytes, to the stream's own bytes
-    where the writer may (Writer.binary) or decoded, between records written as text."""
-    texts = _rendered(fmt, 5) + ["é \u2028 \U0001f600\n"]
-    outputs = []
-    for encoded in (False, True):
-        raw = io.BytesIO()
-        stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        writer = make_writer(fmt, stream, FIELDS, bom=bom)
-        writer.binary = raw if binary else None
-        for number, text in enumerate(texts):
-            if encoded and number % 3:
-                writer.write_encoded(text.encode())
-            else:
-                writer.write_rendered(text)
-        writer.close()
-        stream.flush()
-        outputs.append(raw.getvalue())
-    assert outputs[0] == outputs[1]
-    assert "é".encode() in outputs[1]
-
-
-def test_a_run_that_utf8_cannot_encode_stays_a_text() -> None:
-    (run,) = pool._joined([_plain("a\ud800"), _plain("b")], "")
-    assert isinstance(run, Records) and run.payload == "a\ud800\nb\n"
-
-
 def _plain(source: str) -> Rendered:
     return Rendered(source, (), f"{source}\n")
 
@@ -105,7 +75,7 @@ def test_runs_of_plain_records_cross_as_one_records_and_the_rest_as_they_are() -
     kinds = [type(outcome).__name__ for outcome in joined]
     assert kinds == ["Records", "Rendered", "Problem", "Records", "Rendered", "Records"]
     records = [outcome for outcome in joined if isinstance(outcome, Records)]
-    assert [(run.count, run.payload) for run in records] == [(2, b"a\nb\n"), (1, b"c\n"), (1, b"d\n")]
+    assert [(run.count, run.payload) for run in records] == [(2, "a\nb\n"), (1, "c\n"), (1, "d\n")]
     assert joined[1] is warned and joined[2] is failed and joined[4] is stamped
     assert pool._joined(part, None) is part
 

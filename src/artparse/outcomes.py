@@ -57,12 +57,11 @@ class Unchanged(NamedTuple):
 class Records:
     """`count` records in a row that need no message (no warnings, no stamp), their payloads
     joined into one by their Render's `joint`: how a worker sends a run of plain records, so that
-    the main process takes them in one piece instead of one by one. The joined text comes
-    encoded in UTF-8 (bytes), or as the text where it cannot be."""
+    the main process takes them in one piece instead of one by one."""
 
     __slots__ = ("count", "payload")
 
-    def __init__(self, count: int, payload: str | bytes) -> None:
+    def __init__(self, count: int, payload: str) -> None:
         self.count, self.payload = count, payload
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from io import TextIOWrapper
-from typing import BinaryIO, TextIO, TypeVar, cast
+from typing import BinaryIO, TextIO, TypeVar
 
 from artparse.patterns import on_first_use
 from artparse.record import FIELDS
@@ -50,16 +50,13 @@ class RefusedTarget(Exception):
 
 
 class Destination:
-    """The stream to write records to, and what a walk must not read back. `binary`, when set,
-    is the byte stream under `stream`, to which the UTF-8 bytes of a text, written after a
-    flush of `stream`, are what writing the text would be (UTF-8, no newline translated)."""
+    """The stream to write records to, and what a walk must not read back."""
 
-    __slots__ = ("binary", "own_output", "stream")
+    __slots__ = ("own_output", "stream")
 
-    def __init__(self, stream: TextIO, own_output: OwnOutput, binary: BinaryIO | None = None) -> None:
+    def __init__(self, stream: TextIO, own_output: OwnOutput) -> None:
         self.stream = stream
         self.own_output = own_output
-        self.binary = binary
 
 
 @contextmanager
@@ -113,9 +110,7 @@ def _written_through(path: str) -> Iterator[Destination]:
     except OSError as error:
         raise OutputError(f"{path}: {describe_os_error(error)}") from error
     try:
-        yield Destination(
-            stream, OwnOutput(files=_regular_file(stream.fileno())), cast(BinaryIO, stream.buffer)
-        )
+        yield Destination(stream, OwnOutput(files=_regular_file(stream.fileno())))
         stream.flush()
     except BrokenPipeError:
         raise  # a FIFO's reader has gone: ended quietly, as on stdout
@@ -136,7 +131,6 @@ def _stdout() -> Iterator[Destination]:
     if sys.stdout is None:  # started with stdout closed (`>&-`)
         raise OutputError("standard output is closed")
     shared = None
-    binary: BinaryIO | None = None  # a terminal's records go through RecordsOnTerminal.write only
     if _is_terminal(sys.stdout):
         from artparse.shared_terminal import RecordsOnTerminal, SharedTerminal  # only for a terminal
 
@@ -145,13 +139,12 @@ def _stdout() -> Iterator[Destination]:
         records.shared = shared
         stream: TextIOWrapper = records
     else:
-        binary = sys.stdout.buffer
         stream = _write_in_large_pieces(TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline=""))
     real_stderr = sys.stderr
     if shared is not None:
         sys.stderr = shared.messages
     try:
-        yield Destination(stream, OwnOutput(files=_stdout_file()), binary)
+        yield Destination(stream, OwnOutput(files=_stdout_file()))
         stream.flush()
     except OSError as error:
         silence_stdout()  # what is still buffered must not fail again at exit
@@ -224,7 +217,7 @@ def _atomic_file(path: str, compress: bool = False) -> Iterator[Destination]:
             fcntl.flock(descriptor, fcntl.LOCK_EX)  # tells a later run that this file is in use
             own = OwnOutput(files=_identities(descriptor, path), temporary_name=temporary_name)
             with _text(raw, compress) as stream:
-                yield Destination(stream, own, None if compress else raw)
+                yield Destination(stream, own)
             raw.flush()
             os.fsync(descriptor)
             os.fchmod(descriptor, 0o666 & ~_umask())  # mkstemp made it 0600

@@ -407,23 +407,12 @@ def _joined(part: list[Outcome], joint: str | None) -> list[Outcome]:
             run.append(outcome.payload)
             continue
         if run:
-            joined.append(_records(run, joint))
+            joined.append(Records(len(run), joint.join(run)))
             run = []
         joined.append(outcome)
     if run:
-        joined.append(_records(run, joint))
+        joined.append(Records(len(run), joint.join(run)))
     return joined
-
-
-def _records(payloads: list[str], joint: str) -> Records:
-    """The payloads joined, as UTF-8 bytes: the main process writes them to its output as they
-    are (TextSink, Writer.write_encoded). A text that UTF-8 cannot encode (no writer makes one)
-    stays a text, to fail where it is written as it always did."""
-    text = joint.join(payloads)
-    try:
-        return Records(len(payloads), text.encode("utf-8"))
-    except UnicodeEncodeError:
-        return Records(len(payloads), text)
 
 
 def _send(send: _Send, part: list[Outcome], finished: int, *, last: bool) -> None:

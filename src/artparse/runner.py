@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from artparse.errors import ClusterError, DatabaseError
 from artparse.extract import ParseOptions
 from artparse.formats import BY_NAME, COLUMNS, DATABASE, REPORT
 from artparse.messages import message
-from artparse.output import Destination, OutputError, open_destination
+from artparse.output import OutputError, open_destination
 from artparse.pipeline import Batch, run_batch
 from artparse.sinks import ParquetSink, ReportSink, Tee, TextSink, show_report
-from artparse.sources import STDIN, ReadOptions, WalkOptions, is_sqlite_database
+from artparse.sources import STDIN, OwnOutput, ReadOptions, WalkOptions, is_sqlite_database
 
 if TYPE_CHECKING:
     from artparse.pipeline import Sink
@@ -151,29 +151,22 @@ def _write_stream(options: RunOptions) -> Tally:
             report = stack.enter_context(open_destination(None))
             records = stack.enter_context(open_destination(options.output, options.compress))
             sink = Tee(
-                _text_sink(options, records),
+                _text_sink(options, records.stream, records.own_output),
                 ReportSink(report.stream, report.own_output, options.strict),
             )
         else:
             destination = stack.enter_context(open_destination(options.output, options.compress))
-            sink = _text_sink(options, destination)
+            sink = _text_sink(options, destination.stream, destination.own_output)
         return run_batch(_batch(options), sink)
     raise AssertionError("unreachable")  # for mypy: ExitStack may swallow exceptions
 
 
-def _text_sink(options: RunOptions, destination: Destination) -> Sink:
+def _text_sink(options: RunOptions, stream: TextIO, own_output: OwnOutput) -> Sink:
     """The sink of a records format: a text stream, or a Parquet file (binary, -o only)."""
-    stream, own_output = destination.stream, destination.own_output
     if BY_NAME[options.fmt].kind == COLUMNS:
         return ParquetSink(stream.buffer, own_output, options.fields)
     return TextSink(
-        options.fmt,
-        stream,
-        own_output,
-        options.fields,
-        neutralise=options.neutralise,
-        bom=options.bom,
-        binary=destination.binary,
+        options.fmt, stream, own_output, options.fields, neutralise=options.neutralise, bom=options.bom
     )
 
 

@@ -83,21 +83,15 @@ class TextSink(_Quiet):
         *,
         neutralise: bool = True,
         bom: bool = False,
-        binary: BinaryIO | None = None,
     ) -> None:
-        """`binary`: the byte stream under `stream`, as output.Destination.binary says it."""
         from artparse.writers import make_writer
 
         self.render: Render = TextRender(fmt, fields, neutralise)
         self.own_output = own_output
         self._writer = make_writer(fmt, stream, fields, neutralise=neutralise, bom=bom)
-        self._writer.binary = binary
 
     def take(self, outcome: Outcome) -> None:
         if isinstance(outcome, Rendered | Records):
-            if isinstance(outcome.payload, bytes):  # the records of a Records, encoded
-                self._writer.write_encoded(outcome.payload)
-                return
             assert isinstance(outcome.payload, str)
             self._writer.write_rendered(outcome.payload)
 

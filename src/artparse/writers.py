@@ -11,7 +11,7 @@ import functools
 import io
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from artparse.terminal import json_for_terminal
 
@@ -72,9 +72,6 @@ class Writer:
     """
 
     joint: str | None = ""
-    binary: BinaryIO | None = None
-    """The byte stream under the stream written to, when write_encoded may write there (see
-    output.Destination.binary); set by whoever made both."""
 
     def __init__(
         self, out: TextIO, fields: Sequence[str] = (), *, neutralise: bool = True, bom: bool = False
@@ -98,16 +95,6 @@ class Writer:
 
     def write_rendered(self, text: str) -> None:
         self._out.write(text)
-
-    def write_encoded(self, data: bytes) -> None:
-        """write_rendered(data.decode()): the UTF-8 bytes of rendered records. When this
-        writer's write_rendered writes the text as it is, they go to the byte stream under it
-        without being decoded and encoded again, after what is written as text so far."""
-        if self.binary is None or type(self).write_rendered is not Writer.write_rendered:
-            self.write_rendered(data.decode("utf-8"))
-            return
-        self._out.flush()
-        self.binary.write(data)
 
     def write(self, record: Record) -> None:
         self.write_rendered(self._render(record))
