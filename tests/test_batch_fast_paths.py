@@ -121,7 +121,7 @@ def test_a_header_of_other_values_is_looked_at_text_by_text() -> None:
 
 
 @given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0ab"), max_size=40))
-def test_words_are_counted_by_their_starts_as_str_split_counts_them(text: str) -> None:
+def test_words_are_counted_by_their_edges_as_str_split_counts_them(text: str) -> None:
     assert extract._words(text) == len(text.split())
 
 
