@@ -145,3 +145,164 @@ def test_the_usual_decoding_and_outcome_are_the_named_tuples_their_constructors_
     assert type(outcome) is Rendered
     assert outcome == Rendered(str(path), (), outcome.payload, None, str(path))
     assert (outcome.source, outcome.stamp, outcome.path) == (str(path), None, str(path))
+
+
+# Names a walk may meet: suffixes read and not, in either case, hidden, gzipped, none at all.
+_NAME = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(["a", "T", ".", ".txt", ".TXT", ".md", ".mbox", ".gz", ".tmp", "é", ".sgml", ".jpg"]),
+        min_size=1,
+        max_size=4,
+    ),
+)
+_KIND = st.sampled_from(["file", "file", "directory", "link", "broken link", "fifo"])
+
+
+def _make_tree(root: Any, entries: list[tuple[str, str]]) -> None:
+    import os
+
+    for number, (name, kind) in enumerate(entries):
+        folder = root / ("d" if number % 2 else "e")  # two folders, so a name may repeat
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        if os.path.lexists(path):
+            continue
+        if kind == "file":
+            path.write_text("x")
+        elif kind == "directory":
+            path.mkdir()
+            (path / "inner.txt").write_text("y")
+        elif kind == "link":
+            path.symlink_to(root / "e")
+        elif kind == "broken link":
+            path.symlink_to(root / "nowhere")
+        else:
+            os.mkfifo(path)
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.tuples(_NAME, _KIND), max_size=12),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([(), ("*.TXT",)]),
+    st.booleans(),
+)
+def test_the_walk_tells_the_usual_file_as_classify_does(
+    entries: list[tuple[str, str]], hidden: bool, containers: bool, patterns: tuple[str, ...], own: bool
+) -> None:
+    import os
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from artparse import sources
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _make_tree(root, entries)
+        files: frozenset[tuple[int, int]] = frozenset()
+        for path in sorted(root.rglob("*")):  # the last file a walk reads: the run's own output
+            if own and path.is_file() and not path.is_symlink() and path.name.endswith((".txt", ".md")):
+                info = os.stat(path)
+                files = frozenset({(info.st_dev, info.st_ino)})
+        own_output = sources.OwnOutput(files, re.compile(r"\.a\.tmp") if patterns else None)
+        for follow in (False, True):
+            options = sources.WalkOptions(patterns, follow, own_output, hidden, containers)
+            quick = list(sources.iter_inputs([folder], options))
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(sources, "_quick_suffixes", lambda options: ())
+                slow = list(sources.iter_inputs([folder], options))
+            assert quick == slow
+            assert [type(item) for item in quick] == [type(item) for item in slow]
+
+
+@given(
+    st.builds(
+        "".join, st.lists(st.sampled_from(["a", "/", ".", "txt", "TXT", "mbox", "wet", "gz", "md", "x"]))
+    )
+)
+def test_a_path_with_a_plain_suffix_names_no_container(path: str) -> None:
+    from artparse.members import _plain_suffixes, named_kind
+    from artparse.sources import Input
+
+    if path.endswith(_plain_suffixes()):
+        assert named_kind(Input(path, False), None) is None
+
+
+def test_the_plain_suffixes_are_the_article_suffixes_no_container_suffix_overlaps() -> None:
+    from artparse.containers import by_name
+    from artparse.members import _plain_suffixes
+    from artparse.sources import ARTICLE_SUFFIXES
+
+    assert ".txt" in _plain_suffixes()
+    assert set(_plain_suffixes()) <= set(ARTICLE_SUFFIXES)
+    for suffix in _plain_suffixes():
+        assert by_name("x" + suffix) is None and by_name("x.mbox" + suffix) is None
+
+
+@settings(max_examples=40)
+@given(st.lists(st.binary(max_size=3000) | st.integers(0, 300_000).map(b"z".__mul__), min_size=1, max_size=5))
+def test_messages_are_received_as_recv_bytes_receives_them(messages: list[bytes]) -> None:
+    import socket
+    import threading
+    from multiprocessing.connection import Connection
+
+    from artparse import pool
+
+    ours, theirs = socket.socketpair()
+    mine, child = Connection(ours.detach()), Connection(theirs.detach())
+    writer = threading.Thread(target=lambda: [child.send_bytes(message) for message in messages])
+    writer.start()
+    workers = pool.Workers.__new__(pool.Workers)  # no processes: only its buffer
+    workers._buffer = bytearray()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pool, "KEPT_BUFFER", 100_000)  # larger messages are read into a buffer of their own
+        received = [bytes(workers._received(mine)) for _ in messages]
+    writer.join()
+    assert received == messages
+    child.close()
+    with pytest.raises(EOFError):
+        workers._received(mine)
+    mine.close()
+
+
+def test_a_message_cut_short_is_an_os_error() -> None:
+    import socket
+    from multiprocessing.connection import Connection
+
+    from artparse import pool
+
+    ours, theirs = socket.socketpair()
+    mine = Connection(ours.detach())
+    theirs.sendall((10).to_bytes(4, "big") + b"abc")
+    theirs.close()
+    workers = pool.Workers.__new__(pool.Workers)
+    workers._buffer = bytearray()
+    with pytest.raises(OSError, match="end of file during message"):
+        workers._received(mine)
+    mine.close()
+
+
+def test_building_runs_the_post_init_the_constructor_runs() -> None:
+    from artparse.frozen import dataclass
+
+    @dataclass(frozen=True)
+    class Checked:
+        low: int
+        high: int
+
+        def __post_init__(self) -> None:
+            if self.low > self.high:
+                raise ValueError("low above high")
+
+    @dataclass(frozen=True)
+    class Plain:
+        low: int
+
+    assert build(Checked, {"low": 1, "high": 2}) == Checked(low=1, high=2)
+    for made in (lambda: build(Checked, {"low": 3, "high": 2}), lambda: Checked(low=3, high=2)):
+        with pytest.raises(ValueError, match="low above high"):
+            made()
+    assert build(Plain, {"low": 1}) == Plain(low=1)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 _MISSING = object()
 _NAMES: dict[type, tuple[str, ...]] = {}
 _FACTORIES: dict[type, dict[str, Callable[[], Any]]] = {}
+_POST_INITS: dict[type, Callable[[Any], None] | None] = {}
+"""Each class's __post_init__ as its __init__ found it (None: none), for build()."""
 
 
 class _Factory:
@@ -67,7 +69,7 @@ def build(cls: type[T], fields: dict[str, Any]) -> T:
         return cls(**fields)
     made: T = object.__new__(cls)
     object.__setattr__(made, "__dict__", fields)
-    post_init = getattr(cls, "__post_init__", None)
+    post_init = _POST_INITS[cls]  # (a missing attribute's getattr costs an exception each time)
     if post_init is not None:
         post_init(made)
     return made
@@ -126,7 +128,7 @@ def _init(
 ) -> Callable[..., None]:
     known = frozenset(names)
     required = frozenset(name for name, default in defaults.items() if default is _MISSING)
-    post_init = getattr(cls, "__post_init__", None)
+    post_init = _POST_INITS[cls] = getattr(cls, "__post_init__", None)
     where = f"{cls.__qualname__}.__init__()"
 
     def __init__(self: Any, *args: Any, **given: Any) -> None:

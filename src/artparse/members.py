@@ -29,7 +29,7 @@ from artparse.extract import parse_article, parse_fields
 from artparse.frozen import replace
 from artparse.ingest import too_large
 from artparse.outcomes import ContainerEnd, ContainerStart, Outcome, Passed, Problem, Unchanged
-from artparse.sources import STDIN, Input, ReadOptions, display_path, open_stream
+from artparse.sources import ARTICLE_SUFFIXES, STDIN, Input, ReadOptions, display_path, open_stream
 
 if TYPE_CHECKING:
     import hashlib
@@ -65,14 +65,29 @@ def expand_tasks(
     """The tasks, each container known by its name (or --container) replaced by its articles
     (Inputs with their `member`) between a ContainerStart and a ContainerEnd; `settings` is the
     settings fingerprint when the sink records stamps (else None: no stamp is made)."""
+    plain = _plain_suffixes() if reading.container is None else ()
     for task in tasks:
         item = task[0]
+        if plain and item.path.endswith(plain):
+            yield task  # nearly every task, told in one call: no container is named so
+            continue
         kind = named_kind(item, reading.container) if isinstance(item, Input) else None
         if kind is None or not isinstance(item, Input):
             yield task  # as it came: nearly every task
         else:
             for part in _container(item, kind, task[1], stdin, reading.max_size, settings):
                 yield part, None
+
+
+def _plain_suffixes() -> tuple[str, ...]:
+    """Article name endings that by_name never takes for a container's: a path ending in one
+    (as written, so also lower-cased) ends in no container suffix, gzipped or not."""
+    named = tuple(suffix for suffixes in containers.KINDS.values() for suffix in suffixes)
+    return tuple(
+        article
+        for article in ARTICLE_SUFFIXES
+        if not article.endswith(".gz") and not any(s.endswith(article) or article.endswith(s) for s in named)
+    )
 
 
 def _container(

@@ -107,6 +107,8 @@ class Workers:
         self._context = multiprocessing.get_context(start_method or default_start_method())
         self._workers: list[_Worker] = []
         self._buffered = 0
+        self._buffer = bytearray()
+        """Where the workers' messages are read into (_received)."""
         keep_large_buffers()
         for _ in range(jobs):
             self._workers.append(self._start())
@@ -203,7 +205,7 @@ class Workers:
     def _take_part(self, worker: _Worker) -> None:
         chunk = worker.chunks[0]  # a worker sends its chunks' parts in order
         try:
-            message = worker.connection.recv_bytes()
+            message = self._received(worker.connection)
         except (EOFError, OSError):
             chunk.parts.append((self._replace(worker, chunk), 0))
             return
@@ -214,6 +216,21 @@ class Workers:
         if last:
             worker.chunks.popleft()
             chunk.complete = True
+
+    def _received(self, connection: Connection) -> memoryview:
+        """connection.recv_bytes(), read into one buffer kept for the next message (bytes as
+        large as one, made afresh, would be written twice over: zeroed or copied in)."""
+        if sys.platform == "win32":  # a Connection there is no file descriptor
+            return memoryview(connection.recv_bytes())
+        descriptor = connection.fileno()
+        size = int.from_bytes(_read_exactly(descriptor, memoryview(bytearray(4))), "big", signed=True)
+        if size == -1:  # the length of a message of 2 GiB or more, as Connection sends it
+            size = int.from_bytes(_read_exactly(descriptor, memoryview(bytearray(8))), "big")
+        if size > len(self._buffer):
+            if size > KEPT_BUFFER:
+                return _read_exactly(descriptor, memoryview(bytearray(size)))
+            self._buffer = bytearray(size)
+        return _read_exactly(descriptor, memoryview(self._buffer)[:size])
 
     def _replace(self, dead: _Worker, chunk: _Chunk) -> list[Outcome]:
         """A worker died: a new one takes over its chunks. The input it died on is found by
@@ -257,6 +274,24 @@ class Workers:
                 worker.process.join()
             worker.connection.close()
         self._workers = []
+
+
+KEPT_BUFFER = 64 << 20
+"""The largest message whose buffer the main process keeps for the next ones."""
+
+
+def _read_exactly(descriptor: int, view: memoryview) -> memoryview:
+    """`view` filled from `descriptor`, as Connection reads a message: EOFError at the end of
+    the connection before its first byte, OSError after."""
+    got = 0
+    while got < len(view):
+        count = os.readv(descriptor, [view[got:]])
+        if count == 0:
+            if got == 0:
+                raise EOFError
+            raise OSError("got end of file during message")
+        got += count
+    return view
 
 
 def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:

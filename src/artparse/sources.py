@@ -38,7 +38,7 @@ ARTICLE_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdx", "*.rst", "
 CONTAINER_PATTERNS = walk_patterns()
 """Names of containers (mbox, WARC/WET, SGML collections), also read in a walk by default."""
 DEFAULT_PATTERNS = ARTICLE_PATTERNS + CONTAINER_PATTERNS
-_ARTICLE_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in ARTICLE_PATTERNS)
+ARTICLE_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in ARTICLE_PATTERNS)
 _DEFAULT_SUFFIXES = tuple(pattern.removeprefix("*") for pattern in DEFAULT_PATTERNS)
 
 # Reasons for skips; the summary groups them by the text before " (".
@@ -217,9 +217,23 @@ def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Inp
         yield listing
         return
     stack.append((iter(listing), top))
+    suffixes = _quick_suffixes(options)
+    inodes = _inodes(options.own_output.files)
     while stack:
         entries, directory = stack[-1]
         for entry in entries:
+            if suffixes:  # the usual entry, told without _classify's calls: see _quick_suffixes
+                try:
+                    if (
+                        entry.name.endswith(suffixes)
+                        and entry.name[0] != "."
+                        and entry.is_file(follow_symlinks=False)
+                        and entry.inode() not in inodes
+                    ):
+                        yield tuple.__new__(Input, (entry.path, False, False, None))  # walked_input's
+                        continue
+                except OSError:
+                    pass  # _classify says what
             found = _classify(entry, directory, options, visited)
             if not isinstance(found, _Directory):
                 yield found
@@ -232,6 +246,16 @@ def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Inp
             break  # into the subdirectory; this listing goes on after it
         else:
             stack.pop()
+
+
+def _quick_suffixes(options: WalkOptions) -> tuple[str, ...]:
+    """The name endings by which a walk with `options` reads a regular file whose name does not
+    start with a dot and whose inode is not one of its own output's: each makes
+    is_article_name true (a name ending in a lower-case suffix ends in it lower-cased too).
+    Empty (no quick look) under --glob and while an -o temporary file may be met."""
+    if options.patterns or options.own_output.temporary_name is not None:
+        return ()
+    return _DEFAULT_SUFFIXES if options.containers else ARTICLE_SUFFIXES
 
 
 def _list(directory: _Directory) -> list[os.DirEntry[str]] | Problem:
@@ -334,7 +358,7 @@ def is_article_name(name: str, options: WalkOptions) -> bool:
         return any(fnmatchcase(name, pattern) for pattern in options.patterns)
     if "." not in name.lstrip("."):  # no suffix, as os.path.splitext sees it
         return True
-    return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else _ARTICLE_SUFFIXES)
+    return name.lower().endswith(_DEFAULT_SUFFIXES if options.containers else ARTICLE_SUFFIXES)
 
 
 def walk_reads(relative: str, options: WalkOptions) -> bool:
