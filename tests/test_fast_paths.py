@@ -431,6 +431,9 @@ _TITLE_LINES = _usual_or(
 
 
 @settings(max_examples=1000)  # many shapes of header
+@example(
+    [], "Posted by", "Omar Updated", "2025-11-01", " |", "AI", "2025-11-02", []
+)  # "updated" before a bar
 @given(
     st.lists(_TITLE_LINES, max_size=2),
     _POSTED_WORDS,

@@ -144,11 +144,10 @@ _LAST_UPDATED_BY, _UPDATED_BY = "last updated by ", "updated by "  # an Updated 
 
 def _read_usual_updated(view: str, lowered: str, start: int, header: Header) -> bool:
     """The Updated part of the Posted line's view from `start`, "Last Updated by NAME on DATE",
-    read as _read_segment does; False when it is not so (or lacks " on DATE"). The view holds
-    no other "updated" (_read_usual_posted_line), before which _segments might cut."""
+    read as _read_segment does; False when it is not so (or lacks " on DATE", or is empty: then
+    the one "updated" that _read_usual_posted_line counted is before the bar). The view holds no
+    other "updated", before which _segments might cut."""
     start += view.startswith(" ", start)  # its strip
-    if start == len(view):
-        return True  # nothing after the bar: no part
     if lowered.startswith(_LAST_UPDATED_BY, start):
         start += len(_LAST_UPDATED_BY)
     elif lowered.startswith(_UPDATED_BY, start):
