@@ -133,16 +133,18 @@ def _usual_date(raw: str, options: DateOptions, label: str) -> ParsedDate | None
     named-month one ("1 November 2025 04:23", "Nov 1, 2025 4:23 AM"). Such text needs no
     clean-up, and its naive time stays as it is (no zone to read it in, none to convert from).
     None for any other text, and for one the C reader refuses (_normalized says why)."""
-    known, bounds = _last_bounds
-    if known is not options:
-        bounds = _remember_bounds(options)
-    if bounds is None:
+    if options.zone is not None:
         return None  # a site zone to read naive times in
-    read = _usual_iso(raw) if raw[4:5] == "-" else _usual_named(raw)
+    if raw[4:5] == "-":
+        read = _usual_iso(raw) if len(raw) <= 19 else None
+    else:
+        read = _usual_named(raw) if raw[-1:] in _USUAL_NAMED_ENDS else None
     if read is None:
         return None
     iso, stated = read
-    first_day, later_day = bounds
+    known, first_day, later_day = _last_bounds
+    if known is not options:
+        first_day, later_day = _remember_bounds(options)
     day = iso[:10]
     if day >= later_day:  # near now (_may_be_after): _implausible decides
         notes = _implausible(stated, iso, options, label)
@@ -152,42 +154,45 @@ def _usual_date(raw: str, options: DateOptions, label: str) -> ParsedDate | None
     return _new_parsed(ParsedDate, (iso, ()))
 
 
+_USUAL_NAMED_ENDS = "0123456789Mm"
+"""What a date _usual_named reads ends with: its year or time, or "AM" or "PM" (not a zone)."""
 _new_parsed = tuple.__new__
 """ParsedDate(iso, warnings) without its Python-level __new__."""
-
-_Bounds = tuple[str, str] | None
-_last_bounds: tuple[DateOptions | None, _Bounds] = (None, None)
-"""The last options _usual_date was given and their day bounds (_day_bounds): a run's options
-are made once, or once for each file time, and every date of a file has the same."""
-
-
-def _remember_bounds(options: DateOptions) -> _Bounds:
-    global _last_bounds
-    bounds = _day_bounds(options)
-    _last_bounds = (options, bounds)
-    return bounds
-
-
-def _day_bounds(options: DateOptions) -> _Bounds:
-    """As ISO day texts: min_date (a day before it is implausible) and the first day _may_be_after
-    takes as perhaps after now; None when a site zone applies (_usual_date reads nothing then)."""
-    if options.zone is not None:
-        return None
-    now = options.now
-    if now is None:
-        return options.min_date.isoformat(), _AFTER_EVERY_DAY
-    day_before = now.toordinal() - 1  # stated.toordinal() + 1 >= now.toordinal()
-    return options.min_date.isoformat(), date.fromordinal(day_before).isoformat() if day_before else ""
-
 
 _AFTER_EVERY_DAY = "~"
 """A text after every ISO day text ("~" is after every digit): with no now, no date is after it."""
 
 
+_last_bounds: tuple[DateOptions, str, str] = (DEFAULT_OPTIONS, MIN_DATE.isoformat(), _AFTER_EVERY_DAY)
+"""The last options _usual_date was given and their day bounds (_day_bounds): a run's options
+are made once, or once for each file time, and every date of a file has the same."""
+
+
+def _remember_bounds(options: DateOptions) -> tuple[str, str]:
+    global _last_bounds
+    known = _last_bounds[0]
+    if options.now is known.now and options.min_date is known.min_date:  # a header's _replace
+        bounds = _last_bounds[1:]
+    else:
+        bounds = _day_bounds(options.now, options.min_date)
+    _last_bounds = (options, *bounds)
+    return bounds
+
+
+def _day_bounds(now: datetime | None, min_date: date) -> tuple[str, str]:
+    """As ISO day texts: min_date (a day before it is implausible) and the first day that
+    _may_be_after takes as perhaps more than a day after `now`."""
+    if now is None:
+        return min_date.isoformat(), _AFTER_EVERY_DAY
+    day_before = now.toordinal() - 1  # stated.toordinal() + 1 >= now.toordinal()
+    return min_date.isoformat(), date.fromordinal(day_before).isoformat() if day_before else ""
+
+
 def _usual_iso(raw: str) -> tuple[str, date] | None:
     """The ISO text and value of a plain ISO date or naive time, "2021-03-04( 10:23(:11))",
     as _read gives them (_iso_like() matches it with neither fraction nor zone, and the C reader
-    reads it); None for any other text."""
+    reads it); None for any other text (one longer than 19 has no plain shape: _usual_date
+    rules it out before the call)."""
     if not raw.isascii() or raw.encode().translate(_DIGITS_AS_ZERO) not in _PLAIN_ISO_SHAPES:
         return None
     timed = len(raw) > 10
