@@ -29,7 +29,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, time
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from artparse.dialects.header import Header, header_view
@@ -119,7 +119,8 @@ def _delimited(lines: Sequence[str], closers: tuple[str, ...], kind: str, load: 
     block = "\n".join(lines[1:end])
     header = Header(body_start=end + 1)
     try:
-        data = _native(load(block), [MAX_VALUES], 0)
+        flat = _flat_yaml(lines[1:end]) if load is _load_yaml else None
+        data = _native(load(block), [MAX_VALUES], 0) if flat is None else flat
     except Exception as error:  # a third-party parser on untrusted text: every failure means the same
         header.extra["front_matter"] = block
         header.warnings.append(f"malformed-header: {kind} front matter could not be read: {_reason(error)}")
@@ -190,11 +191,100 @@ def _load_yaml(block: str) -> Any:
         loader.dispose()
 
 
-_YAML_MAP = "tag:yaml.org,2002:map"
+_MAX_FLAT_LINES = 1000  # fewer values than MAX_VALUES, so _native's budget is never reached
+_MAX_FLAT_KEY = 128  # characters: YAML takes a key on one line only within 1024 of them
+_MAX_FLAT_INT = 18  # digits: any int of so few is _native's as it is, and int() reads it
+_flat_key = on_first_use(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*", re.ASCII)
+_PLAIN_STARTS_NOT = frozenset("-?:,[]{}#&*!|>'\"%@`")
+"""The indicators YAML reads at a scalar's start, so that no plain scalar starts with them (some
+may, before a non-space: those go to the loader)."""
+
+
+def _flat_yaml(lines: Sequence[str]) -> dict[str, Any] | None:
+    """`_native(_load_yaml(block), ...)` of the usual front matter's lines, read by str methods:
+    `KEY: VALUE` lines from the first column (and empty lines), KEY a simple word key, VALUE
+    plain (one line, no comment, nothing YAML reads as more than text, null, true/false or a
+    short decimal int), in quotes without escapes or quotes inside, or nothing. None for any
+    other block, which the loader reads."""
+    if len(lines) > _MAX_FLAT_LINES:
+        return None
+    data: dict[Any, Any] = {}  # as _load_yaml builds it, a key at a time: equal keys are one
+    for line in lines:
+        if not line:
+            continue
+        key, colon, rest = line.partition(": ")
+        if not colon:
+            if line[-1] != ":":
+                return None
+            key = line[:-1]
+        name = _flat_key_value(key) if len(key) <= _MAX_FLAT_KEY else _NOT_FLAT
+        value = _flat_value(rest.strip(" ")) if rest.isprintable() else _NOT_FLAT
+        if name is _NOT_FLAT or value is _NOT_FLAT:
+            return None
+        data[name] = value
+    if not data:
+        return None
+    return {str(key): value for key, value in data.items()}
+
+
+_NOT_FLAT = object()
+"""What _flat_value gives for a scalar that it does not read."""
+
+
+@lru_cache(maxsize=1024)
+def _flat_key_value(key: str) -> Any:
+    """The value of `key` (a mapping key: keys are few, and repeat from file to file), as the
+    loader constructs it, or _NOT_FLAT when it is not a simple word key."""
+    if not _flat_key().fullmatch(key):
+        return _NOT_FLAT
+    return _flat_value(key)
+
+
+def _flat_value(text: str) -> Any:
+    """The value of a printable line's scalar `text` (stripped), as the loader constructs it, or
+    _NOT_FLAT."""
+    first = text[:1]
+    if first == '"' or first == "'":
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != first or first in inner or (first == '"' and "\\" in inner):
+            return _NOT_FLAT
+        return inner
+    if first in _PLAIN_STARTS_NOT or ": " in text or " #" in text or text[-1:] == ":":
+        return _NOT_FLAT
+    resolvers, others = _plain_resolvers()
+    for tag, regexp in resolvers.get(first, others):
+        if regexp.match(text):
+            return _plain_typed(tag, text)
+    return text  # a str, the default tag
+
+
+def _plain_typed(tag: str, text: str) -> Any:
+    """The value of the plain scalar `text` that the resolver gives `tag`, or _NOT_FLAT."""
+    if tag == _YAML_NULL:
+        return None
+    if tag == _YAML_BOOL:
+        return _yaml_loader().bool_values[text.lower()]
+    if tag == _YAML_INT and len(text) <= _MAX_FLAT_INT:
+        return int(text)  # decimal only (see _yaml_loader): what construct_yaml_int gives
+    return _NOT_FLAT
+
+
+@cache
+def _plain_resolvers() -> tuple[dict[str, tuple[tuple[str, Any], ...]], tuple[tuple[str, Any], ...]]:
+    """The loader's implicit resolvers as its resolve() tries them on a plain scalar: by its first
+    character ("" for the empty scalar), then those for any; and those for any alone."""
+    implicit = _yaml_loader().yaml_implicit_resolvers
+    others = tuple(implicit.get(None, ()))
+    by_first = {first: (*found, *others) for first, found in implicit.items() if first is not None}
+    return by_first, others
+
+
 _YAML_STR = "tag:yaml.org,2002:str"
-_PLAIN_TAGS = frozenset(
-    {_YAML_STR, "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"}
-)
+_YAML_NULL = "tag:yaml.org,2002:null"
+_YAML_BOOL = "tag:yaml.org,2002:bool"
+_YAML_INT = "tag:yaml.org,2002:int"
+_YAML_MAP = "tag:yaml.org,2002:map"
+_PLAIN_TAGS = frozenset({_YAML_STR, _YAML_NULL, _YAML_BOOL, _YAML_INT})
 """Scalar tags whose safe constructors are plain functions of the one node: nothing built later."""
 
 
@@ -345,6 +435,8 @@ def _take(
 
 def _first_key(by_name: dict[str, str], names: tuple[str, ...]) -> str | None:
     """The key of the first of `names` that `by_name` holds, or None."""
+    if by_name.keys().isdisjoint(names):
+        return None  # told in one call: most groups of names are not in a block at all
     for name in names:
         if name in by_name:
             return by_name[name]
@@ -352,6 +444,8 @@ def _first_key(by_name: dict[str, str], names: tuple[str, ...]) -> str | None:
 
 
 def _text(value: Any) -> str | None:
+    if type(value) is str:
+        return header_view(value) or None  # the usual value: str() gives it back as it is
     if isinstance(value, str | int) and not isinstance(value, bool):
         return header_view(str(value)) or None
     return None
@@ -403,7 +497,7 @@ def _tag_list(value: Any) -> list[str] | None:
     if value is None:
         return []
     if isinstance(value, str):
-        return [tag for tag in (header_view(part) for part in value.split(",")) if tag]
+        return [tag for part in value.split(",") if (tag := header_view(part))]
     if isinstance(value, list) and all(item is None or _text(item) is not None for item in value):
         return [tag for tag in (_text(item) for item in value) if tag]
     return None

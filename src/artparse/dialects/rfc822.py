@@ -79,22 +79,29 @@ def parse(lines: Sequence[str]) -> Header | None:
     """Read the field block that opens `lines`, or None when they do not open with one."""
     start = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
     envelope = None
-    if start < len(lines) and len(lines[start]) <= _MAX_ENVELOPE and _envelope().fullmatch(lines[start]):
+    if (
+        start < len(lines)
+        and lines[start].startswith("From ")  # as every _envelope() match does: most lines are told so
+        and len(lines[start]) <= _MAX_ENVELOPE
+        and _envelope().fullmatch(lines[start])
+    ):
         envelope, start = lines[start], start + 1
     block = _read_fields(lines, start)
     if block is None:
         return None
     leading, fields, end = block
-    if sum(name.lower() in KNOWN_FIELDS for name, _ in fields) < MIN_KNOWN_FIELDS:
+    names = [name.lower() for name, _ in fields]  # each field's name in lower case, made once
+    if sum(map(KNOWN_FIELDS.__contains__, names)) < MIN_KNOWN_FIELDS:
         return None
-    header = Header(body_start=end, mail_zones=any(name.lower() in MAIL_FIELDS for name, _ in fields))
+    header = Header(body_start=end, mail_zones=not MAIL_FIELDS.isdisjoint(names))
     if envelope is not None:
         header.extra["envelope"] = envelope
     if leading:
         header.extra["continuation"] = header_view(leading)
         header.warnings.append(_LEADING_CONTINUATION)
-    _map_fields(fields, header)
-    if not header.mail_zones and not any(name.lower() == "pep" for name, _ in fields):
+    views = [header_view(value) for _, value in fields]
+    _map_fields(fields, names, views, header)
+    if not header.mail_zones and "pep" not in names:
         _read_site_fields(fields, header)
     return header
 
@@ -122,10 +129,12 @@ def _read_fields(lines: Sequence[str], start: int) -> tuple[str, list[tuple[str,
     return " ".join(leading), unfolded, index + 1
 
 
-def _map_fields(fields: list[tuple[str, str]], header: Header) -> None:
+def _map_fields(fields: list[tuple[str, str]], names: list[str], views: list[str], header: Header) -> None:
+    """Fill the columns from the first of the fields each reads, and `extra` from the rest;
+    `names` are the fields' names in lower case, `views` their values' header views."""
     first_values: dict[str, str] = {}
-    for name, value in fields:
-        first_values.setdefault(name.lower(), header_view(value))
+    for name, view in zip(names, views, strict=True):
+        first_values.setdefault(name, view)
     used: set[str] = set()
 
     def pick(names: tuple[str, ...]) -> str | None:
@@ -140,7 +149,7 @@ def _map_fields(fields: list[tuple[str, str]], header: Header) -> None:
     header.published_raw = pick(PUBLISHED_FIELDS)
     header.updated_raw = pick(UPDATED_FIELDS)
     header.tags = [tag for tag in (part.strip() for part in (pick(TAG_FIELDS) or "").split(",")) if tag]
-    _keep_the_rest(fields, used - set(AUTHOR_FIELDS), header.extra)
+    _keep_the_rest(fields, names, views, used - set(AUTHOR_FIELDS), header.extra)
 
 
 def _read_site_fields(fields: list[tuple[str, str]], header: Header) -> None:
@@ -164,13 +173,19 @@ def _read_site_fields(fields: list[tuple[str, str]], header: Header) -> None:
             fill(header, parts)
 
 
-def _keep_the_rest(fields: list[tuple[str, str]], used: set[str], extra: dict[str, object]) -> None:
-    """Every field but the first of each one used for a column; a repeated field becomes a list."""
-    for name, value in fields:
-        if name.lower() in used:
-            used.discard(name.lower())
+def _keep_the_rest(
+    fields: list[tuple[str, str]],
+    names: list[str],
+    views: list[str],
+    used: set[str],
+    extra: dict[str, object],
+) -> None:
+    """Every field but the first of each one used for a column; a repeated field becomes a list
+    (`names` and `views` as _map_fields takes them)."""
+    for (name, _), lowered, value in zip(fields, names, views, strict=True):
+        if lowered in used:
+            used.discard(lowered)
             continue
-        value = header_view(value)
         kept = extra.get(name)
         if kept is None:
             extra[name] = value
@@ -191,6 +206,35 @@ def _display_names(value: str) -> str:
     5322 writes them), so no value takes more than linear time. An address alone stays, as does
     an address whose comment is empty.
     """
+    quick = _usual_display_names(value)
+    return quick if quick is not None else _any_display_names(value)
+
+
+def _usual_display_names(text: str) -> str | None:
+    """_display_names of the usual shapes, by str methods: a name or address alone, `NAME
+    <ADDRESS>`, `ADDRESS (NAME)`, with no quotes, escapes, other brackets or MIME encoded words
+    (all of which hold "=?"); None for others."""
+    if '"' in text or "\\" in text or "=?" in text:
+        return None
+    if "(" not in text and "<" not in text:
+        names = text  # atoms, spaces and commas: kept as they are
+    elif "<" not in text and text.endswith(")"):
+        opening = text.index("(")
+        address, inner = text[:opening].rstrip(" \t"), text[opening + 1 : -1]
+        if not address or any(char in address for char in " \t,") or "(" in inner or ")" in inner:
+            return None
+        if "@" not in address and "!" not in address:
+            return None
+        names = inner.strip() or address
+    elif "(" not in text and text.count("<") == 1 and text.find(">", text.index("<")) == len(text) - 1:
+        names = text[: text.index("<")].rstrip(" \t")  # the first ">" after the "<" ends the text
+    else:
+        return None
+    return header_view(names).strip(" ,") or text.strip(" <>")
+
+
+def _any_display_names(value: str) -> str:
+    """_display_names of any value: its tokens read one by one."""
     text = _decoded(value)
     kept: list[tuple[str, str]] = []
     for kind, token in _tokens(text):
