@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 import pytest
 from hypothesis import example, given, settings
@@ -153,11 +153,67 @@ def test_a_plain_iso_date_reads_as_the_steps_read_it(day: str, clock: str, optio
         datetime(2021, 3, 4, 12) if option == -1 else datetime(2021, 3, 4, 12, tzinfo=site_zone("Asia/Tokyo"))
     )
     options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=now)
-    plain = dates._plain_iso_date(text, options, "published")
+    plain = dates._usual_date(text, options, "published")
     if text in ("2021-03-04", "2021-03-04 10:23", "2021-03-04t10:23:11") and options.zone is None:
         assert plain is not None  # the quick reading is taken
     if plain is not None:
         assert plain == dates._normalized(text, options, "published"), text
+
+
+_NAMED_DAYS = st.sampled_from(["1", "01", "9", "29", "30", "31", "0", "00", "32", "123", "", "x1", "\u0661"])
+_NAMED_MONTHS = st.sampled_from(
+    ["Nov", "November", "NOV", "nOvEmBeR", "Feb", "Sept", "Sep", "Fe", "Nov.", "Mon"]
+)
+_NAMED_YEARS = st.sampled_from(
+    ["2025", "2024", "2023", "1989", "2021", "0000", "0999", "202", "20255", "2025,"]
+)
+_NAMED_CLOCKS = st.sampled_from(["", " 4:23", " 04:23", " 04:23:00", " 23:59:59", " 24:00", " 12:60", " 4:2"])
+_NAMED_CLOCKS |= st.sampled_from(
+    [" 04:23:0", " 004:23", " 4:23:00:01", " 4:23am", ", 4:23", " :23", " 4:\u0662\u0663"]
+)
+_HALVES = st.sampled_from(
+    ["", " AM", " PM", " am", " pm", " Am", " pM", " a.m.", " EST", " PM EST", " AM AM", " M"]
+)
+
+
+@settings(max_examples=2000)
+@given(
+    _NAMED_DAYS,
+    _NAMED_MONTHS,
+    _NAMED_YEARS,
+    st.booleans(),
+    _NAMED_CLOCKS,
+    _HALVES,
+    st.sampled_from(range(len(_DATE_OPTIONS))) | st.sampled_from([-1, -2, -3]),
+)
+def test_a_usual_named_month_date_reads_as_the_steps_read_it(
+    day: str, month: str, year: str, month_first: bool, clock: str, half: str, option: int
+) -> None:
+    text = (f"{month} {day}, {year}" if month_first else f"{day} {month} {year}") + clock + half
+    nows = {-1: datetime(2025, 11, 2, 12), -2: datetime(2024, 3, 1, tzinfo=site_zone("Asia/Tokyo"))}
+    if option == -3:
+        options = dates.DateOptions(now=datetime(2025, 11, 1, 23, tzinfo=UTC), min_date=date(2025, 6, 1))
+    else:
+        options = _DATE_OPTIONS[option] if option >= 0 else dates.DateOptions(now=nows[option])
+    usual = dates._usual_date(text, options, "updated")
+    if usual is not None:
+        assert usual == dates._normalized(text, options, "updated"), text
+
+
+def test_the_usual_dates_are_read_the_quick_way() -> None:
+    """The usual shapes are read by _usual_date, before and after now, with their warnings."""
+    near = dates.DateOptions(now=datetime(2025, 11, 1, 12, tzinfo=UTC), min_date=date(2025, 6, 1))
+    for options in (dates.DateOptions(), near, dates.DateOptions(dayfirst=True, utc=True)):
+        for text in (
+            *("2025-11-01 04:23:00", "2025-11-04 04:23", "2021-03-04", "1 November 2025 04:23"),
+            *("Nov 01, 2025 04:23 AM", "Dec 15, 2025 12:28 pm", "18 May 2022", "Jun 16, 2022 01:27:09 PM"),
+        ):
+            usual = dates._usual_date(text, options, "published")
+            assert usual is not None, text
+            assert usual == dates._normalized(text, options, "published"), text
+    assert dates._usual_date("2025-11-04 04:23", near, "published") != dates._usual_date(
+        "2025-11-04 04:23", dates.DEFAULT_OPTIONS, "published"
+    )  # the future's warning is given
 
 
 _ZONES = st.sampled_from([None, UTC, site_zone("Asia/Tokyo"), site_zone("America/New_York")]) | st.builds(
@@ -246,6 +302,7 @@ _NAMES = _usual_or(
         "Omar Updated",
         "Omar - Ali",
         "Share: X",
+        *("on Sara", "Sara ON Behalf of X", "ON", "Ali on x on", "\tAli", "Ali\x1c"),
     ],
 )
 _WHENS = _usual_or(
@@ -253,6 +310,7 @@ _WHENS = _usual_or(
     [
         *("", "on", "2025-11-01 - 5 views", "Monday", "2025-11-01 Tags: ports", "2025-11-01 \u2014 5 views"),
         *("2025-11-01  04:23", "24 minutes ago", "2025-11-01 | 5 views"),
+        *("Monday On 2025-11-01", "x ON y", "2025-11-01 ", "on 2025-11-01", "Updated"),
     ],
 )
 _UPDATED_PARTS = _usual_or(
@@ -282,7 +340,40 @@ _UPDATED_PARTS = _usual_or(
             " | Last Updated by {who} on {when} | Tags: x",
             " | Last Updated by {who} on {when} Updated by x on y",
         ),
+        *(
+            " | Last Updated by {who}",
+            " |Last Updated by {who} on {when}",
+            " | LAST updated BY {who} on {when}",
+        ),
+        *(
+            " | Updated by on {when}",
+            " | Updated by on {who} on {when}",
+            " | Updated by {who} on on {when}",
+            " | Updated  by {who} on {when}",
+        ),
     ],
+)
+_SHARE_LINES = (
+    *(
+        "Share: X Reads Visits: 5",
+        "Share: Views X Visits: 5",
+        "Share: a | | b Visits: 7",
+        "Share: X Visits: 5 6",
+    ),
+    *("Share: |X| Visits: 01,234", "Share: X  Visits: 5", "Share: X Visits:5", "Share: Visits: 3"),
+    *(
+        "Share: X VISITS: 1,000,000",
+        "Share: X\tVisits: 5",
+        "Share: X Visits: 5 Visits: 6",
+        "Share: X, Y Visits: 2",
+    ),
+    *(
+        "Share: X visits: ",
+        "Share: X visits",
+        "Share: Xvisits: 4",
+        "Share: X | Y |Visits: 12.345",
+        "Share: | Visits: x",
+    ),
 )
 _FOLLOWING = _usual_or(
     ["Share: Facebook | Twitter | Whatsapp Visits: 1,234", "The talks resume next week.", "x" * 1001],
@@ -313,6 +404,7 @@ _FOLLOWING = _usual_or(
             "Share: X.",
         ),
         *("Last Updated by AI on 2025-12-15", "\u00e9t\u00e9."),
+        *_SHARE_LINES,
     ],
 )
 _TITLE_LINES = _usual_or(
@@ -339,6 +431,9 @@ _TITLE_LINES = _usual_or(
 
 
 @settings(max_examples=1000)  # many shapes of header
+@example(
+    [], "Posted by", "Omar Updated", "2025-11-01", " |", "AI", "2025-11-02", []
+)  # "updated" before a bar
 @given(
     st.lists(_TITLE_LINES, max_size=2),
     _POSTED_WORDS,
@@ -418,6 +513,44 @@ def test_an_unusual_posted_by_header_reads_as_any_header_does(header: str) -> No
     assert repr(posted_by.parse(lines)) == repr(expected)
     usual = _usual_header(lines)
     assert usual is None or repr(usual) == repr(expected)
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(["Share: ", "X", "Email", " ", "  ", "|", " | ", ",", "Visits", "visits: ", "VISITS"])
+        | st.sampled_from([" Visits: ", "views", "Reads", ":", "1,234", "5", "12.345", "x", "\t", "\u00e9"]),
+        max_size=10,
+    ).map("".join)
+    | st.sampled_from(_SHARE_LINES)
+)
+def test_the_usual_share_line_reads_as_the_share_reader_reads_it(text: str) -> None:
+    from artparse.dialects.header import header_view
+    from artparse.dialects.posted_by import _read_share, _read_usual_share
+
+    line = "Share: " + text.removeprefix("Share: ")
+    if header_view(line) is not line:
+        return  # the usual reader is given a line that is its own view only
+    usual, expected = Header(0), Header(0)
+    _read_share(line[len("Share: ") :], expected)
+    if _read_usual_share(line, usual):
+        assert repr(usual) == repr(expected), line
+    else:
+        assert repr(usual) == repr(Header(0)), line  # it read nothing
+
+
+def test_the_usual_share_line_is_read_the_quick_way() -> None:
+    from artparse.dialects.posted_by import _read_share, _read_usual_share
+
+    for line in (
+        "Share: Facebook | Twitter | Whatsapp Visits: 12,345",
+        "Share: Email Visits: 5",
+        "Share: Visits: 3",
+    ):
+        usual, expected = Header(0), Header(0)
+        assert _read_usual_share(line, usual), line
+        _read_share(line[len("Share: ") :], expected)
+        assert repr(usual) == repr(expected) and usual.visits is not None, line
 
 
 @given(
@@ -560,12 +693,13 @@ def test_first_uses_is_true_for_its_first_calls_then_false() -> None:
 def test_month_name_dates_read_the_same_before_and_after_the_stand_in_gives_way(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A run's first dates go by _plain_named_month, the rest by the pattern: the same dates."""
+    """A run's first dates go by _plain_named_month, the rest by the pattern: the same dates (read
+    by the slow path, which _usual_date spares the usual shapes)."""
     texts = ["May 18, 2022 11:03 AM", "18 May 2022", "Dec 15, 2025 5:28 AM EST", "3 Mar. 2021, 10:23:11 p.m."]
     monkeypatch.setattr(dates, "_early_named_month", patterns.first_uses(len(texts)))
-    early = [dates.normalize_date(text) for text in texts]
+    early = [dates._normalized(text, dates.DEFAULT_OPTIONS, "date") for text in texts]
     assert dates._early_named_month() is False
-    assert [dates.normalize_date(text) for text in texts] == early
+    assert [dates._normalized(text, dates.DEFAULT_OPTIONS, "date") for text in texts] == early
     assert all(parsed.iso for parsed in early)
 
 

@@ -123,36 +123,156 @@ class _Unreadable(Exception):
 
 def normalize_date(raw: str, options: DateOptions = DEFAULT_OPTIONS, *, label: str = "date") -> ParsedDate:
     """Read `raw` as a date; `label` names it in warnings ("published", "updated")."""
-    plain = _plain_iso_date(raw, options, label)
-    return plain if plain is not None else _normalized(raw, options, label)
+    usual = _usual_date(raw, options, label)
+    return usual if usual is not None else _normalized(raw, options, label)
 
 
-def _plain_iso_date(raw: str, options: DateOptions, label: str) -> ParsedDate | None:
-    """What _normalized gives for a plain ISO date or naive time ("2021-03-04 10:23:11", the usual
-    posted-by date) when no site zone applies, told without its steps: the text needs no
-    clean-up, and a naive time stays as it is (no zone to read it in, none to convert from).
+def _usual_date(raw: str, options: DateOptions, label: str) -> ParsedDate | None:
+    """What _normalized gives for a date or naive time of the usual shapes when no site zone
+    applies, told without its steps: a plain ISO date ("2021-03-04 10:23:11") or an English
+    named-month one ("1 November 2025 04:23", "Nov 1, 2025 4:23 AM"). Such text needs no
+    clean-up, and its naive time stays as it is (no zone to read it in, none to convert from).
     None for any other text, and for one the C reader refuses (_normalized says why)."""
-    if options.zone is not None or len(raw) > 19 or raw.translate(_DIGIT_SHAPE) not in _PLAIN_ISO_SHAPES:
-        return None  # a site zone to read it in, or not what _iso_like() reads without fraction or zone
+    if options.zone is not None:
+        return None  # a site zone to read naive times in
+    if raw[4:5] == "-":
+        read = _usual_iso(raw) if len(raw) <= 19 else None
+    else:
+        read = _usual_named(raw) if raw[-1:] in _USUAL_NAMED_ENDS else None
+    if read is None:
+        return None
+    iso, stated = read
+    known, first_day, later_day = _last_bounds
+    if known is not options:
+        first_day, later_day = _remember_bounds(options)
+    day = iso[:10]
+    if day >= later_day:  # near now (_may_be_after): _implausible decides
+        notes = _implausible(stated, iso, options, label)
+        return ParsedDate(iso, tuple(dict.fromkeys(notes)) if notes else ())
+    if day < first_day:
+        return _new_parsed(ParsedDate, (iso, (_before_note(label, iso, options.min_date),)))
+    return _new_parsed(ParsedDate, (iso, ()))
+
+
+_USUAL_NAMED_ENDS = "0123456789Mm"
+"""What a date _usual_named reads ends with: its year or time, or "AM" or "PM" (not a zone)."""
+_new_parsed = tuple.__new__
+"""ParsedDate(iso, warnings) without its Python-level __new__."""
+
+_AFTER_EVERY_DAY = "~"
+"""A text after every ISO day text ("~" is after every digit): with no now, no date is after it."""
+
+
+_last_bounds: tuple[DateOptions, str, str] = (DEFAULT_OPTIONS, MIN_DATE.isoformat(), _AFTER_EVERY_DAY)
+"""The last options _usual_date was given and their day bounds (_day_bounds): a run's options
+are made once, or once for each file time, and every date of a file has the same."""
+
+
+def _remember_bounds(options: DateOptions) -> tuple[str, str]:
+    global _last_bounds
+    known = _last_bounds[0]
+    if options.now is known.now and options.min_date is known.min_date:  # a header's _replace
+        bounds = _last_bounds[1:]
+    else:
+        bounds = _day_bounds(options.now, options.min_date)
+    _last_bounds = (options, *bounds)
+    return bounds
+
+
+def _day_bounds(now: datetime | None, min_date: date) -> tuple[str, str]:
+    """As ISO day texts: min_date (a day before it is implausible) and the first day that
+    _may_be_after takes as perhaps more than a day after `now`."""
+    if now is None:
+        return min_date.isoformat(), _AFTER_EVERY_DAY
+    day_before = now.toordinal() - 1  # stated.toordinal() + 1 >= now.toordinal()
+    return min_date.isoformat(), date.fromordinal(day_before).isoformat() if day_before else ""
+
+
+def _usual_iso(raw: str) -> tuple[str, date] | None:
+    """The ISO text and value of a plain ISO date or naive time, "2021-03-04( 10:23(:11))",
+    as _read gives them (_iso_like() matches it with neither fraction nor zone, and the C reader
+    reads it); None for any other text (one longer than 19 has no plain shape: _usual_date
+    rules it out before the call)."""
+    if not raw.isascii() or raw.encode().translate(_DIGITS_AS_ZERO) not in _PLAIN_ISO_SHAPES:
+        return None
     timed = len(raw) > 10
     if timed and raw[11:13] >= "24":
         return None  # Python 3.13's reader takes hour 24; the slow path does not
     try:
-        stated = _plain_iso(raw, timed=timed)
+        stated = datetime.fromisoformat(raw) if timed else date.fromisoformat(raw)
     except ValueError:
         return None
-    iso = f"{raw[:10]}T{raw[11:]}{_PLAIN_SECONDS[len(raw)]}" if timed else raw  # as isoformat() writes it
-    notes = _implausible(stated, iso, options, label)
-    return ParsedDate(iso, tuple(dict.fromkeys(notes)) if notes else ())
+    return (f"{raw[:10]}T{raw[11:]}{_PLAIN_SECONDS[len(raw)]}" if timed else raw), stated  # isoformat()'s
 
 
-_DIGIT_SHAPE = dict.fromkeys(map(ord, "0123456789"), "0")
+_DIGITS_AS_ZERO = bytes(range(256)).translate(bytes.maketrans(b"0123456789", b"0" * 10))
 _PLAIN_ISO_SHAPES = frozenset(
-    f"0000-00-00{clock}" for separator in "Tt " for clock in ("", f"{separator}00:00", f"{separator}00:00:00")
+    f"0000-00-00{clock}".encode()
+    for separator in "Tt "
+    for clock in ("", f"{separator}00:00", f"{separator}00:00:00")
 )
-"""What _iso_like() fully matches with neither fraction nor zone, with its ASCII digits as 0."""
+"""What _iso_like() fully matches with neither fraction nor zone, with its digits as 0."""
 _PLAIN_SECONDS = {16: ":00", 19: ""}
 """What isoformat() adds to a plain ISO time of each length."""
+
+
+def _usual_named(raw: str) -> tuple[str, date] | None:
+    """The ISO text and value of an ASCII "1 November 2025" or "Nov 1, 2025", perhaps then a
+    time "4:23" or "04:23:00" and perhaps "AM" or "PM", as _read gives them (by _from_named,
+    _named_month's reading with no weekday and no zone); None for any other text."""
+    words = raw.split(" ")
+    if not 3 <= len(words) <= 5 or not raw.isascii():
+        return None
+    first, second, year = words[0], words[1], words[2]
+    months = _MONTH_NUMBERS or _month_numbers()
+    if second[-1:] == ",":  # Nov 1, 2025
+        month, day = months.get(first.lower()), second[:-1]
+    else:  # 1 November 2025
+        month, day = months.get(second.lower()), first
+    if month is None or not (len(year) == 4 and 0 < len(day) <= 2 and (year + day).isdigit()):
+        return None
+    iso = f"{year}-{month}-{day.zfill(2)}"
+    try:
+        if len(words) == 3:
+            return iso, date.fromisoformat(iso)
+        # the time's groups as _named_month reads them, then _from_named_month's hour
+        hours, _, rest = words[3].partition(":")
+        minutes, _, seconds = rest.partition(":")
+        if not (0 < len(hours) <= 2 and len(minutes) == 2 and len(seconds) in (0, 2)):
+            return None
+        if not (hours + minutes + seconds).isdigit():
+            return None
+        hour = hours.zfill(2) if len(words) == 4 else _HALF_DAY_HOURS.get((words[4].lower(), hours))
+        if hour is None or hour >= "24":
+            return None  # Python 3.13's reader takes hour 24; datetime() does not
+        iso = f"{iso}T{hour}:{minutes}:{seconds or '00'}"
+        return iso, datetime.fromisoformat(iso)
+    except ValueError:
+        return None  # not a day of its month, or no time of day: the slow path says so
+
+
+_HALF_DAY_HOURS = {
+    (half, text): f"{hour % 12 + shift:02d}"
+    for half, shift in (("am", 0), ("pm", 12))
+    for hour in range(1, 13)
+    for text in (str(hour), f"{hour:02d}")
+}
+"""A 12-hour clock's hour, in either writing, with "am" or "pm" (the half-day word lowered): its
+24-hour text; hours 0 and over 12 are not there (_from_named_month leaves them to dateutil)."""
+
+
+_MONTH_NUMBERS: dict[str, str] = {}
+"""_english_months() as two-digit texts, only the names that _named_month's month part
+([a-z]{3,9}, ASCII letters in either case) can match; filled on first use (_month_numbers)."""
+
+
+def _month_numbers() -> dict[str, str]:
+    _MONTH_NUMBERS.update(
+        (name, f"{number:02d}")
+        for name, number in _english_months().items()
+        if name.isascii() and name.isalpha() and name.islower() and 3 <= len(name) <= 9
+    )
+    return _MONTH_NUMBERS
 
 
 def _normalized(raw: str, options: DateOptions, label: str) -> ParsedDate:
@@ -584,11 +704,15 @@ def _implausible(stated: Stated, iso: str, options: DateOptions, label: str) -> 
     """Warnings for a date before `min_date` or more than a day after `now`."""
     notes = []
     if _before(stated, options.min_date):
-        notes.append(f"implausible-date: {label} {iso} is before {options.min_date.isoformat()} (--min-date)")
+        notes.append(_before_note(label, iso, options.min_date))
     now = options.now
     if now is not None and _may_be_after(stated, now) and _after_now(stated, now):
         notes.append(f"implausible-date: {label} {iso} is more than a day after now ({now.isoformat()})")
     return notes
+
+
+def _before_note(label: str, iso: str, min_date: date) -> str:
+    return f"implausible-date: {label} {iso} is before {min_date.isoformat()} (--min-date)"
 
 
 def _may_be_after(stated: Stated, now: datetime) -> bool:

@@ -50,6 +50,7 @@ _channel_break = on_first_use(r"\s*[|,·•]\s*")
 _MAY_CONTINUE = ("share", "visits", "views", "reads", "last", "updated")
 """What the view of a Share, Visits or Updated line starts with (_share, _VISITS, _UPDATED), in
 lower case."""
+_MAY_CONTINUE_LENGTH = max(map(len, _MAY_CONTINUE))  # of a line's start, lowered for them
 # _posted and _share are compiled for text that is not ASCII only: ASCII header lines are read
 # by str methods (_is_posted_line, _share_rest), which a one-file run's start-up does not compile.
 _last_on = on_first_use(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
@@ -77,7 +78,6 @@ def _any_header(lines: Sequence[str]) -> Header | None:
 
 _USUAL_POSTED = "Posted by "
 _USUAL_SHARE = "Share: "
-_USUAL_UPDATED = frozenset({"last updated by ", "updated by "})  # in lower case
 
 
 def _usual_header(lines: Sequence[str], index: int, title: str | None) -> Header | None:
@@ -85,7 +85,7 @@ def _usual_header(lines: Sequence[str], index: int, title: str | None) -> Header
     "Posted by NAME on DATE" line (at `index`, after `title`: _usual_posted_line), perhaps with
     one "| Last Updated by NAME on DATE" part; then Share lines and blank lines up to the body.
     None for any other header: _any_header reads it."""
-    header = Header(body_start=index + 1, title=title)
+    header = Header(index + 1, title)  # body_start, title
     if _read_usual_posted_line(header_view(lines[index]), header) and _read_usual_following_lines(
         lines, index + 1, header
     ):
@@ -120,31 +120,46 @@ def _may_be_usual(line: str) -> bool:
 
 def _read_usual_posted_line(view: str, header: Header) -> bool:
     """Read the usual Posted line's view as _read_posted_line does; False when it is not usual:
-    it names a share, a dash may part a date from more parts, there is more than one bar, or its
-    only Updated part is not the second."""
-    text = view[len(_USUAL_POSTED) - 1 :]  # " NAME on DATE | Last Updated by NAME on DATE"
-    lowered = text.lower()
-    if "share" in lowered or " -" in text or text.count("|") > 1:
+    it names a share, a dash may part a date from more parts, there is more than one bar, its
+    only Updated part is not the second, or a part lacks " on DATE" or opens with "on"."""
+    lowered = view.lower()  # "posted by NAME on DATE | last updated by NAME on DATE"
+    bar = view.find("|")
+    if "share" in lowered or " -" in view or (bar >= 0 and view.find("|", bar + 1) >= 0):
         return False
-    posted, _, updated = text.partition("|")
-    if "updated" in posted.lower():
+    if lowered.count("updated") != (bar >= 0) or lowered.startswith("on ", 10):
+        return False  # "updated" but in the opening of a part after the bar (_read_usual_updated)
+    end = bar if bar >= 0 else len(view)
+    # A view has single spaces and none at its ends: its text after "Posted by" starts at 10
+    # (_who_and_when's strip), and its last " on " after that is _who_and_when's.
+    on = lowered.rfind(" on ", 10, end)
+    published = view[on + 4 : end].strip()
+    if on < 0 or not published:
         return False
-    header.author, header.published_raw = _who_and_when(posted)
-    if header.published_raw is None:
-        return False  # whether the author reads as a name decides
-    return _read_usual_updated(updated.strip(), header)
+    header.author, header.published_raw = view[10:on], published
+    return bar < 0 or _read_usual_updated(view, lowered, bar + 1, header)
 
 
-def _read_usual_updated(segment: str, header: Header) -> bool:
-    """An Updated part, "Last Updated by NAME on DATE", read as _read_segment does; False when it
-    is not so (or holds a second "updated", before which _segments may cut)."""
-    if not segment:
-        return True  # nothing after the bar: no part
-    lowered = segment.lower()
-    opening = lowered[: lowered.find(" by ") + 4]  # up to its first " by "
-    if opening not in _USUAL_UPDATED or "updated" in lowered[len(opening) :]:
+_LAST_UPDATED_BY, _UPDATED_BY = "last updated by ", "updated by "  # an Updated part's openings, lowered
+
+
+def _read_usual_updated(view: str, lowered: str, start: int, header: Header) -> bool:
+    """The Updated part of the Posted line's view from `start`, "Last Updated by NAME on DATE",
+    read as _read_segment does; False when it is not so (or lacks " on DATE", or is empty: then
+    the one "updated" that _read_usual_posted_line counted is before the bar). The view holds no
+    other "updated", before which _segments might cut."""
+    start += view.startswith(" ", start)  # its strip
+    if lowered.startswith(_LAST_UPDATED_BY, start):
+        start += len(_LAST_UPDATED_BY)
+    elif lowered.startswith(_UPDATED_BY, start):
+        start += len(_UPDATED_BY)
+    else:
         return False
-    header.updated_by, header.updated_raw = _who_and_when(segment[len(opening) :])
+    if lowered.startswith("on ", start):
+        return False
+    on = lowered.rfind(" on ", start)  # the part runs to the view's end, with no space there
+    if on < 0:
+        return False
+    header.updated_by, header.updated_raw = view[start:on], view[on + 4 :]
     return True
 
 
@@ -153,13 +168,41 @@ def _read_usual_following_lines(lines: Sequence[str], start: int, header: Header
     False at any other line before the body."""
     for index in range(start, min(len(lines), start + HEADER_LINES)):
         line = lines[index]
-        if len(line) > MAX_HEADER_LINE or _is_sentence(line):
+        if len(line) > MAX_HEADER_LINE:
             return True
-        if line.startswith(_USUAL_SHARE):
-            _read_share(header_view(line)[len(_USUAL_SHARE) :], header)
+        if line.startswith(_USUAL_SHARE):  # not a sentence: it opens with "share"
+            view = header_view(line)
+            if view is not line or not _read_usual_share(line, header):  # (a line is its own view)
+                _read_share(view[len(_USUAL_SHARE) :], header)
             header.body_start = index + 1
+        elif _is_sentence(line):
+            return True
         elif line and not line.isspace():
             return False  # blank lines are passed over, as their views are empty
+    return True
+
+
+def _read_usual_share(view: str, header: Header) -> bool:
+    """Read the usual Share line, "Share: Facebook | Twitter Visits: 12,345", which is its own
+    view (printable ASCII, single spaces), as _read_share reads what follows "Share: "; False,
+    having read nothing, when it is not usual: a comma among the channels, or the first of
+    _VISITS' labels not "visits: " after a space (then _read_share reads it)."""
+    lowered = view.lower()
+    at = lowered.find("visits", len(_USUAL_SHARE))
+    before = lowered[:at]
+    if (
+        at < 0
+        or lowered[at - 1 : at + 8] != " visits: "
+        or "views" in before
+        or "reads" in before
+        or "," in before
+    ):
+        return False
+    # _VISITS matches at its first label: the count is all after ": " (a view has no line
+    # break, and no space at its end or after another).
+    header.visits = read_count(view[at + 8 :], header.warnings)
+    channels = view[len(_USUAL_SHARE) : at - 1].replace(" |", "|").replace("| ", "|")  # single spaces
+    header.share.extend(filter(None, channels.split("|")))  # as _channels cuts and strips them
     return True
 
 
@@ -252,7 +295,9 @@ def _is_sentence(line: str) -> bool:
     ASCII line that ends with a full stop, so not _may_be_understood, and opens with no word
     that a Share, Visits or Updated line opens with."""
     return (
-        line.isascii() and line.rstrip().endswith(".") and not line.lstrip().lower().startswith(_MAY_CONTINUE)
+        line.isascii()
+        and line.rstrip().endswith(".")
+        and not line.lstrip()[:_MAY_CONTINUE_LENGTH].lower().startswith(_MAY_CONTINUE)
     )
 
 
