@@ -140,6 +140,7 @@ def test_a_signal_arriving_as_the_temporary_file_is_made_leaves_nothing(
 ) -> None:
     import signal
     import tempfile
+    import threading
 
     from artparse.output import open_destination
 
@@ -147,7 +148,9 @@ def test_a_signal_arriving_as_the_temporary_file_is_made_leaves_nothing(
 
     def mkstemp_then_interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
         made = real_mkstemp(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C right after the file exists
+        # Ctrl-C right after the file exists, sent to this thread: sent to the process, it may
+        # be taken by a thread an earlier test left running, which does not hold it.
+        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
         return made
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_interrupted)
