@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from artparse import extract
@@ -188,9 +188,16 @@ def _make_tree(root: Any, entries: list[tuple[str, str]]) -> None:
     st.booleans(),
     st.sampled_from([(), ("*.TXT",)]),
     st.booleans(),
+    st.sampled_from([None, r"\.a\.tmp", r"a\.txt|T\.md(?:-journal)?", r"a.*"]),
 )
+@example([("a.txt", "file"), ("T.md", "file"), ("a.md", "file")], False, False, (), False, r"a\.txt|T\.md")
 def test_the_walk_tells_the_usual_file_as_classify_does(
-    entries: list[tuple[str, str]], hidden: bool, containers: bool, patterns: tuple[str, ...], own: bool
+    entries: list[tuple[str, str]],
+    hidden: bool,
+    containers: bool,
+    patterns: tuple[str, ...],
+    own: bool,
+    temporary: str | None,
 ) -> None:
     import os
     import re
@@ -207,7 +214,7 @@ def test_the_walk_tells_the_usual_file_as_classify_does(
             if own and path.is_file() and not path.is_symlink() and path.name.endswith((".txt", ".md")):
                 info = os.stat(path)
                 files = frozenset({(info.st_dev, info.st_ino)})
-        own_output = sources.OwnOutput(files, re.compile(r"\.a\.tmp") if patterns else None)
+        own_output = sources.OwnOutput(files, None if temporary is None else re.compile(temporary))
         for follow in (False, True):
             options = sources.WalkOptions(patterns, follow, own_output, hidden, containers)
             quick = list(sources.iter_inputs([folder], options))

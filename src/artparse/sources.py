@@ -219,6 +219,7 @@ def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Inp
     stack.append((iter(listing), top))
     suffixes = _quick_suffixes(options)
     inodes = _inodes(options.own_output.files)
+    temporary = options.own_output.temporary_name
     while stack:
         entries, directory = stack[-1]
         for entry in entries:
@@ -229,6 +230,7 @@ def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Inp
                         and entry.name[0] != "."
                         and entry.is_file(follow_symlinks=False)
                         and entry.inode() not in inodes
+                        and (temporary is None or temporary.fullmatch(entry.name) is None)
                     ):
                         yield tuple.__new__(Input, (entry.path, False, False, None))  # walked_input's
                         continue
@@ -250,10 +252,10 @@ def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Inp
 
 def _quick_suffixes(options: WalkOptions) -> tuple[str, ...]:
     """The name endings by which a walk with `options` reads a regular file whose name does not
-    start with a dot and whose inode is not one of its own output's: each makes
+    start with a dot and is not one of its own output's (by inode or temporary name): each makes
     is_article_name true (a name ending in a lower-case suffix ends in it lower-cased too).
-    Empty (no quick look) under --glob and while an -o temporary file may be met."""
-    if options.patterns or options.own_output.temporary_name is not None:
+    Empty (no quick look) under --glob."""
+    if options.patterns:
         return ()
     return _DEFAULT_SUFFIXES if options.containers else ARTICLE_SUFFIXES
 
