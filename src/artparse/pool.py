@@ -220,8 +220,6 @@ class Workers:
     def _received(self, connection: Connection) -> memoryview:
         """connection.recv_bytes(), read into one buffer kept for the next message (bytes as
         large as one, made afresh, would be written twice over: zeroed or copied in)."""
-        if sys.platform == "win32":  # a Connection there is no file descriptor
-            return memoryview(connection.recv_bytes())
         descriptor = connection.fileno()
         size = int.from_bytes(_read_exactly(descriptor, memoryview(bytearray(4))), "big", signed=True)
         if size == -1:  # the length of a message of 2 GiB or more, as Connection sends it

@@ -232,7 +232,7 @@ def _walk(root: str, info: os.stat_result, options: WalkOptions) -> Iterator[Inp
                         and entry.inode() not in inodes
                         and (temporary is None or temporary.fullmatch(entry.name) is None)
                     ):
-                        yield tuple.__new__(Input, (entry.path, False, False, None))  # walked_input's
+                        yield walked_input(entry.path, False)
                         continue
                 except OSError:
                     pass  # _classify says what
