@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
 from artparse.decoding import repair_unencodable
-from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
+from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser, front_matter, posted_by
 from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
 from artparse.frozen import build, dataclass, field_names
@@ -56,6 +56,16 @@ class ParseOptions:
     @cached_property
     def parsers(self) -> list[tuple[str, Parser]]:
         return _parsers(self.dialect, self.rules)
+
+    @cached_property
+    def posted_by_first(self) -> bool:
+        """Whether detection tries posted-by first, or right after front matter: then the usual
+        posted-by file is told from its first lines (extract._usual_posted_by)."""
+        first = [(posted_by.NAME, posted_by.parse)]
+        return self.parsers[:1] == first or self.parsers[:2] == [
+            (front_matter.NAME, front_matter.parse),
+            *first,
+        ]
 
     @cached_property
     def zone(self) -> tzinfo | None:
@@ -126,16 +136,52 @@ def parse_article(
     own time (its file's), used when `options.now` is None."""
     dates = options.dates(now)
     text, replaced = repair_unencodable(text)
-    lines = split_lines(text)
+    text = _plain_breaks(text)
+    usual = _usual_posted_by(text) if options.posted_by_first else None
+    name, header, body = usual if usual is not None else _detected(text, options, dates)
+    source, in_source = repair_unencodable(source) if source is not None else (None, 0)
+    _repair_header(header, replaced + in_source)
+    return _article(name, header, body, source, dates)
+
+
+def _detected(text: str, options: ParseOptions, dates: DateOptions) -> tuple[str | None, Header, str]:
+    """The dialect, header and body of `text` (line breaks plain): a header with a warning and
+    the whole text as the body when no dialect reads one."""
+    lines = text.split("\n")
     window = header_window(lines)  # a header is small: no dialect's time grows with the file
     name, header = _detect(window, options.parsers, dates)
     if header is None:
         wanted = f"a {options.dialect} header" if options.dialect else "a known header"
         cut = _WINDOW if window[-1] == WINDOW_END else ""
         header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
-    source, in_source = repair_unencodable(source) if source is not None else (None, 0)
-    _repair_header(header, replaced + in_source)
-    return _article(name, header, lines, source, dates)
+    return name, header, _body(lines, header.body_start)
+
+
+def _usual_posted_by(text: str) -> tuple[str, Header, str] | None:
+    """The dialect, header and body of a file that opens with the usual posted-by header
+    (posted_by.read_usual) as _detected gives them, told from the text's first lines, the body
+    one slice of the text; None for any other text. (Front matter, which detection tries
+    first, opens with one of "-+{".)"""
+    if text[:1] in "-+{":
+        return None  # perhaps front matter ("---", "+++", a JSON object), or "" (no line to read)
+    head = text.split("\n", posted_by.USUAL_LINES)
+    header = posted_by.read_usual(head)
+    if header is None:
+        return None
+    line = header.body_start
+    while line < len(head) - 1 and not head[line]:  # empty lines, which _body passes over
+        line += 1
+    body = _body_slice(text, sum(map(len, head[:line])) + line)
+    return None if body is None else (posted_by.NAME, header, body)
+
+
+def _body_slice(text: str, start: int) -> str | None:
+    """_body(text.split("\n"), line) of the line that starts at `start`, as one slice: when that
+    line opens with a non-space and the text ends with one, perhaps then a line break; else None."""
+    end = len(text) - text.endswith("\n")
+    if start >= end or text[start].isspace() or text[end - 1].isspace():
+        return None  # blank edges to remove: _body removes them line by line
+    return text[start:end]
 
 
 def parse_fields(
@@ -150,15 +196,20 @@ def parse_fields(
     body text after them: dates normalised and checked as parse_article does; `name` is its
     dialect, `now` its own time (used when `options.now` is None)."""
     header.body_start = 0
-    return _article(name, header, split_lines(body), None, options.dates(now))
+    return _article(name, header, _body(split_lines(body), 0), None, options.dates(now))
 
 
 def split_lines(text: str) -> list[str]:
     """Lines without a BOM, split on CRLF, CR or LF only (never on U+2028 and its kin)."""
+    return _plain_breaks(text).split("\n")
+
+
+def _plain_breaks(text: str) -> str:
+    """`text` without a BOM, its CRLF and CR line breaks as LF."""
     text = text.removeprefix("\ufeff")
     if "\r" in text:  # one scan for the usual text, rather than one per replacement
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
+    return text
 
 
 def _check_types(text: object, *, source: object, now: object, min_date: object, rules: object) -> None:
@@ -302,9 +353,7 @@ _HEADER_TEXTS = (
 )
 
 
-def _article(
-    name: str | None, header: Header, lines: list[str], source: str | None, dates: DateOptions
-) -> Article:
+def _article(name: str | None, header: Header, body: str, source: str | None, dates: DateOptions) -> Article:
     if header.published_raw is None and source:
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
@@ -314,7 +363,6 @@ def _article(
     updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):
         warnings.append(f"updated-before-published: updated {updated} is before published {published}")
-    body = _body(lines, header.body_start)
     return build(  # Article(**fields), the fields in order
         Article,
         {

@@ -56,11 +56,22 @@ _MAY_CONTINUE_LENGTH = max(map(len, _MAY_CONTINUE))  # of a line's start, lowere
 _last_on = on_first_use(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
 
 
+USUAL_LINES = 2 + HEADER_LINES
+"""How many lines of the top read_usual reads at most: the Posted line first or second, then
+HEADER_LINES more."""
+
+
 def parse(lines: Sequence[str]) -> Header | None:
     """Read a posted-by header from the top of `lines`, or None when there is none."""
-    posted = _usual_posted_line(lines)
-    usual = _usual_header(lines, *posted) if posted is not None else None
+    usual = read_usual(lines)
     return usual if usual is not None else _any_header(lines)
+
+
+def read_usual(lines: Sequence[str]) -> Header | None:
+    """The usual header (_usual_header) as parse reads it, read from the first USUAL_LINES of
+    `lines` only; None for any other text, which parse reads by the general steps."""
+    posted = _usual_posted_line(lines)
+    return _usual_header(lines, *posted) if posted is not None else None
 
 
 def _any_header(lines: Sequence[str]) -> Header | None:
