@@ -135,43 +135,43 @@ def parse_article(
     """Parse one article with options made once (parse_text's, checked); `now` is this input's
     own time (its file's), used when `options.now` is None."""
     dates = options.dates(now)
-    text, replaced = repair_unencodable(text)
+    text, replaced = (text, 0) if text.isascii() else repair_unencodable(text)  # ASCII: no surrogates
     text = _plain_breaks(text)
-    usual = _usual_posted_by(text) if options.posted_by_first else None
-    name, header, body = usual if usual is not None else _detected(text, options, dates)
-    source, in_source = repair_unencodable(source) if source is not None else (None, 0)
+    top = posted_by.usual_top(text) if options.posted_by_first and text[:1] not in _FRONT_OPENERS else None
+    usual = _usual_posted_by(text, top) if top is not None else None
+    name: str | None
+    if usual is not None:
+        name, header, body = usual
+    else:
+        lines = text.split("\n")
+        window = header_window(lines)  # a header is small: no dialect's time grows with the file
+        name, found = _detect(window, options.parsers, dates)
+        if found is None:
+            wanted = f"a {options.dialect} header" if options.dialect else "a known header"
+            cut = _WINDOW if window[-1] == WINDOW_END else ""
+            found = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
+        header, body = found, _body(lines, found.body_start)
+    source, in_source = (source, 0) if source is None or source.isascii() else repair_unencodable(source)
     _repair_header(header, replaced + in_source)
     return _article(name, header, body, source, dates)
 
 
-def _detected(text: str, options: ParseOptions, dates: DateOptions) -> tuple[str | None, Header, str]:
-    """The dialect, header and body of `text` (line breaks plain): a header with a warning and
-    the whole text as the body when no dialect reads one."""
-    lines = text.split("\n")
-    window = header_window(lines)  # a header is small: no dialect's time grows with the file
-    name, header = _detect(window, options.parsers, dates)
-    if header is None:
-        wanted = f"a {options.dialect} header" if options.dialect else "a known header"
-        cut = _WINDOW if window[-1] == WINDOW_END else ""
-        header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
-    return name, header, _body(lines, header.body_start)
+_FRONT_OPENERS = "-+{"
+"""What front matter, which detection tries first, opens with ("---", "+++", a JSON object)."""
 
 
-def _usual_posted_by(text: str) -> tuple[str, Header, str] | None:
+def _usual_posted_by(text: str, top: list[str]) -> tuple[str, Header, str] | None:
     """The dialect, header and body of a file that opens with the usual posted-by header
-    (posted_by.read_usual) as _detected gives them, told from the text's first lines, the body
-    one slice of the text; None for any other text. (Front matter, which detection tries
-    first, opens with one of "-+{".)"""
-    if text[:1] in "-+{":
-        return None  # perhaps front matter ("---", "+++", a JSON object), or "" (no line to read)
-    head = text.split("\n", posted_by.USUAL_LINES)
-    header = posted_by.read_usual(head)
+    (posted_by.read_usual of its `top`: posted_by.usual_top) as detection and _body give them, the body
+    one slice of the text; None for any other text. `text` opens with none of _FRONT_OPENERS
+    (or is empty)."""
+    header = posted_by.read_usual(top)
     if header is None:
         return None
     line = header.body_start
-    while line < len(head) - 1 and not head[line]:  # empty lines, which _body passes over
+    while line < len(top) - 1 and not top[line]:  # empty lines, which _body passes over
         line += 1
-    body = _body_slice(text, sum(map(len, head[:line])) + line)
+    body = _body_slice(text, sum(map(len, top[:line])) + line)
     return None if body is None else (posted_by.NAME, header, body)
 
 
@@ -397,9 +397,10 @@ def _date_from_file_name(source: str, header: Header) -> None:
 def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) -> str | None:
     if raw is None:
         return None
-    parsed = normalize_date(raw, dates, label=label)
-    warnings.extend(parsed.warnings)
-    return parsed.iso
+    iso, notes = normalize_date(raw, dates, label=label)
+    if notes:
+        warnings.extend(notes)
+    return iso
 
 
 _WORDS_AT_ONCE = 1 << 16
