@@ -120,9 +120,11 @@ def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:
 
 
 def test_the_profile_sees_a_module_that_a_file_needs(tmp_path: Path) -> None:
-    """The probe can fail: YAML front matter and a date only dateutil reads bring their modules in."""
+    """The probe can fail: front matter only the YAML loader reads (a flow list) and a date only
+    dateutil reads bring their modules in."""
     article = tmp_path / "note.md"
-    article.write_text("---\ntitle: A note\ndate: 4th of March, 2021\n---\nThe body.\n", encoding="utf-8")
+    text = "---\ntitle: A note\ntags: [a, b]\ndate: 4th of March, 2021\n---\nThe body.\n"
+    article.write_text(text, encoding="utf-8")
     found = heavy(imported_by_a_run(article))
     assert "yaml" in found and "dateutil" in found
 
