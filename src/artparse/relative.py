@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 
+from artparse.frozen import NamedTuple
 from artparse.languages.tables import alternatives, am_pm_words, relative_words
 
 SECONDS = {"second": 1, "minute": 60, "hour": 3600}
@@ -24,11 +24,10 @@ _TIME = (
 )
 
 
-@dataclass(frozen=True)
-class Relative:
+class Relative(NamedTuple):
     """`count` `unit`s before now; `at` is the time of day given with "yesterday at 9:27"."""
 
-    count: int
+    count: int  # type: ignore[assignment]  # the field shadows tuple.count, which nothing calls
     unit: str
     at: time | None = None
 
@@ -102,8 +101,7 @@ def _year(year: int) -> int:
     return year
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     ago: tuple[re.Pattern[str], ...]
     day: re.Pattern[str]
     now: re.Pattern[str]

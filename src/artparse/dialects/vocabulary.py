@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from types import ModuleType
 
 from artparse.dialects.header import read_count as _read_count
+from artparse.frozen import NamedTuple
 from artparse.languages.language import (
     AUTHOR,
     CATEGORY,
@@ -150,15 +150,17 @@ _ARABIC_VARIANTS = {
 _ARABIC_MARKS = "[\u0640\u064b-\u0652\u0670]*"
 
 
-@dataclass(frozen=True)
-class Part:
-    """One part of a header line: its role, its value as written, where the value is, its label."""
+class Part(NamedTuple):
+    """One part of a header line: its role, its value as written, where the value is, its label.
+
+    (A named tuple, not a dataclass: a tenth of the cost to make, and no `dataclasses` to load.)
+    """
 
     role: str
     value: str
     span: tuple[int, int]
     label: str | None = None
-    count: int | None = None
+    count: int | None = None  # type: ignore[assignment]  # the field shadows tuple.count, which nothing calls
     items: tuple[str, ...] = ()
 
 
@@ -167,7 +169,7 @@ def read_line(view: str) -> list[Part]:
     return list(_line_parts(view))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _line_parts(view: str) -> tuple[Part, ...]:
     """_read_line(view), kept for the lines that come again (a site's "By" line, its kicker,
     its share line), whose reading is the dearest part of a byline file's detection."""
