@@ -293,3 +293,28 @@ def test_a_line_read_again_is_read_as_afresh(text: str) -> None:
     view = " ".join(text.split())
     assert v.read_line(view) == v._read_line(view), view
     assert v.read_line(view) == v._read_line(view), view  # the kept reading
+
+
+_BYLINE_LINES = st.sampled_from(
+    [
+        "By Jane Smith",
+        "Home > World > Africa",
+        "Tripoli Times | Sport",
+        "Libya and US sign drug pact",
+        "PUBLISHED: 10:23 EST, 3 March 2021 | UPDATED: 11:45 EST, 3 March 2021",
+        "Share: Facebook | Twitter",
+        "2,345 views",
+        "3 March 2021",
+    ]
+)
+
+
+@given(_BYLINE_LINES | _COUNTS | _DATES | _ANY)
+def test_a_byline_line_classed_again_is_classed_as_afresh(text: str) -> None:
+    view = " ".join(text.split())
+    afresh = byline._kind_of.__wrapped__(view)
+    for _ in range(2):  # the second time from what is kept
+        line = byline._classified(3, view)
+        assert (line.index, line.view) == (3, view)
+        if len(view) <= byline.MAX_LABELLED_LINE:
+            assert (line.kind, line.parts) == afresh, view

@@ -347,8 +347,10 @@ def _read_segment(view: str, start: int, end: int) -> list[Part]:
     text = view[start:end].rstrip()
     end = start + len(text)
     found = _label_at(view, start, end)
-    if found:
-        label = labels()[_folded(found[0])]
+    # A label is looked up as folded; IGNORECASE also matches what folding keeps apart (the long
+    # s U+017F for "s", the Kelvin sign for "k"), which is then read as no label.
+    label = labels().get(_folded(found[0])) if found else None
+    if found and label:
         value_start = _skip_colon(view, found.end(), end)
         has_colon = ":" in view[found.end() : value_start]
         if has_colon or not label.colon:
@@ -376,7 +378,7 @@ def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: 
         if role == UPDATED and _starts_with_word(value, name_words().by):
             by_end = _skip_word(view, start, end)
             return _updated_by(view, label, by_end, end)
-        if not is_date_like(value) or not (is_date(value) or _short(value, MAX_DATE_WORDS)):
+        if not is_date_like(value) or not (_short(value, MAX_DATE_WORDS) or is_date(value)):
             return []  # "Updated 3 times since the war began."
         if not colon and not _opens_with_date(value):
             return []  # "Published reports say the minister resigned on 3 May 2021."
@@ -417,9 +419,8 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
     span = (start, end)
     if len(value) > MAX_UNLABELLED_CHARS:
         return [Part(UNKNOWN, value, span)]  # a sentence: no shape of a header part is this long
-    if counted := _counted(value):
-        role = labels()[_folded(counted["label"])].role
-        return [Part(role, value, span, counted["label"], count=_count(counted["count"]))]
+    if (counted := _counted(value)) and (label := labels().get(_folded(counted["label"]))):
+        return [Part(label.role, value, span, counted["label"], count=_count(counted["count"]))]
     if is_date(value):
         return [Part(DATE, value, span)]
     if len(by := _date_then_by(view, None, DATE, start, end)) > 1:
