@@ -170,7 +170,7 @@ def _yaml_loader() -> type[Any]:
         _YAML_BOOL, re.compile(f"^(?:{'|'.join(booleans)})$"), sorted({word[0] for word in booleans})
     )
     # Decimal only: YAML 1.1 reads 0755 as octal and 1_000 as 1000.
-    loader.add_implicit_resolver(_YAML_INT, re.compile(f"^(?:{_YAML_DECIMAL})$"), list("-+0123456789"))
+    loader.add_implicit_resolver(_YAML_INT, re.compile(f"^(?:{_YAML_DECIMAL})$"), list(_DECIMAL_FIRSTS))
     return loader
 
 
@@ -262,11 +262,13 @@ def _flat_value(text: str) -> Any:
 def _plain_tag(text: str) -> str:
     """The tag the loader's implicit resolvers give the plain scalar `text` (one printable line),
     without the loader: importing PyYAML costs more than reading a thousand flat blocks."""
+    if text[:1] not in _TAGGED_FIRSTS:
+        return _YAML_STR  # most values: told by their first character
     if text in _YAML_BOOLEANS:
         return _YAML_BOOL
     if text in _YAML_NULLS:
         return _YAML_NULL
-    if text[:1] in "-+0123456789" and _decimal().fullmatch(text):
+    if text[:1] in _DECIMAL_FIRSTS and _decimal().fullmatch(text):
         return _YAML_INT
     return _YAML_OTHER if text in _YAML_OTHERS else _YAML_STR
 
@@ -286,6 +288,11 @@ _YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_OTHERS = frozenset({"<<", "=", "!", "&", "*"})
 """Plain scalars of the loader's other implicit tags (merge, value, yaml): read by the loader."""
 _YAML_OTHER = "other"
+_DECIMAL_FIRSTS = "-+0123456789"
+_TAGGED_FIRSTS = frozenset(
+    {*_DECIMAL_FIRSTS, *(word[:1] for word in (*_YAML_BOOLEANS, *_YAML_NULLS, *_YAML_OTHERS))}
+)
+"""The first characters of the plain scalars _plain_tag gives a tag other than str ("" too)."""
 _YAML_STR = "tag:yaml.org,2002:str"
 _YAML_NULL = "tag:yaml.org,2002:null"
 _YAML_BOOL = "tag:yaml.org,2002:bool"
