@@ -3,6 +3,10 @@
     python benchmarks/batch_cpu.py CORPUS VENV [VENV ...] [--rounds 5] [--options "-q -j 2"]
 
     python benchmarks/batch_cpu.py /tmp/corpus /tmp/main-venv /tmp/branch-venv --options "-q -j 1"
+    python benchmarks/batch_cpu.py /tmp/corpus /tmp/main-venv /tmp/branch-venv --database
+
+With --database, each run writes a new SQLite database (`-o` a file in a scratch folder, removed
+before every run) instead of JSON Lines to stdout.
 
 Each round runs `VENV/bin/artparse OPTIONS CORPUS > out` once for every VENV, in turn, so that a
 busy minute of a shared machine hits every version alike. CPU time does not count the time spent
@@ -64,6 +68,7 @@ def main() -> None:
     parser.add_argument("venvs", nargs="+", type=Path, help="virtual environments with artparse installed")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--options", default="-q -j 2", help="artparse's options [%(default)s]")
+    parser.add_argument("--database", action="store_true", help="write a new database in each run")
     args = parser.parse_args()
     options = shlex.split(args.options)
     files = sum(len(names) for _, _, names in os.walk(args.corpus))
@@ -72,8 +77,13 @@ def main() -> None:
         for _ in range(args.rounds):
             for venv in args.venvs:
                 command = [str(venv / "bin" / "artparse"), *options, str(args.corpus)]
+                if args.database:
+                    database = Path(scratch) / "run.db"
+                    database.unlink(missing_ok=True)
+                    command += ["-o", str(database)]
                 runs[venv].append(run_once(command, Path(scratch) / "out"))
-    print(f"{files:,} files, artparse {' '.join(options)}; medians of {args.rounds} rounds, µs of CPU a file")
+    shown = " ".join([*options, *(["-o NEW.db"] if args.database else [])])
+    print(f"{files:,} files, artparse {shown}; medians of {args.rounds} rounds, µs of CPU a file")
     columns = (("wall s", 7), ("main", 6), ("workers", 8), ("total", 6))
     columns += (("min total", 9), ("sys main", 8), ("sys all", 7))
     print(f"{'version':30}" + "".join(f" {name:>{width}}" for name, width in columns))

@@ -330,6 +330,78 @@ def test_an_unchanged_tree_reads_its_stamps_in_few_queries(tmp_path: Path) -> No
     assert 3 <= len([query for query in queries if query.startswith("SELECT")]) < files / 20
 
 
+def _added(root: Path, index: int, version: int) -> tuple[str, list[Any], Any]:
+    """What a run adds for the file `index` of a corpus: its path, row and stamp."""
+    from artparse.database import row_values
+    from artparse.stamps import file_stamp
+
+    path = root / f"{index:05d}.txt"
+    article = artparse.parse_text(_article_text(index, version), source=str(path))
+    data = _article_text(index, version).encode()
+    return str(path), row_values(article.to_dict()), file_stamp(data, len(data), version, "settings")
+
+
+def _committed(database: Path) -> dict[str, Record]:
+    """The articles another connection sees (what a kill would leave)."""
+    connection = sqlite3.connect(database)
+    try:
+        return rows_of(connection)
+    finally:
+        connection.close()
+
+
+def rows_of(connection: sqlite3.Connection) -> dict[str, Record]:
+    cursor = connection.execute("SELECT source, visits FROM articles ORDER BY source")
+    return {source: {"visits": visits} for source, visits in cursor}
+
+
+def test_added_records_are_committed_a_batch_at_a_time_and_an_exception_drops_the_open_one(
+    tmp_path: Path,
+) -> None:
+    from artparse.database import open_database
+
+    root, database = tmp_path / "news", tmp_path / "a.db"
+    added = [_added(root, index, version=1) for index in range(BATCH_SIZE + 3)]
+    with pytest.raises(RuntimeError), open_database(str(database), "test") as stored:
+        for path, row, stamp in added[: BATCH_SIZE - 1]:
+            stored.add(path, row, stamp)
+        assert _committed(database) == {}
+        stored.add(*added[BATCH_SIZE - 1])
+        assert len(_committed(database)) == BATCH_SIZE  # the batch is complete: committed
+        for path, row, stamp in added[BATCH_SIZE:]:
+            stored.add(path, row, stamp)
+        assert stored.known(added[-1][0]) == added[-1][2]  # written before the lookup, not committed
+        assert len(_committed(database)) == BATCH_SIZE
+        raise RuntimeError("stop")
+    assert sorted(rows(database)) == sorted(path for path, _, _ in added[:BATCH_SIZE])
+    assert sorted(rows(database, "files")) == sorted(rows(database))
+
+
+def test_added_records_are_written_before_anything_else_reads_or_writes(tmp_path: Path) -> None:
+    """A stamp saved after a record was added, a lookup, a prune and a container's end each come
+    after the records added before them, as in the run."""
+    from artparse.database import open_database
+    from artparse.stamps import FileStamp
+
+    root, database = tmp_path / "news", tmp_path / "a.db"
+    path, row, stamp = _added(root, 0, version=1)
+    touched = FileStamp(stamp.size, 99, stamp.sha256, stamp.settings)
+    gone, gone_row, gone_stamp = _added(root, 1, version=1)
+    _write_corpus(root, 1, version=1)  # the file of `gone` is never written
+    container = str(root / "list.mbox")
+    with open_database(str(database), "test") as stored:
+        stored.add(path, row, stamp)
+        stored.save(path, None, touched)
+        assert stored.known(path) == touched
+        stored.add(gone, gone_row, gone_stamp)
+        assert stored.prune([str(root)]) == 1
+        for place in (1, 2, 3):
+            stored.add(f"{container}#{place}", [f"{container}#{place}", *row[1:]], None)
+        stored.container_read(container, 2, None)  # it has shrunk to two parts
+    assert list(rows(database)) == [path, f"{container}#1", f"{container}#2"]
+    assert rows(database, "files")[path]["mtime_ns"] == touched.mtime_ns
+
+
 def test_failures_are_reported_and_not_skipped_next_time(tmp_path: Path) -> None:
     root, database = tmp_path / "news", tmp_path / "a.db"
     write_article(root / "a.txt", visits=1)

@@ -93,6 +93,54 @@ def test_flat_yaml_reads_the_usual_front_matter() -> None:
         assert _typed(quickly) == _slowly(lines)
 
 
+def _tag_by_the_loader(text: str) -> str:
+    """The tag the loader's implicit resolvers give the plain scalar `text`, as its resolve() tries
+    them: those for its first character ("" for the empty scalar), then those for any."""
+    implicit = front_matter._yaml_loader().yaml_implicit_resolvers
+    for tag, regexp in (*implicit.get(text[:1], ()), *implicit.get(None, ())):
+        if regexp.match(text):
+            return str(tag)
+    return front_matter._YAML_STR
+
+
+_SCALARS = (
+    st.lists(st.sampled_from(_YAML_PIECES), max_size=4).map("".join)
+    | st.sampled_from(["", "~", "null", "Null", "NULL", "nULL", "<<", "=", "!", "&", "*", "true", "tRUE"])
+    | st.sampled_from(["yes", "No", "on", "OFF", "y"])
+    | st.sampled_from(["0", "-0", "+12", "012", "1_000", "0x1F", "0o7", "1.5", ".inf", "+", "-", "12a", "٣"])
+    | st.text(max_size=8)
+).filter(str.isprintable)
+
+
+@given(_SCALARS)
+def test_plain_scalars_are_tagged_as_the_loader_tags_them(text: str) -> None:
+    tag = front_matter._plain_tag(text)
+    by_loader = _tag_by_the_loader(text)
+    if tag == front_matter._YAML_OTHER:
+        assert by_loader not in front_matter._PLAIN_TAGS, text
+    else:
+        assert tag == by_loader, text
+    if tag == front_matter._YAML_BOOL:
+        assert front_matter._plain_typed(tag, text) is front_matter._yaml_loader().bool_values[text.lower()]
+
+
+def test_the_usual_front_matter_is_read_without_importing_yaml() -> None:
+    """The flat reader needs no loader: a run whose front matter is all flat never imports PyYAML."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from artparse import parse_text\n"
+        "record = parse_text('---\\ntitle: A day\\ndate: 2021-03-03\\ndraft: false\\nweight: 3\\n"
+        "summary:\\nnote: ~\\n---\\nBody.\\n')\n"
+        "assert record.title == 'A day', record\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False", done.stdout + done.stderr
+
+
 _MAIL_PIECES = [
     *("jdoe@x.edu", "host!jdoe", "jdoe", "John Doe", "Zoé", "O'Brien", "Jr.", "=?utf-8?q?Zo=C3=A9?="),
     *(" ", "  ", "\t", "\u00a0", ",", ", ", "(", ")", "()", "( )", "<", ">", "<>", '"', '\\"', "\\"),

@@ -120,9 +120,11 @@ def test_a_month_name_date_loads_english_alone(tmp_path: Path) -> None:
 
 
 def test_the_profile_sees_a_module_that_a_file_needs(tmp_path: Path) -> None:
-    """The probe can fail: YAML front matter and a date only dateutil reads bring their modules in."""
+    """The probe can fail: front matter only the YAML loader reads (a flow list) and a date only
+    dateutil reads bring their modules in."""
     article = tmp_path / "note.md"
-    article.write_text("---\ntitle: A note\ndate: 4th of March, 2021\n---\nThe body.\n", encoding="utf-8")
+    text = "---\ntitle: A note\ntags: [a, b]\ndate: 4th of March, 2021\n---\nThe body.\n"
+    article.write_text(text, encoding="utf-8")
     found = heavy(imported_by_a_run(article))
     assert "yaml" in found and "dateutil" in found
 
@@ -170,3 +172,29 @@ def test_a_parse_compiles_only_the_patterns_its_text_needs() -> None:
     assert weekday["_named_month"] == 1  # the probe can see a pattern compiled
     iso = compiled_by_parsing("Posted by AI on 2025-11-01 04:23:00\nThe body.\n")
     assert iso["_iso_like"] == iso["_named_month"] == iso["_year_month"] == 0  # told by its shape
+
+
+def test_a_one_file_run_of_the_other_dialects_loads_neither_dataclasses_nor_yaml(tmp_path: Path) -> None:
+    """A byline, flat YAML front matter, a mail header and a page (the vocabulary, the relative
+    dates and the page mode are loaded): their classes are named tuples and plain classes, and
+    flat front matter is read without the loader."""
+    texts = {
+        "byline.txt": "Libya and US sign drug pact\nBy Jane Smith\n"
+        "Published: March 05, 2021 04:23 PM EST | Updated: 3 hours ago\n\nThe body of it.\n",
+        "front.md": "---\ntitle: A note\ndate: 2021-03-04\ndraft: false\nweight: 3\n---\nThe body.\n",
+        "mail.txt": "From: jdoe@example.edu (John Doe)\nSubject: Re: tabs\n"
+        "Date: Mon, 05 Apr 1993 14:02:11 GMT\nNewsgroups: comp.lang.python\n\nThe body.\n",
+        "page.txt": "Home\nWorld\nSport\n\nMinister resigns over the port deal\n\nSara Ali\n4 March 2021\n\n"
+        "The minister of transport resigned on Tuesday after a week of protests in the capital.\n"
+        "The government said so in a statement read on state television that evening, and more.\n",
+    }
+    loaded: set[str] = set()
+    for name, text in texts.items():
+        article = tmp_path / name
+        article.write_text(text, encoding="utf-8")
+        modules = imported_by_a_run(article)
+        assert "dataclasses" not in modules and "yaml" not in modules, (name, heavy(modules))
+        loaded |= modules
+    for module in ("vocabulary", "byline", "rfc822", "front_matter", "page", "page.candidates"):
+        assert f"artparse.dialects.{module}" in loaded, module
+    assert "artparse.relative" in loaded

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from artparse.dialects.header import header_view
-from artparse.dialects.vocabulary import breadcrumb, classify_line, is_date, is_header_line, read_line
+from artparse.dialects.vocabulary import (
+    COMMENTS,
+    UNKNOWN,
+    UPDATED,
+    breadcrumb,
+    classify_line,
+    is_date,
+    is_header_line,
+    read_line,
+)
 
 ARABIC_1234 = "\u0661\u066c\u0662\u0663\u0664"  # 1,234 in Arabic-Indic digits and separator
 
@@ -137,3 +146,18 @@ def test_breadcrumbs() -> None:
     assert breadcrumb("Home \u203a World \u203a Africa") == ["Home", "World", "Africa"]
     assert breadcrumb("Inicio > Internacional > África") == ["Inicio", "Internacional", "África"]
     assert breadcrumb("Libya > Tunisia in exports") is None
+
+
+def test_a_label_matched_only_by_ignorecase_letters_is_no_label() -> None:
+    """The label patterns match the long s and the Kelvin sign for "s" and "k" (IGNORECASE), which
+    folding keeps: such a "label" is not one (it raised KeyError), and the line stays unknown."""
+    long_s = "\u017f"
+    for text in (
+        f"Actualizado a la{long_s} 10:00",
+        f"Tipo: x | Actualizado a la{long_s} 10:00",
+        f"12 COMENTARIO{long_s}",
+    ):
+        parts = read_line(text)
+        assert parts and all(part.role == UNKNOWN for part in parts), (text, parts)
+    assert [part.role for part in read_line("12 comentarios")] == [COMMENTS]
+    assert [part.role for part in read_line("Actualizado a las 10:00")] == [UPDATED]

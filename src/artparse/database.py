@@ -11,7 +11,10 @@ before the first write, and a database with any other table, view, index or trig
 tables of another layout, is refused without a change (DatabaseError).
 
 Writes go in transactions of BATCH_SIZE records, so a killed run leaves the database as it was
-plus whole batches of whole records; an exception rolls the open batch back.
+plus whole batches of whole records; an exception rolls the open batch back. A run's records are
+gathered (add()) and written together (executemany) when their batch is complete, or before
+anything else reads or writes the database, inside the batch's transaction: what a kill or an
+exception loses is still the open batch, no more.
 
 The stored stamps are read a window at a time: the stamps from a file's source on, in key order,
 twice as many each time while nothing is written, up to WINDOW (a walk meets them nearly in key
@@ -114,6 +117,10 @@ class Database:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
         self._pending = 0
+        """Saves written in the open transaction."""
+        self._rows: list[Sequence[Any]] = []
+        self._stamps: list[tuple[Any, ...]] = []
+        """Records added (and their stamps) not yet written: they belong to the open batch."""
         self._window: dict[str, tuple[bytes, FileStamp]] = {}
         """The known stamps of the sources from _first to _last, by source (with the path's bytes)."""
         self._first: str | None = None  # None: no window
@@ -122,6 +129,8 @@ class Database:
 
     def known(self, path: str) -> FileStamp | None:
         """The stamp recorded for the file at `path`, if it has a record."""
+        if self._rows:
+            self._write_added()
         source = display_path(path)
         first, last = self._first, self._last
         if first is None or source < first or (last is not None and source > last):
@@ -141,18 +150,42 @@ class Database:
     def save(self, path: str, row: Sequence[Any] | None, stamp: FileStamp | None) -> None:
         """Upsert a record (`row`: row_values of it) and the stamp of its file at `path`; or, with
         no row, the new stamp of a touched but unchanged file."""
+        if self._rows:
+            self._write_added()
         if row is not None:
             self._write(_UPSERT_ARTICLE, row)
         if stamp is not None:
-            values = (display_path(path), *_stamp_values(stamp), os.fsencode(path))
-            self._write(_UPSERT_STAMP, values)
+            self._write(_UPSERT_STAMP, _stamp_row(path, stamp))
         self._pending += 1
         if self._pending >= BATCH_SIZE:
             self.commit()
 
+    def add(self, path: str, row: Sequence[Any], stamp: FileStamp | None) -> None:
+        """save() a record, written with the others of its batch: when the batch is complete, or
+        before anything else reads or writes the database."""
+        self._rows.append(row)
+        if stamp is not None:
+            self._stamps.append(_stamp_row(path, stamp))
+        if self._pending + len(self._rows) >= BATCH_SIZE:
+            self.commit()
+
+    def _write_added(self) -> None:
+        """Upsert the records added and their stamps, in the open transaction."""
+        rows, stamps = self._rows, self._stamps
+        self._rows, self._stamps = [], []  # gone with the batch if a write fails
+        self._pending += len(rows)
+        self._forget_window()
+        if not self._connection.in_transaction:
+            self._connection.execute("BEGIN IMMEDIATE")
+        self._connection.executemany(_UPSERT_ARTICLE, rows)
+        if stamps:
+            self._connection.executemany(_UPSERT_STAMP, stamps)
+
     def container_read(self, path: str, places: int | None, stamp: FileStamp | None) -> None:
         """A container was read: with `places` (it was read to its end), the records of its
         places beyond them are deleted (the file has shrunk); then its stamp is recorded."""
+        if self._rows:
+            self._write_added()
         if places is not None:
             source = display_path(path)
             stale = [
@@ -189,6 +222,8 @@ class Database:
     def prune(self, paths: Sequence[str]) -> int:
         """Delete the rows of vanished files under `paths`; how many. A PATH that is itself missing
         prunes nothing, so a mistyped or unmounted folder cannot empty the database."""
+        if self._rows:
+            self._write_added()
         vanished = [
             source
             for path in paths
@@ -203,6 +238,8 @@ class Database:
         return len(vanished)
 
     def commit(self) -> None:
+        if self._rows:
+            self._write_added()
         if self._connection.in_transaction:
             self._connection.execute("COMMIT")
         self._pending = 0
@@ -243,8 +280,9 @@ def row_values(record: Record) -> list[Any]:
     ]
 
 
-def _stamp_values(stamp: FileStamp) -> tuple[int, int, str, str]:
-    return stamp.size, stamp.mtime_ns, stamp.sha256, stamp.settings
+def _stamp_row(path: str, stamp: FileStamp) -> tuple[Any, ...]:
+    """The `files` row of the file at `path`: its source, its stamp, its path's bytes."""
+    return (display_path(path), *stamp, os.fsencode(path))
 
 
 @contextmanager

@@ -8,10 +8,11 @@ seconds to hours give a time, days and weeks a date, months a month and years a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 
+from artparse.frozen import NamedTuple
 from artparse.languages.tables import alternatives, am_pm_words, relative_words
 
 SECONDS = {"second": 1, "minute": 60, "hour": 3600}
@@ -23,11 +24,10 @@ _TIME = (
 )
 
 
-@dataclass(frozen=True)
-class Relative:
+class Relative(NamedTuple):
     """`count` `unit`s before now; `at` is the time of day given with "yesterday at 9:27"."""
 
-    count: int
+    count: int  # type: ignore[assignment]  # the field shadows tuple.count, which nothing calls
     unit: str
     at: time | None = None
 
@@ -36,7 +36,7 @@ def read_relative(folded: str) -> Relative | None:
     """The relative date in `folded` text (see languages.fold), or None when it is not one."""
     if _key_words().isdisjoint(_WORD.findall(folded)):
         return None  # no unit, day or "now" word: spared the patterns
-    patterns = _patterns()
+    patterns = _ascii_patterns() if folded.isascii() else _patterns()
     for ago in patterns.ago:
         if match := ago.fullmatch(folded):
             return _ago(match)
@@ -101,8 +101,7 @@ def _year(year: int) -> int:
     return year
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     ago: tuple[re.Pattern[str], ...]
     day: re.Pattern[str]
     now: re.Pattern[str]
@@ -121,21 +120,40 @@ def _key_words() -> frozenset[str]:
 
 @cache
 def _patterns() -> _Patterns:
+    return _patterns_of(alternatives)
+
+
+@cache
+def _ascii_patterns() -> _Patterns:
+    """_patterns() for ASCII text: of the ASCII words alone, the only ones (the patterns have no
+    IGNORECASE) that can match in it; the others cost most of the compile."""
+    return _patterns_of(_ascii_alternatives)
+
+
+def _ascii_alternatives(words: Iterable[str]) -> str:
+    """alternatives() of the ASCII `words`; a pattern that never matches when all were others, so
+    that no empty alternative appears where the whole alternation had none."""
+    words = list(words)
+    ascii_words = [word for word in words if word.isascii()]
+    return alternatives(ascii_words) if ascii_words or not words else "(?!)"
+
+
+def _patterns_of(alternated: Callable[[Iterable[str]], str]) -> _Patterns:
     words = relative_words()
-    units, numbers = alternatives(words.units), alternatives(words.numbers)
-    about = rf"(?:(?:{alternatives(words.about)}) )?"
+    units, numbers = alternated(words.units), alternated(words.numbers)
+    about = rf"(?:(?:{alternated(words.about)}) )?"
     count = rf"(?P<n>\d+|{numbers})"
-    lead = rf"(?:(?:{alternatives(words.date_labels)}):? )?"
-    half_words = alternatives(word for half in am_pm_words() for word in half if not word.isascii())
+    lead = rf"(?:(?:{alternated(words.date_labels)}):? )?"
+    half_words = alternated(word for half in am_pm_words() for word in half if not word.isascii())
     clock = _TIME.format(half_words=half_words)
     ago = (
-        rf"{about}{count} ?(?P<unit>{units})\.? (?:{alternatives(words.after)})",
-        rf"(?:{alternatives(words.before)}) {about}(?:{count} ?)?(?P<unit>{units})",
+        rf"{about}{count} ?(?P<unit>{units})\.? (?:{alternated(words.after)})",
+        rf"(?:{alternated(words.before)}) {about}(?:{count} ?)?(?P<unit>{units})",
     )
     return _Patterns(
         ago=tuple(re.compile(rf"{lead}{pattern}\.?") for pattern in ago),
         day=re.compile(
-            rf"{lead}(?P<day>{alternatives(words.days)})(?:,? (?:(?:{alternatives(words.at)}) )?{clock})?\.?"
+            rf"{lead}(?P<day>{alternated(words.days)})(?:,? (?:(?:{alternated(words.at)}) )?{clock})?\.?"
         ),
-        now=re.compile(rf"{lead}(?:{alternatives(words.now)})\.?"),
+        now=re.compile(rf"{lead}(?:{alternated(words.now)})\.?"),
     )

@@ -210,7 +210,7 @@ class DatabaseSink:
             assert isinstance(outcome.payload, list)
             path = outcome.path if outcome.path is not None else outcome.source
             assert path is not None
-            self._database.save(path, outcome.payload, outcome.stamp)
+            self._database.add(path, outcome.payload, outcome.stamp)
         elif isinstance(outcome, Unchanged) and outcome.stamp is not None:
             self._database.save(outcome.path, None, outcome.stamp)
         elif isinstance(outcome, ContainerEnd):

@@ -34,6 +34,11 @@ class FileStamp(NamedTuple):
     def same_content(self, other: FileStamp) -> bool:
         return (other.sha256, other.settings) == (self.sha256, self.settings)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Remade without a call of the NamedTuple's __new__ (a Python function), in the main
+        # process for every record a worker sends (see outcomes.Rendered.__reduce__)
+        return tuple.__new__, (FileStamp, tuple(self))
+
 
 def settings_key(version: str, options: ParseOptions, reading: ReadOptions) -> str:
     """A short fingerprint of what, besides the file, decides its record: every value spelled

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
 
 from artparse.dialects import vocabulary as v
 from artparse.dialects.header import MAX_LABELLED_LINE, Header, read_count, top_views
@@ -41,12 +41,13 @@ _SEPARATED = re.compile(r"[|·•\u2014]|\s[\u2013-]\s")  # parts worth reading 
 _HEADER, _CRUMB, _KICKER, _HEADLINE, _TEXT = "header", "crumb", "kicker", "headline", "text"
 
 
-@dataclass
 class _Line:
-    index: int
-    view: str
-    kind: str
-    parts: list[v.Part]
+    """A line of the top, classed. (A plain class: no `dataclasses` to load, and quicker to make.)"""
+
+    __slots__ = ("index", "kind", "parts", "view")
+
+    def __init__(self, index: int, view: str, kind: str, parts: tuple[v.Part, ...]) -> None:
+        self.index, self.view, self.kind, self.parts = index, view, kind, parts
 
 
 def parse(lines: Sequence[str]) -> Header | None:
@@ -87,17 +88,24 @@ def parse(lines: Sequence[str]) -> Header | None:
 
 def _classified(index: int, view: str) -> _Line:
     if len(view) > MAX_LABELLED_LINE:
-        return _Line(index, view, _TEXT, [])
+        return _Line(index, view, _TEXT, ())
+    return _Line(index, view, *_kind_of(view))
+
+
+@lru_cache(maxsize=1024)
+def _kind_of(view: str) -> tuple[str, tuple[v.Part, ...]]:
+    """The kind of the line `view` and a header line's parts; kept for the lines that come again
+    from file to file (a site's "By" line, its kicker, its breadcrumb)."""
     parts = v.read_line(view) if v.might_be_header_line(view) or _is_separated(view) else []
     if v.is_header_line(parts):
-        return _Line(index, view, _HEADER, parts)
+        return _HEADER, tuple(parts)
     if v.breadcrumb(view):
-        return _Line(index, view, _CRUMB, [])
+        return _CRUMB, ()
     if len(parts) > 1 and all(
         part.role == v.NAME and len(part.value.split()) <= KICKER_WORDS + 1 for part in parts
     ):
-        return _Line(index, view, _KICKER, [])  # "Tripoli Times | Sport": site and section
-    return _Line(index, view, _HEADLINE if v.is_headline(view) else _TEXT, [])
+        return _KICKER, ()  # "Tripoli Times | Sport": site and section
+    return (_HEADLINE if v.is_headline(view) else _TEXT), ()
 
 
 def _is_separated(view: str) -> bool:

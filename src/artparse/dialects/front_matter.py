@@ -165,14 +165,18 @@ def _yaml_loader() -> type[Any]:
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
     # Only true/false: YAML 1.1 also reads yes, no, on and off (and the country code NO) as booleans.
+    booleans = sorted(_YAML_BOOLEANS)
     loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+        _YAML_BOOL, re.compile(f"^(?:{'|'.join(booleans)})$"), sorted({word[0] for word in booleans})
     )
     # Decimal only: YAML 1.1 reads 0755 as octal and 1_000 as 1000.
-    loader.add_implicit_resolver(
-        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-    )
+    loader.add_implicit_resolver(_YAML_INT, re.compile(f"^(?:{_YAML_DECIMAL})$"), list(_DECIMAL_FIRSTS))
     return loader
+
+
+_YAML_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML_DECIMAL = r"[-+]?(?:0|[1-9][0-9]*)"
+_decimal = on_first_use(_YAML_DECIMAL)
 
 
 def _load_yaml(block: str) -> Any:
@@ -251,11 +255,22 @@ def _flat_value(text: str) -> Any:
         return inner
     if first in _PLAIN_STARTS_NOT or ": " in text or " #" in text or text[-1:] == ":":
         return _NOT_FLAT
-    resolvers, others = _plain_resolvers()
-    for tag, regexp in resolvers.get(first, others):
-        if regexp.match(text):
-            return _plain_typed(tag, text)
-    return text  # a str, the default tag
+    tag = _plain_tag(text)
+    return text if tag == _YAML_STR else _plain_typed(tag, text)
+
+
+def _plain_tag(text: str) -> str:
+    """The tag the loader's implicit resolvers give the plain scalar `text` (one printable line),
+    without the loader: importing PyYAML costs more than reading a thousand flat blocks."""
+    if text[:1] not in _TAGGED_FIRSTS:
+        return _YAML_STR  # most values: told by their first character
+    if text in _YAML_BOOLEANS:
+        return _YAML_BOOL
+    if text in _YAML_NULLS:
+        return _YAML_NULL
+    if text[:1] in _DECIMAL_FIRSTS and _decimal().fullmatch(text):
+        return _YAML_INT
+    return _YAML_OTHER if text in _YAML_OTHERS else _YAML_STR
 
 
 def _plain_typed(tag: str, text: str) -> Any:
@@ -263,22 +278,21 @@ def _plain_typed(tag: str, text: str) -> Any:
     if tag == _YAML_NULL:
         return None
     if tag == _YAML_BOOL:
-        return _yaml_loader().bool_values[text.lower()]
+        return _YAML_BOOLEANS[text]
     if tag == _YAML_INT and len(text) <= _MAX_FLAT_INT:
         return int(text)  # decimal only (see _yaml_loader): what construct_yaml_int gives
     return _NOT_FLAT
 
 
-@cache
-def _plain_resolvers() -> tuple[dict[str, tuple[tuple[str, Any], ...]], tuple[tuple[str, Any], ...]]:
-    """The loader's implicit resolvers as its resolve() tries them on a plain scalar: by its first
-    character ("" for the empty scalar), then those for any; and those for any alone."""
-    implicit = _yaml_loader().yaml_implicit_resolvers
-    others = tuple(implicit.get(None, ()))
-    by_first = {first: (*found, *others) for first, found in implicit.items() if first is not None}
-    return by_first, others
-
-
+_YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_YAML_OTHERS = frozenset({"<<", "=", "!", "&", "*"})
+"""Plain scalars of the loader's other implicit tags (merge, value, yaml): read by the loader."""
+_YAML_OTHER = "other"
+_DECIMAL_FIRSTS = "-+0123456789"
+_TAGGED_FIRSTS = frozenset(
+    {*_DECIMAL_FIRSTS, *(word[:1] for word in (*_YAML_BOOLEANS, *_YAML_NULLS, *_YAML_OTHERS))}
+)
+"""The first characters of the plain scalars _plain_tag gives a tag other than str ("" too)."""
 _YAML_STR = "tag:yaml.org,2002:str"
 _YAML_NULL = "tag:yaml.org,2002:null"
 _YAML_BOOL = "tag:yaml.org,2002:bool"

@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from types import ModuleType
 
 from artparse.dialects.header import read_count as _read_count
+from artparse.frozen import NamedTuple
 from artparse.languages.language import (
     AUTHOR,
     CATEGORY,
@@ -150,20 +150,34 @@ _ARABIC_VARIANTS = {
 _ARABIC_MARKS = "[\u0640\u064b-\u0652\u0670]*"
 
 
-@dataclass(frozen=True)
-class Part:
-    """One part of a header line: its role, its value as written, where the value is, its label."""
+class Part(NamedTuple):
+    """One part of a header line: its role, its value as written, where the value is, its label.
+
+    (A named tuple, not a dataclass: a tenth of the cost to make, and no `dataclasses` to load.)
+    """
 
     role: str
     value: str
     span: tuple[int, int]
     label: str | None = None
-    count: int | None = None
+    count: int | None = None  # type: ignore[assignment]  # the field shadows tuple.count, which nothing calls
     items: tuple[str, ...] = ()
 
 
 def read_line(view: str) -> list[Part]:
     """Every part of the line `view` (see header_view), in order; UNKNOWN for what is not understood."""
+    return list(_line_parts(view))
+
+
+@lru_cache(maxsize=1024)
+def _line_parts(view: str) -> tuple[Part, ...]:
+    """_read_line(view), kept for the lines that come again (a site's "By" line, its kicker,
+    its share line), whose reading is the dearest part of a byline file's detection."""
+    return tuple(_read_line(view))
+
+
+def _read_line(view: str) -> list[Part]:
+    """read_line(view), read afresh."""
     parts: list[Part] = []
     for start, end in _segments(view):
         parts.extend(_read_segment(view, start, end))
@@ -333,8 +347,10 @@ def _read_segment(view: str, start: int, end: int) -> list[Part]:
     text = view[start:end].rstrip()
     end = start + len(text)
     found = _label_at(view, start, end)
-    if found:
-        label = labels()[_folded(found[0])]
+    # A label is looked up as folded; IGNORECASE also matches what folding keeps apart (the long
+    # s U+017F for "s", the Kelvin sign for "k"), which is then read as no label.
+    label = labels().get(_folded(found[0])) if found else None
+    if found and label:
         value_start = _skip_colon(view, found.end(), end)
         has_colon = ":" in view[found.end() : value_start]
         if has_colon or not label.colon:
@@ -362,7 +378,7 @@ def _labelled(view: str, label: str, role: str, start: int, end: int, *, colon: 
         if role == UPDATED and _starts_with_word(value, name_words().by):
             by_end = _skip_word(view, start, end)
             return _updated_by(view, label, by_end, end)
-        if not is_date_like(value) or not (is_date(value) or _short(value, MAX_DATE_WORDS)):
+        if not is_date_like(value) or not (_short(value, MAX_DATE_WORDS) or is_date(value)):
             return []  # "Updated 3 times since the war began."
         if not colon and not _opens_with_date(value):
             return []  # "Published reports say the minister resigned on 3 May 2021."
@@ -403,9 +419,8 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
     span = (start, end)
     if len(value) > MAX_UNLABELLED_CHARS:
         return [Part(UNKNOWN, value, span)]  # a sentence: no shape of a header part is this long
-    if counted := _counted_pattern().fullmatch(value):
-        role = labels()[_folded(counted["label"])].role
-        return [Part(role, value, span, counted["label"], count=_count(counted["count"]))]
+    if (counted := _counted(value)) and (label := labels().get(_folded(counted["label"]))):
+        return [Part(label.role, value, span, counted["label"], count=_count(counted["count"]))]
     if is_date(value):
         return [Part(DATE, value, span)]
     if len(by := _date_then_by(view, None, DATE, start, end)) > 1:
@@ -423,7 +438,7 @@ def _unlabelled(view: str, start: int, end: int) -> list[Part]:
             return [*parts, Part(ADDRESS, address["address"], (start + address.start("address"), end))]
     if looks_like_name(value):
         return [Part(NAME, value, span)]
-    if _may_hold_job(value) and _job_pattern().search(value):
+    if _may_hold_job(value) and _job_in(value):
         parts = _who(view, None, start, end, lax=False)
         if len(parts) == 2 and parts[0].role == AUTHOR:
             return [Part(NAME, parts[0].value, parts[0].span), parts[1]]
@@ -446,7 +461,7 @@ def _who(view: str, label: str | None, start: int, end: int, *, lax: bool) -> li
         if name_end > start:
             found = _who(view, label, start, name_end, lax=lax)
             return [*found, Part(ADDRESS, address["address"], (start + address.start("address"), end))]
-    if _may_hold_job(value) and (job := _job_pattern().search(value)):
+    if _may_hold_job(value) and (job := _job_in(value)):
         split = _name_and_job(value, job.start())
         if split is not None:
             name, job_start = split
@@ -877,14 +892,73 @@ def _labels_by_first_word() -> dict[str, list[str]]:
     return by_word
 
 
-@cache
-def _counted_pattern() -> re.Pattern[str]:
-    after_count = [text for text, label in labels().items() if label.role in (VISITS, COMMENTS, READING_TIME)]
+def _counted(value: str) -> re.Match[str] | None:
+    """_counted_pattern().fullmatch(value), by the smaller pattern of the ASCII labels for ASCII
+    `value`; without a pattern when `value` does not open with the decimal digit (\\d) that
+    every match opens with."""
+    if not value[:1].isdecimal():
+        return None
+    return (_counted_ascii_pattern() if value.isascii() else _counted_pattern()).fullmatch(value)
+
+
+def _job_in(value: str) -> re.Match[str] | None:
+    """_job_pattern().search(value), by the smaller pattern of the ASCII roles for ASCII `value`
+    (the same match: no other role can match ASCII text)."""
+    return (_job_ascii_pattern() if value.isascii() else _job_pattern()).search(value)
+
+
+def _counted_labels() -> list[str]:
+    return [text for text, label in labels().items() if label.role in (VISITS, COMMENTS, READING_TIME)]
+
+
+def _counted_of(after_count: list[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<count>\d[\d,.'\u066c ]*?)\s*(?P<label>{_alternation(after_count)})", re.IGNORECASE
     )
 
 
 @cache
+def _counted_pattern() -> re.Pattern[str]:
+    return _counted_of(_counted_labels())
+
+
+@cache
+def _counted_ascii_pattern() -> re.Pattern[str]:
+    """_counted_pattern() for ASCII text: of the ASCII labels only (see _ascii_only)."""
+    phrases = _ascii_only(_counted_labels())
+    return _counted_pattern() if phrases is None else _counted_of(phrases)
+
+
+def _job_of(roles: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(roles)})(?!\w)", re.IGNORECASE)
+
+
+@cache
 def _job_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(list(name_words().roles))})(?!\w)", re.IGNORECASE)
+    return _job_of(list(name_words().roles))
+
+
+@cache
+def _job_ascii_pattern() -> re.Pattern[str]:
+    """_job_pattern() for ASCII text: of the ASCII roles only (see _ascii_only)."""
+    roles = _ascii_only(list(name_words().roles))
+    return _job_pattern() if roles is None else _job_of(roles)
+
+
+def _ascii_only(phrases: list[str]) -> list[str] | None:
+    """The ASCII `phrases`: of an IGNORECASE alternation of `phrases` (each spelt by _spelled), the
+    only ones that can match in ASCII text, so that an alternation of these alone matches ASCII
+    text as the whole one does (the Arabic and accented ones cost most of its compile). None
+    when a phrase has a non-ASCII character that IGNORECASE may take for an ASCII one (its upper
+    or lower case is ASCII, as for the long s and the Kelvin sign; the dotted capital I)."""
+    for phrase in phrases:
+        for char in phrase:
+            if not char.isascii() and (
+                char.lower().isascii() or char.upper().isascii() or char in _ASCII_LIKE
+            ):
+                return None
+    return [phrase for phrase in phrases if phrase.isascii()]
+
+
+_ASCII_LIKE = "\u0130\u0131\u017f\u212a"
+"""Characters that IGNORECASE matches to an ASCII letter (i, s, k), whatever str.lower() says."""

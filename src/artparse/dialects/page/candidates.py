@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from artparse.dates import FUTURE_SLACK, DateOptions, normalize_date
@@ -37,6 +36,7 @@ from artparse.dialects.vocabulary import (
     looks_like_name,
     read_line,
 )
+from artparse.frozen import NamedTuple
 from artparse.languages.spelling import fold
 from artparse.languages.tables import month_names, name_words
 
@@ -68,8 +68,7 @@ _WORDS = re.compile(r"\w+")
 _STRIP = " ,;:|·•\u2013\u2014-"
 
 
-@dataclass(frozen=True)
-class DateFound:
+class DateFound(NamedTuple):
     """A date on the page: `kind` is "published", "updated" or "date" (no label)."""
 
     position: int
@@ -80,33 +79,36 @@ class DateFound:
     dayfirst: bool = False  # its label's language writes numeric dates day first
 
 
-@dataclass(frozen=True)
-class NameFound:
+class NameFound(NamedTuple):
     position: int
     name: str
     label: str
 
 
-@dataclass(frozen=True)
-class PassedOver:
+class PassedOver(NamedTuple):
     position: int
     raw: str
     reason: str
 
 
-@dataclass
 class Candidates:
-    dates: list[DateFound]
-    names: list[NameFound]
-    passed_over: list[PassedOver]
+    """The dates and names found on a page, and the dates passed over. (Plain classes here and
+    named tuples above: no `dataclasses` to load.)"""
+
+    __slots__ = ("dates", "names", "passed_over")
+
+    def __init__(self, dates: list[DateFound], names: list[NameFound], passed_over: list[PassedOver]) -> None:
+        self.dates, self.names, self.passed_over = dates, names, passed_over
 
 
-@dataclass
 class _Section:
     """Where a scan is: below a comments heading (for good), or in a list of other stories."""
 
-    comments: bool = False
-    related: bool = False
+    __slots__ = ("comments", "related")
+
+    def __init__(self) -> None:
+        self.comments = False
+        self.related = False
 
 
 def may_hold_candidates(lines: Sequence[str]) -> bool:
@@ -198,8 +200,7 @@ def _passed_read(found: DateFound, options: DateOptions) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class _Written:
+class _Written(NamedTuple):
     """A date as written, not read yet: a labelled value, or an unlabelled date's span."""
 
     position: int

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TypeVar
 
@@ -35,6 +34,7 @@ from artparse.dialects.vocabulary import (
     looks_like_name,
     read_line,
 )
+from artparse.frozen import NamedTuple
 
 MIN_SCORE = 5
 LABEL_SCORE = {PUBLISHED: 4, UPDATED: 4, DATE: 1}
@@ -58,8 +58,7 @@ _MARKUP = re.compile(r"##|[*_`>]|.*\\$")  # a section heading, emphasis, a quote
 _SHARE = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|e-?mail|pinterest|telegram|reddit)\b", re.I)
 
 
-@dataclass(frozen=True)
-class _Layout:
+class _Layout(NamedTuple):
     page: Page
     title_line: int | None  # the line that repeats the page's title, when one does
 

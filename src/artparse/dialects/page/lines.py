@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import chain, islice
-from typing import NamedTuple
 
 from artparse.dialects.header import MAX_HEADER_LINE, MAX_HEADER_LINES, WINDOW_END, header_view
 from artparse.dialects.page.words import heading_first_words, headings, starts_with_label
+from artparse.frozen import NamedTuple
 from artparse.languages.spelling import fold
 
 MAX_PAGE_LINES = MAX_HEADER_LINES  # and the characters of header_window: what every dialect reads
@@ -50,8 +49,7 @@ class PageLine(NamedTuple):
     labelled: bool = False  # it starts with an author, published or updated label
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """The page's non-blank lines and its main run of prose, as positions in `lines`."""
 
     lines: tuple[PageLine, ...]
