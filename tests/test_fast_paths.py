@@ -466,6 +466,153 @@ def test_the_usual_posted_by_header_reads_as_any_header_does(
     assert usual is None or repr(usual) == repr(expected), lines
 
 
+_FIRST_LINES = _usual_or(
+    ["Ports Reopen At Tripoli"], ["---", "+++", "{", "-", "+1 for this", "{x}", " Ports", "\ufeff"]
+)
+_BODY_LINES = _usual_or(
+    ["The talks resume next week.", "Engineers repaired two turbines"],
+    [
+        *("", " ", "\t", "\u00a0", "\u2028", "\x1c", " indented.", "trailing. ", "x" * 1001),
+        *("Share: X Visits: 3", "Posted by AI on 2025-11-01", "Tags: ports", "---", "+++", "\u00e9t\u00e9."),
+    ],
+)
+
+
+@settings(max_examples=1000)  # many shapes of header and body
+@example(["+++"], "Posted by", "AI", "2025-11-01", "", "AI", "", ["The talks.", "+++"], "\n", "", "\n")
+@example(
+    [],
+    "Posted by",
+    "AI",
+    "2025-11-01",
+    "",
+    "AI",
+    "",
+    ["Share: A", "", "Share: B", "Share: C", "x" * 1001],
+    "\n",
+    "",
+    "",
+)
+@example(
+    [],
+    "Posted by",
+    "AI",
+    "2025-11-01",
+    "",
+    "AI",
+    "",
+    ["Share: A", "", " ", "Share: C", "x" * 1001],
+    "\n",
+    "",
+    "",
+)
+@example(
+    [],
+    "Posted by",
+    "AI",
+    "2025-11-01",
+    "",
+    "AI",
+    "",
+    ["Share: A", "", "", "Share: C", "x" * 1001],
+    "\n",
+    "",
+    "",
+)
+@given(
+    st.lists(_FIRST_LINES | _TITLE_LINES, max_size=1),
+    _POSTED_WORDS,
+    _NAMES,
+    _WHENS,
+    _UPDATED_PARTS,
+    _NAMES,
+    _WHENS,
+    st.lists(_FOLLOWING | _BODY_LINES, max_size=12),
+    st.sampled_from(["\n", "\n", "\r\n", "\r"]),
+    st.sampled_from(["", "", "\ufeff"]),
+    st.sampled_from(["", "\n", "\n", "\n\n", " ", "\n \n", "\u2028"]),
+)
+def test_the_usual_posted_by_file_reads_as_detection_reads_it(
+    titles: list[str],
+    posted: str,
+    who: str,
+    when: str,
+    updated: str,
+    updater: str,
+    updated_when: str,
+    following: list[str],
+    newline: str,
+    mark: str,
+    end: str,
+) -> None:
+    """The header and body of the usual posted-by file, told from its first lines and sliced
+    from its text, are what detection over the header window and _body give; any other file
+    is left to them."""
+    from artparse import extract
+    from artparse.dialects import posted_by
+
+    line = (
+        f"{posted} {who}" + (f" on {when}" if when else "") + updated.format(who=updater, when=updated_when)
+    )
+    text = mark + newline.join([*titles, line, *following]) + end
+    general = extract.ParseOptions()
+    object.__setattr__(general, "posted_by_first", False)  # its cached value: the quick way off
+    expected = extract.parse_article(text, general, source="a.txt")
+    assert extract.parse_article(text, extract.DEFAULT_PARSE, source="a.txt") == expected, text
+    plain = extract._plain_breaks(text)
+    top = posted_by.usual_top(plain)
+    usual = extract._usual_posted_by(plain, top) if top and plain[:1] not in "-+{" else None
+    if usual is not None:  # read the quick way: the same header (its texts), before the record's build
+        name, header, body = usual
+        assert (name, header.title, header.author, header.published_raw) == (
+            expected.dialect,
+            expected.title,
+            expected.author,
+            expected.published_raw,
+        )
+        assert (header.updated_raw, header.updated_by, header.share, header.visits, body) == (
+            expected.updated_raw,
+            expected.updated_by,
+            list(expected.share),
+            expected.visits,
+            expected.body,
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posted by AI on 2025-11-01 04:23:00 | Last Updated by AI on 2025-12-15 05:28:33\n"
+        "Share: Facebook | Twitter | Whatsapp | Linkedin Visits: 5\nIn a significant development.\n",
+        "Ports Reopen At Tripoli\r\nPosted by Sara Ali on Dec 15, 2025 5:28 AM\r\n\r\nThe body.",
+        "\ufeffPosted by AI on 1 November 2025 04:23\nShare: X\n\nThe talks.\nGo on.",
+    ],
+)
+def test_the_usual_posted_by_file_is_read_the_quick_way(text: str) -> None:
+    from artparse import extract
+    from artparse.dialects import posted_by
+
+    plain = extract._plain_breaks(text)
+    top = posted_by.usual_top(plain)
+    assert top is not None
+    usual = extract._usual_posted_by(plain, top)
+    assert usual is not None
+    assert usual[1].author and usual[1].published_raw and usual[2]
+    assert extract.DEFAULT_PARSE.posted_by_first
+
+
+def test_the_quick_way_is_taken_only_where_detection_tries_posted_by_first() -> None:
+    """Rules are tried before every dialect, and a forced dialect alone."""
+    from artparse import extract
+    from artparse.rules import load_rules
+
+    assert extract.ParseOptions(dialect="posted-by").posted_by_first
+    assert not extract.ParseOptions(dialect="byline").posted_by_first
+    assert not extract.ParseOptions(dialect="front-matter").posted_by_first
+    rules = load_rules("[[rule]]\nname = 'v'\nlines = ['Views: (?P<visits>.+)']\n")
+    assert not extract.ParseOptions(rules=tuple(rules)).posted_by_first
+
+
 @pytest.mark.parametrize(
     "header",
     [

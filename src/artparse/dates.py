@@ -756,9 +756,10 @@ def _as_aware(moment: datetime) -> datetime:
 
 def precedes(first: str, second: str) -> bool:
     """True when ISO date `first` is surely before `second` (same awareness, stated parts only)."""
-    if _is_aware(first) != _is_aware(second):
+    aware = _is_aware(first)
+    if aware != _is_aware(second):
         return False
-    if _is_aware(first):
+    if aware:
         return datetime.fromisoformat(first) < datetime.fromisoformat(second)
     common = min(len(first), len(second))
     return first[:common] < second[:common]

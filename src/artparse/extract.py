@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from artparse.dates import MIN_DATE, DateOptions, normalize_date, precedes
 from artparse.decoding import repair_unencodable
-from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser
+from artparse.dialects import DATED, DIALECTS, WHOLE_TEXT, Header, Parser, front_matter, posted_by
 from artparse.dialects.header import MAX_HEADER_CHARS, MAX_HEADER_LINES, WINDOW_END, header_window
 from artparse.errors import ArgumentError, ArgumentTypeError
 from artparse.frozen import build, dataclass, field_names
@@ -56,6 +56,16 @@ class ParseOptions:
     @cached_property
     def parsers(self) -> list[tuple[str, Parser]]:
         return _parsers(self.dialect, self.rules)
+
+    @cached_property
+    def posted_by_first(self) -> bool:
+        """Whether detection tries posted-by first, or right after front matter: then the usual
+        posted-by file is told from its first lines (extract._usual_posted_by)."""
+        first = [(posted_by.NAME, posted_by.parse)]
+        return self.parsers[:1] == first or self.parsers[:2] == [
+            (front_matter.NAME, front_matter.parse),
+            *first,
+        ]
 
     @cached_property
     def zone(self) -> tzinfo | None:
@@ -125,17 +135,53 @@ def parse_article(
     """Parse one article with options made once (parse_text's, checked); `now` is this input's
     own time (its file's), used when `options.now` is None."""
     dates = options.dates(now)
-    text, replaced = repair_unencodable(text)
-    lines = split_lines(text)
-    window = header_window(lines)  # a header is small: no dialect's time grows with the file
-    name, header = _detect(window, options.parsers, dates)
-    if header is None:
-        wanted = f"a {options.dialect} header" if options.dialect else "a known header"
-        cut = _WINDOW if window[-1] == WINDOW_END else ""
-        header = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
-    source, in_source = repair_unencodable(source) if source is not None else (None, 0)
+    text, replaced = (text, 0) if text.isascii() else repair_unencodable(text)  # ASCII: no surrogates
+    text = _plain_breaks(text)
+    top = posted_by.usual_top(text) if options.posted_by_first and text[:1] not in _FRONT_OPENERS else None
+    usual = _usual_posted_by(text, top) if top is not None else None
+    name: str | None
+    if usual is not None:
+        name, header, body = usual
+    else:
+        lines = text.split("\n")
+        window = header_window(lines)  # a header is small: no dialect's time grows with the file
+        name, found = _detect(window, options.parsers, dates)
+        if found is None:
+            wanted = f"a {options.dialect} header" if options.dialect else "a known header"
+            cut = _WINDOW if window[-1] == WINDOW_END else ""
+            found = Header(body_start=0, warnings=[_NO_HEADER.format(wanted=wanted) + cut])
+        header, body = found, _body(lines, found.body_start)
+    source, in_source = (source, 0) if source is None or source.isascii() else repair_unencodable(source)
     _repair_header(header, replaced + in_source)
-    return _article(name, header, lines, source, dates)
+    return _article(name, header, body, source, dates)
+
+
+_FRONT_OPENERS = "-+{"
+"""What front matter, which detection tries first, opens with ("---", "+++", a JSON object)."""
+
+
+def _usual_posted_by(text: str, top: list[str]) -> tuple[str, Header, str] | None:
+    """The dialect, header and body of a file that opens with the usual posted-by header
+    (posted_by.read_usual of its `top`: posted_by.usual_top) as detection and _body give them, the body
+    one slice of the text; None for any other text. `text` opens with none of _FRONT_OPENERS
+    (or is empty)."""
+    header = posted_by.read_usual(top)
+    if header is None:
+        return None
+    line = header.body_start
+    while line < len(top) - 1 and not top[line]:  # empty lines, which _body passes over
+        line += 1
+    body = _body_slice(text, sum(map(len, top[:line])) + line)
+    return None if body is None else (posted_by.NAME, header, body)
+
+
+def _body_slice(text: str, start: int) -> str | None:
+    """_body(text.split("\n"), line) of the line that starts at `start`, as one slice: when that
+    line opens with a non-space and the text ends with one, perhaps then a line break; else None."""
+    end = len(text) - text.endswith("\n")
+    if start >= end or text[start].isspace() or text[end - 1].isspace():
+        return None  # blank edges to remove: _body removes them line by line
+    return text[start:end]
 
 
 def parse_fields(
@@ -150,15 +196,20 @@ def parse_fields(
     body text after them: dates normalised and checked as parse_article does; `name` is its
     dialect, `now` its own time (used when `options.now` is None)."""
     header.body_start = 0
-    return _article(name, header, split_lines(body), None, options.dates(now))
+    return _article(name, header, _body(split_lines(body), 0), None, options.dates(now))
 
 
 def split_lines(text: str) -> list[str]:
     """Lines without a BOM, split on CRLF, CR or LF only (never on U+2028 and its kin)."""
+    return _plain_breaks(text).split("\n")
+
+
+def _plain_breaks(text: str) -> str:
+    """`text` without a BOM, its CRLF and CR line breaks as LF."""
     text = text.removeprefix("\ufeff")
     if "\r" in text:  # one scan for the usual text, rather than one per replacement
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
+    return text
 
 
 def _check_types(text: object, *, source: object, now: object, min_date: object, rules: object) -> None:
@@ -302,9 +353,7 @@ _HEADER_TEXTS = (
 )
 
 
-def _article(
-    name: str | None, header: Header, lines: list[str], source: str | None, dates: DateOptions
-) -> Article:
+def _article(name: str | None, header: Header, body: str, source: str | None, dates: DateOptions) -> Article:
     if header.published_raw is None and source:
         _date_from_file_name(source, header)
     warnings = list(header.warnings)
@@ -314,7 +363,6 @@ def _article(
     updated = _date(header.updated_raw, "updated", dates, warnings)
     if published and updated and precedes(updated, published):
         warnings.append(f"updated-before-published: updated {updated} is before published {published}")
-    body = _body(lines, header.body_start)
     return build(  # Article(**fields), the fields in order
         Article,
         {
@@ -349,9 +397,10 @@ def _date_from_file_name(source: str, header: Header) -> None:
 def _date(raw: str | None, label: str, dates: DateOptions, warnings: list[str]) -> str | None:
     if raw is None:
         return None
-    parsed = normalize_date(raw, dates, label=label)
-    warnings.extend(parsed.warnings)
-    return parsed.iso
+    iso, notes = normalize_date(raw, dates, label=label)
+    if notes:
+        warnings.extend(notes)
+    return iso
 
 
 _WORDS_AT_ONCE = 1 << 16

@@ -56,11 +56,38 @@ _MAY_CONTINUE_LENGTH = max(map(len, _MAY_CONTINUE))  # of a line's start, lowere
 _last_on = on_first_use(r"^(?P<who>.*) on (?P<when>.+)$", re.IGNORECASE)
 
 
+USUAL_LINES = 2 + HEADER_LINES
+"""How many lines of the top read_usual reads at most: the Posted line first or second, then
+HEADER_LINES more."""
+
+
 def parse(lines: Sequence[str]) -> Header | None:
     """Read a posted-by header from the top of `lines`, or None when there is none."""
-    posted = _usual_posted_line(lines)
-    usual = _usual_header(lines, *posted) if posted is not None else None
+    usual = read_usual(lines)
     return usual if usual is not None else _any_header(lines)
+
+
+def usual_top(text: str) -> list[str] | None:
+    """The lines of `text` (line breaks plain) that read_usual reads, then the rest as one item:
+    the first four lines, or USUAL_LINES when the fourth is one the reader may read past (a blank
+    or Share line below a Posted line that is first or second); fewer when `text` has fewer.
+    None when neither of its first two lines opens with "Posted by " (or the first is too long
+    to be header): read_usual reads no header there, and the text is not split for it."""
+    if not text.startswith(_USUAL_POSTED):
+        first_end = text.find("\n", 0, MAX_HEADER_LINE + 1)
+        if first_end < 0 or not text.startswith(_USUAL_POSTED, first_end + 1):
+            return None
+    top = text.split("\n", 4)
+    if len(top) > 4 and (top[3].startswith(_USUAL_SHARE) or not top[3] or top[3].isspace()):
+        return text.split("\n", USUAL_LINES)
+    return top
+
+
+def read_usual(lines: Sequence[str]) -> Header | None:
+    """The usual header (_usual_header) as parse reads it, read from the first USUAL_LINES of
+    `lines` only; None for any other text, which parse reads by the general steps."""
+    posted = _usual_posted_line(lines)
+    return _usual_header(lines, *posted) if posted is not None else None
 
 
 def _any_header(lines: Sequence[str]) -> Header | None:
