@@ -477,48 +477,15 @@ _BODY_LINES = _usual_or(
     ],
 )
 
+_USUAL_TOP = ([], "Posted by", "AI", "2025-11-01", "", "AI", "")
+"""The titles, Posted line and Updated part of the examples below: no title, the usual words."""
+
 
 @settings(max_examples=1000)  # many shapes of header and body
 @example(["+++"], "Posted by", "AI", "2025-11-01", "", "AI", "", ["The talks.", "+++"], "\n", "", "\n")
-@example(
-    [],
-    "Posted by",
-    "AI",
-    "2025-11-01",
-    "",
-    "AI",
-    "",
-    ["Share: A", "", "Share: B", "Share: C", "x" * 1001],
-    "\n",
-    "",
-    "",
-)
-@example(
-    [],
-    "Posted by",
-    "AI",
-    "2025-11-01",
-    "",
-    "AI",
-    "",
-    ["Share: A", "", " ", "Share: C", "x" * 1001],
-    "\n",
-    "",
-    "",
-)
-@example(
-    [],
-    "Posted by",
-    "AI",
-    "2025-11-01",
-    "",
-    "AI",
-    "",
-    ["Share: A", "", "", "Share: C", "x" * 1001],
-    "\n",
-    "",
-    "",
-)
+@example(*_USUAL_TOP, ["Share: A", "", "Share: B", "Share: C", "x" * 1001], "\n", "", "")
+@example(*_USUAL_TOP, ["Share: A", "", " ", "Share: C", "x" * 1001], "\n", "", "")
+@example(*_USUAL_TOP, ["Share: A", "", "", "Share: C", "x" * 1001], "\n", "", "")
 @given(
     st.lists(_FIRST_LINES | _TITLE_LINES, max_size=1),
     _POSTED_WORDS,
