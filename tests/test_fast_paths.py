@@ -430,6 +430,13 @@ _TITLE_LINES = _usual_or(
 )
 
 
+def _posted_line(posted: str, who: str, when: str, updated: str, updater: str, updated_when: str) -> str:
+    """A Posted line of the drawn parts; `updated` is a template of the Updated part."""
+    return (
+        f"{posted} {who}" + (f" on {when}" if when else "") + updated.format(who=updater, when=updated_when)
+    )
+
+
 @settings(max_examples=1000)  # many shapes of header
 @example(
     [], "Posted by", "Omar Updated", "2025-11-01", " |", "AI", "2025-11-02", []
@@ -456,9 +463,7 @@ def test_the_usual_posted_by_header_reads_as_any_header_does(
 ) -> None:
     from artparse.dialects import posted_by
 
-    line = (
-        f"{posted} {who}" + (f" on {when}" if when else "") + updated.format(who=updater, when=updated_when)
-    )
+    line = _posted_line(posted, who, when, updated, updater, updated_when)
     lines = [*titles, line, *following]
     expected = posted_by._any_header(lines)
     assert repr(posted_by.parse(lines)) == repr(expected), lines
@@ -518,9 +523,7 @@ def test_the_usual_posted_by_file_reads_as_detection_reads_it(
     from artparse import extract
     from artparse.dialects import posted_by
 
-    line = (
-        f"{posted} {who}" + (f" on {when}" if when else "") + updated.format(who=updater, when=updated_when)
-    )
+    line = _posted_line(posted, who, when, updated, updater, updated_when)
     text = mark + newline.join([*titles, line, *following]) + end
     general = extract.ParseOptions()
     object.__setattr__(general, "posted_by_first", False)  # its cached value: the quick way off
