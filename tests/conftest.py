@@ -86,3 +86,12 @@ def run_on_terminal(
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+def typed(data: object) -> object:
+    """`data` with the type of every value and key, and the order of keys (True is not 1)."""
+    if isinstance(data, dict):
+        return [(typed(key), typed(value)) for key, value in data.items()]
+    if isinstance(data, list):
+        return [typed(item) for item in data]
+    return (type(data), data)

@@ -12,24 +12,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from artparse.dialects import front_matter, rfc822
+from tests.conftest import typed
 
 settings.register_profile("dialect-fast-paths", deadline=None, max_examples=400)
 settings.load_profile("dialect-fast-paths")
 
 
-def _typed(data: object) -> object:
-    """`data` with the type of every value and key, and the order of keys (True is not 1)."""
-    if isinstance(data, dict):
-        return [(_typed(key), _typed(value)) for key, value in data.items()]
-    if isinstance(data, list):
-        return [_typed(item) for item in data]
-    return (type(data), data)
-
-
 def _slowly(lines: list[str]) -> object:
     """What the YAML loader and _native make of the block, or the error they raise."""
     try:
-        return _typed(front_matter._native(front_matter._load_yaml("\n".join(lines)), [10_000], 0))
+        return typed(front_matter._native(front_matter._load_yaml("\n".join(lines)), [10_000], 0))
     except Exception as error:
         return (type(error), str(error))
 
@@ -78,7 +70,7 @@ _YAML_LINES = st.one_of(_NEAR_LINES, _NEAR_LINES, _NEAR_LINES, _ANY_LINES)
 def test_flat_yaml_gives_what_the_loader_gives_or_hands_over(lines: list[str]) -> None:
     quickly = front_matter._flat_yaml(lines)
     if quickly is not None:
-        assert _typed(quickly) == _slowly(lines), lines
+        assert typed(quickly) == _slowly(lines), lines
 
 
 def test_flat_yaml_reads_the_usual_front_matter() -> None:
@@ -90,7 +82,7 @@ def test_flat_yaml_reads_the_usual_front_matter() -> None:
     for lines in usual:
         quickly = front_matter._flat_yaml(lines)
         assert quickly is not None, lines
-        assert _typed(quickly) == _slowly(lines)
+        assert typed(quickly) == _slowly(lines)
 
 
 def _tag_by_the_loader(text: str) -> str:

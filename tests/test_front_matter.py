@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from artparse import parse_text
 from artparse.dialects import front_matter
+from tests.conftest import typed
 
 BODY = "The cranes arrived on Sunday."
 
@@ -258,15 +259,6 @@ def loaded(block: str) -> object:
         return typed(front_matter._load_yaml(block))
     except Exception as error:
         return (type(error), str(error))
-
-
-def typed(data: object) -> object:
-    """`data` with the type of every value and key, and the order of keys (True is not 1)."""
-    if isinstance(data, dict):
-        return [(typed(key), typed(value)) for key, value in data.items()]
-    if isinstance(data, list):
-        return [typed(item) for item in data]
-    return (type(data), data)
 
 
 @settings(max_examples=300, deadline=None)

@@ -137,7 +137,8 @@ def parse_article(
     dates = options.dates(now)
     text, replaced = (text, 0) if text.isascii() else repair_unencodable(text)  # ASCII: no surrogates
     text = _plain_breaks(text)
-    top = posted_by.usual_top(text) if options.posted_by_first and text[:1] not in _FRONT_OPENERS else None
+    quick = options.posted_by_first and text[:1] not in front_matter.OPENERS  # (front matter is tried first)
+    top = posted_by.usual_top(text) if quick else None
     usual = _usual_posted_by(text, top) if top is not None else None
     name: str | None
     if usual is not None:
@@ -156,14 +157,10 @@ def parse_article(
     return _article(name, header, body, source, dates)
 
 
-_FRONT_OPENERS = "-+{"
-"""What front matter, which detection tries first, opens with ("---", "+++", a JSON object)."""
-
-
 def _usual_posted_by(text: str, top: list[str]) -> tuple[str, Header, str] | None:
     """The dialect, header and body of a file that opens with the usual posted-by header
     (posted_by.read_usual of its `top`: posted_by.usual_top) as detection and _body give them, the body
-    one slice of the text; None for any other text. `text` opens with none of _FRONT_OPENERS
+    one slice of the text; None for any other text. `text` opens with none of front_matter.OPENERS
     (or is empty)."""
     header = posted_by.read_usual(top)
     if header is None:

@@ -90,8 +90,12 @@ def parse(lines: Sequence[str]) -> Header | None:
     return header
 
 
+OPENERS = "-+{"
+"""The first characters of every text that opens with front matter ("---", "+++", a JSON object)."""
+
+
 def _front_matter(lines: Sequence[str]) -> Header | None:
-    if not lines:
+    if not lines or lines[0][:1] not in OPENERS:
         return None
     first = lines[0].rstrip()
     if first == "---":
