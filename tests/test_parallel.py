@@ -6,12 +6,16 @@ import io
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artparse.pipeline import SMALL_BATCH
-from artparse.pool import CHUNK
+from artparse.pool import AHEAD, CHUNK, LEAST, Task, _chunks
+from artparse.sources import STDIN, Input, walked_input
 from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse, run_on_terminal
 
 
@@ -108,3 +112,55 @@ def test_outcomes_keep_their_order_through_many_small_chunks(
     serial = written(1)
     assert serial.count("\n") > 100
     assert written(2) == serial
+
+
+def _walked(count: int, stdin_at: tuple[int, ...] = ()) -> list[Task]:
+    return [
+        (Input(STDIN, True) if place in stdin_at else walked_input(f"f{place:06}.txt", False), None)
+        for place in range(count)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    count=st.integers(0, 4 * CHUNK),
+    jobs=st.integers(1, 4),
+    stdin_at=st.sets(st.integers(0, 4 * CHUNK), max_size=3).map(tuple),
+)
+def test_chunks_hold_every_task_once_in_order(count: int, jobs: int, stdin_at: tuple[int, ...]) -> None:
+    tasks = _walked(count, stdin_at)
+    chunks = list(_chunks(iter(tasks), jobs))
+    assert [task for chunk in chunks for task in chunk] == tasks
+    assert all(0 < len(chunk) <= CHUNK for chunk in chunks)
+    assert all(len(chunk) == 1 for chunk in chunks if any(task[0].path == STDIN for task in chunk))
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 8])
+@pytest.mark.parametrize("count", [CHUNK // 2, 40 * CHUNK + 7])  # read at once; read ahead in full
+def test_the_last_chunks_shrink_so_that_the_workers_finish_together(jobs: int, count: int) -> None:
+    sizes = [len(chunk) for chunk in _chunks(iter(_walked(count)), jobs)]
+    left = count
+    for size in sizes:
+        if left <= jobs * AHEAD * CHUNK:  # what the workers may still hold: shared out
+            assert size <= max(LEAST, -(-left // (2 * jobs)))
+        else:
+            assert size == CHUNK
+        left -= size
+    assert sizes[-1] <= LEAST
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_chunks_read_a_bounded_way_ahead(jobs: int) -> None:
+    read = 0
+
+    def counted(tasks: list[Task]) -> Iterator[Task]:
+        nonlocal read
+        for task in tasks:
+            read += 1
+            yield task
+
+    given = 0
+    for chunk in _chunks(counted(_walked(30 * CHUNK)), jobs):
+        assert read - given <= (jobs * AHEAD + 1) * CHUNK + 1  # what waits to go out
+        given += len(chunk)
+    assert given == read == 30 * CHUNK

@@ -3,12 +3,13 @@
 Each worker gets plain, picklable settings once, when it starts (WorkerSettings), and builds its
 Step from them: nothing crosses by inheritance, so any start method works (fork where no thread
 is running, which is the fastest; forkserver or spawn otherwise). The main process sends chunks
-of inputs (up to CHUNK inputs, CHUNK_BYTES of names), at most AHEAD per worker; a worker works
-through its chunks in order and sends each chunk's outcomes back in parts, a part whenever the
-inputs behind it add up to RESULT_BYTES. The main process takes in every worker's parts as they
-come, while fewer than BUFFERED bytes wait to be written; beyond that it reads only the worker
-of the oldest chunk, and the others block on their full connection. So the results in flight
-stay bounded by bytes whatever the files' sizes, and no worker waits while there is room.
+of inputs (up to CHUNK inputs, CHUNK_BYTES of names; the last ones smaller, so that the workers
+finish together), at most AHEAD per worker; a worker works through its chunks in order and sends
+each chunk's outcomes back in parts, a part whenever the inputs behind it add up to
+RESULT_BYTES. The main process takes in every worker's parts as they come, while fewer than
+BUFFERED bytes wait to be written; beyond that it reads only the worker of the oldest chunk, and
+the others block on their full connection. So the results in flight stay bounded by bytes
+whatever the files' sizes, and no worker waits while there is room.
 
 A worker that dies (killed, out of memory) costs the input it was on (a failure) and nothing
 else: a new worker takes over its chunks. Every way out of a run (the end, an exception, a
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from artparse.stamps import FileStamp
 
 CHUNK = 512  # inputs per chunk at most
+LEAST = 16  # inputs per chunk at least, but for the last one and standard input's
 CHUNK_BYTES = 32 * 1024  # and at most this much of their names
 AHEAD = 2  # chunks in flight per worker
 RESULT_BYTES = 1 << 20  # a worker sends its results whenever the inputs behind them add up to this
@@ -149,7 +151,7 @@ class Workers:
 
     def outcomes(self, tasks: Iterator[Task], local: Step) -> Iterator[Outcome]:
         """The outcomes of `tasks` in order; standard input is read here, by `local`."""
-        chunks = _chunks(tasks)
+        chunks = _chunks(tasks, len(self._workers))
         pending: deque[_Chunk] = deque()
         while True:
             self._dispatch(chunks, pending, local)
@@ -292,25 +294,46 @@ def _read_exactly(descriptor: int, view: memoryview) -> memoryview:
     return view
 
 
-def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
-    """Chunks of tasks, and each standard-input task on its own, in order."""
+def _chunks(tasks: Iterator[Task], jobs: int) -> Iterator[list[Task]]:
+    """Chunks of tasks in order, each standard-input task on its own. The last chunks shrink, so
+    that the workers finish together instead of all waiting on one worker's last full chunk:
+    tasks are read ahead (a chunk more each time, up to what `jobs` workers' AHEAD chunks and one
+    more hold), and once they end, each chunk takes a 2 * jobs-th of what is left (LEAST at least)."""
+    ahead: deque[Task] = deque()
+    most = (jobs * AHEAD + 1) * CHUNK
+    wanted = CHUNK + 1  # one more than a chunk: whether the tasks end within it
+    ended = False
+    while True:
+        while not ended and len(ahead) < wanted:
+            task = next(tasks, None)
+            if task is None:
+                ended = True
+            else:
+                ahead.append(task)
+        if not ahead:
+            return
+        share = CHUNK if not ended else min(CHUNK, max(LEAST, -(-len(ahead) // (2 * jobs))))
+        yield _chunk(ahead, share)
+        wanted = min(wanted + CHUNK, most)
+
+
+def _chunk(ahead: deque[Task], most: int) -> list[Task]:
+    """The next chunk off `ahead`: up to `most` tasks and CHUNK_BYTES of their names, or a
+    standard-input task alone."""
+    if _from_stdin(ahead[0]):
+        return [ahead.popleft()]
     chunk: list[Task] = []
     size = 0
-    for task in tasks:
-        item = task[0]
-        if isinstance(item, Input) and item.path == STDIN:
-            if chunk:
-                yield chunk
-                chunk, size = [], 0
-            yield [task]
-            continue
+    while ahead and len(chunk) < most and size < CHUNK_BYTES and not _from_stdin(ahead[0]):
+        task = ahead.popleft()
         chunk.append(task)
+        item = task[0]
         size += item.task_bytes if isinstance(item, Input) else len(item.path)
-        if len(chunk) == CHUNK or size >= CHUNK_BYTES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+    return chunk
+
+
+def _from_stdin(task: Task) -> bool:
+    return isinstance(task[0], Input) and task[0].path == STDIN
 
 
 _Packed = tuple[bool, list[str]]
