@@ -159,8 +159,8 @@ def test_chunks_read_a_bounded_way_ahead(jobs: int) -> None:
             read += 1
             yield task
 
-    given = 0
+    sent = 0
     for chunk in _chunks(counted(_walked(30 * CHUNK)), jobs):
-        assert read - given <= (jobs * AHEAD + 1) * CHUNK + 1  # what waits to go out
-        given += len(chunk)
-    assert given == read == 30 * CHUNK
+        assert read - sent <= (jobs * AHEAD + 1) * CHUNK + 1  # what waits to go out
+        sent += len(chunk)
+    assert sent == read == 30 * CHUNK

@@ -172,8 +172,9 @@ class Workers:
             tasks = next(chunks, None)
             if tasks is None:
                 return
-            item, known = tasks[0]
-            if isinstance(item, Input) and item.path == STDIN:  # only this process can read it
+            if _from_stdin(tasks[0]):  # only this process can read it
+                item, known = tasks[0]
+                assert isinstance(item, Input)
                 pending.append(_Chunk(tasks, None, local(item, known)))
                 continue
             chunk = _Chunk(tasks, worker)
