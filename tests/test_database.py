@@ -377,6 +377,33 @@ def test_added_records_are_committed_a_batch_at_a_time_and_an_exception_drops_th
     assert sorted(rows(database, "files")) == sorted(rows(database))
 
 
+def test_a_run_of_records_sent_as_one_is_written_and_committed_as_one_by_one(tmp_path: Path) -> None:
+    """What a worker joins (RowRender's joiner) and add_all() writes: the same rows and stamps,
+    committed at the same records, as add() of each."""
+    from artparse.database import open_database
+    from artparse.outcomes import Rendered
+    from artparse.sinks import RowRender
+
+    root = tmp_path / "news"
+    added = [_added(root, index, version=1) for index in range(2 * BATCH_SIZE + 7)]
+    join = RowRender().joiner()
+    one_by_one, joined = tmp_path / "one.db", tmp_path / "joined.db"
+    with open_database(str(one_by_one), "test") as stored:
+        for path, row, stamp in added:
+            stored.add(path, row, stamp)
+    with open_database(str(joined), "test") as stored:
+        start = 0
+        for size in (1, BATCH_SIZE - 2, 3, BATCH_SIZE + 4, 1):  # runs across the batches' ends
+            run = [Rendered(path, (), row, stamp, path) for path, row, stamp in added[start : start + size]]
+            stored.add_all(join(run))  # type: ignore[arg-type]
+            start += size
+            assert len(_committed(joined)) == start // BATCH_SIZE * BATCH_SIZE
+        assert start == len(added)
+    for table in ("articles", "files"):
+        assert rows(joined, table) == rows(one_by_one, table)
+    assert len(rows(joined, "files")) == len(added)
+
+
 def test_added_records_are_written_before_anything_else_reads_or_writes(tmp_path: Path) -> None:
     """A stamp saved after a record was added, a lookup, a prune and a container's end each come
     after the records added before them, as in the run."""
