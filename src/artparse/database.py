@@ -154,9 +154,8 @@ class Database:
             self._write_added()
         if row is not None:
             self._write(_UPSERT_ARTICLE, row)
-        files_row = stamp_row(path, stamp)
-        if files_row is not None:
-            self._write(_UPSERT_STAMP, files_row)
+        if stamp is not None:
+            self._write(_UPSERT_STAMP, stamp_row(path, stamp))
         self._pending += 1
         if self._pending >= BATCH_SIZE:
             self.commit()
@@ -164,10 +163,10 @@ class Database:
     def add(self, path: str, row: Sequence[Any], stamp: FileStamp | None) -> None:
         """save() a record, written with the others of its batch: when the batch is complete, or
         before anything else reads or writes the database."""
-        self._add(row, stamp_row(path, stamp))
+        self._add(row, None if stamp is None else stamp_row(path, stamp))
 
     def add_all(self, rows: Iterable[tuple[Sequence[Any], tuple[Any, ...] | None]]) -> None:
-        """add() each record, given as its row and its file's stamp_row()."""
+        """add() each record, given as its row and its file's stamp_row() (None: no stamp)."""
         for row, stamp in rows:
             self._add(row, stamp)
 
@@ -289,10 +288,9 @@ def row_values(record: Record) -> list[Any]:
     ]
 
 
-def stamp_row(path: str, stamp: FileStamp | None) -> tuple[Any, ...] | None:
-    """The `files` row of the file at `path`: its source, its stamp, its path's bytes; None
-    without a stamp."""
-    return None if stamp is None else (display_path(path), *stamp, os.fsencode(path))
+def stamp_row(path: str, stamp: FileStamp) -> tuple[Any, ...]:
+    """The `files` row of the file at `path`: its source, its stamp, its path's bytes."""
+    return (display_path(path), *stamp, os.fsencode(path))
 
 
 @contextmanager

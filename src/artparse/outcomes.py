@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from artparse.record import Article
     from artparse.stamps import FileStamp
 
+    Joiner = Callable[[list["Rendered"]], object]
+    """A run of records (without warnings) to the payload of their Records."""
+
     # A type only (a Protocol class made at import costs start-up time); sinks.py has the Renders.
     class Render(Protocol):
         """How a worker turns each Article into a sink's payload: a plain, picklable value (sent to
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 
         def build(self) -> Callable[[Article], object]: ...
 
-        def joiner(self) -> Callable[[list[Rendered]], object] | None:
+        def joiner(self) -> Joiner | None:
             """How a worker makes one payload (a Records') of a run of records without warnings
             (made once in each worker, as build() is); None: never joined."""
 

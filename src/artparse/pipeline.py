@@ -21,7 +21,8 @@ The Sink interface (stable; new outputs implement it):
                                   # the stamp recorded for `path` (asked in incremental runs)
         def take(self, outcome: Outcome) -> None: ...
                                   # every outcome, in input order: Rendered (with the payload
-                                  # `render` made), Records (payloads joined), Unchanged,
+                                  # `render` made), Records (one payload for a run of them,
+                                  # made by the render's joiner), Unchanged,
                                   # Problem (failures and skips)
         def finish(self, tally: Tally) -> None: ...
                                   # after the last outcome, only when the run was not stopped

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
+    from artparse.outcomes import Joiner
     from artparse.stamps import FileStamp
 
 CHUNK = 512  # inputs per chunk at most
@@ -397,7 +398,7 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
 _Send = Callable[[tuple[list[Outcome], int, bool]], None]
 
 
-def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int, join: _Join | None = None) -> None:
+def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int, join: Joiner | None = None) -> None:
     """The outcomes of `tasks`, sent in parts: a part whenever the inputs behind it add up to
     `part_bytes`, and the last at the end; with a `join`, each run of plain records as one
     Records."""
@@ -412,10 +413,7 @@ def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int, join: _Jo
     _send(send, _joined(part, join), finished, last=True)
 
 
-_Join = Callable[[list[Rendered]], object]
-
-
-def _joined(part: list[Outcome], join: _Join | None) -> list[Outcome]:
+def _joined(part: list[Outcome], join: Joiner | None) -> list[Outcome]:
     """`part` with each run of records that need no message (no warnings) as one Records of
     the payload `join` makes of them; `part` itself without a `join`."""
     if join is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from artparse.formats import BY_NAME
 from artparse.outcomes import ContainerEnd, Outcome, Records, Rendered, Unchanged, Unjoined
@@ -19,7 +19,7 @@ from artparse.sources import OwnOutput
 
 if TYPE_CHECKING:
     from artparse.database import Database
-    from artparse.outcomes import Render
+    from artparse.outcomes import Joiner, Render
     from artparse.report import Figures
     from artparse.stamps import FileStamp
     from artparse.tally import Tally
@@ -44,13 +44,17 @@ class TextRender:
         whole = writer.article_renderer(neutralise=self.neutralise) if self.fields == FIELDS else None
         return whole or _cut(writer.renderer(neutralise=self.neutralise), self.fields)
 
-    def joiner(self) -> Callable[[list[Rendered]], object] | None:
+    def joiner(self) -> Joiner | None:
         writer = BY_NAME[self.fmt].writer
         assert writer is not None, self.fmt
         joint = writer.joint
         if joint is None:
             return None
-        return lambda run: joint.join([outcome.payload for outcome in run])  # type: ignore[misc]
+
+        def joined(run: list[Rendered]) -> object:
+            return joint.join([cast(str, outcome.payload) for outcome in run])
+
+        return joined
 
 
 def _cut(render: Callable[[dict[str, Any]], object], fields: tuple[str, ...]) -> Callable[[Article], object]:
@@ -185,11 +189,14 @@ class RowRender:
 
         return lambda article: row_values(article.to_dict())
 
-    def joiner(self) -> Callable[[list[Rendered]], object]:
+    def joiner(self) -> Joiner:
         from artparse.database import stamp_row
 
         def joined(run: list[Rendered]) -> object:
-            return [(outcome.payload, stamp_row(_path(outcome), outcome.stamp)) for outcome in run]
+            return [
+                (outcome.payload, None if outcome.stamp is None else stamp_row(_path(outcome), outcome.stamp))
+                for outcome in run
+            ]
 
         return joined
 
