@@ -20,6 +20,7 @@ from click.testing import CliRunner, Result
 import artparse
 from artparse.cli import command
 from artparse.database import BATCH_SIZE
+from artparse.sources import display_path
 from tests.conftest import SAMPLES, artparse_command
 
 Record = dict[str, Any]
@@ -375,6 +376,43 @@ def test_added_records_are_committed_a_batch_at_a_time_and_an_exception_drops_th
         raise RuntimeError("stop")
     assert sorted(rows(database)) == sorted(path for path, _, _ in added[:BATCH_SIZE])
     assert sorted(rows(database, "files")) == sorted(rows(database))
+
+
+def test_a_run_of_records_sent_as_one_is_written_and_committed_as_one_by_one(tmp_path: Path) -> None:
+    """What a worker joins (RowRender's joiner) and add_all() writes: the same rows and stamps,
+    committed at the same records, as add() of each."""
+    from artparse.database import open_database
+    from artparse.outcomes import Rendered
+    from artparse.sinks import RowRender
+
+    root = tmp_path / "news"
+    added = [_added(root, index, version=1) for index in range(2 * BATCH_SIZE + 7)]
+    for index in range(0, len(added), 97):  # a name that is not UTF-8; a container's article
+        path, row, stamp = added[index]
+        odd = os.fsdecode(os.fsencode(path)[:-4] + b"\xff.txt")
+        added[index] = odd, [display_path(odd), *row[1:]], stamp
+        path, row, _ = added[index + 1]
+        added[index + 1] = f"{path}#1", [f"{path}#1", *row[1:]], None
+    join = RowRender().joiner()
+    one_by_one, joined = tmp_path / "one.db", tmp_path / "joined.db"
+    with open_database(str(one_by_one), "test") as stored:
+        for path, row, stamp in added:
+            stored.add(path, row, stamp)
+    with open_database(str(joined), "test") as stored:
+        start = 0
+        for size in (1, BATCH_SIZE - 2, 3, BATCH_SIZE + 4, 1):  # runs across the batches' ends
+            run = [Rendered(row[0], (), row, stamp, path) for path, row, stamp in added[start : start + size]]
+            stored.add_all(join(run))  # type: ignore[arg-type]
+            start += size
+            assert len(_committed(joined)) == start // BATCH_SIZE * BATCH_SIZE
+        assert start == len(added)
+    for table in ("articles", "files"):
+        assert rows(joined, table) == rows(one_by_one, table)
+    files = rows(joined, "files")
+    assert len(files) == sum(stamp is not None for _, _, stamp in added)
+    assert {bytes(row["path"]) for row in files.values()} == {
+        os.fsencode(path) for path, _, stamp in added if stamp is not None
+    }
 
 
 def test_added_records_are_written_before_anything_else_reads_or_writes(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from artparse.writers import make_writer
 from tests.conftest import SAMPLE_TEXTS
 
 JOINED = [
-    entry.name for entry in FORMATS if entry.kind == RECORDS and TextRender(entry.name).joint is not None
+    entry.name for entry in FORMATS if entry.kind == RECORDS and TextRender(entry.name).joiner() is not None
 ]
 """The records formats whose runs of plain records a worker sends joined."""
 
@@ -38,7 +38,7 @@ def _rendered(fmt: str, count: int) -> list[str]:
 
 def test_every_records_format_but_pretty_joins() -> None:
     assert {"jsonl", "json", "csv", "tsv"} <= set(JOINED)
-    assert TextRender("pretty").joint is None
+    assert TextRender("pretty").joiner() is None
 
 
 @pytest.mark.parametrize("fmt", JOINED)
@@ -53,11 +53,13 @@ def test_joined_records_write_what_each_record_writes(fmt: str, count: int, spli
         writer.write_rendered(text)
     writer.close()
     writer = make_writer(fmt, joined, FIELDS)
-    joint = TextRender(fmt).joint
-    assert joint is not None
+    join = TextRender(fmt).joiner()
+    assert join is not None
     for run in (texts[:split], texts[split:]):  # two runs in a row, as two parts would bring them
         if run:
-            writer.write_rendered(joint.join(run))
+            joined_text = join([Rendered(None, (), text) for text in run])
+            assert isinstance(joined_text, str)
+            writer.write_rendered(joined_text)
     writer.close()
     assert joined.getvalue() == one_by_one.getvalue()
 
@@ -66,17 +68,21 @@ def _plain(source: str) -> Rendered:
     return Rendered(source, (), f"{source}\n")
 
 
+def _concatenated(run: list[Rendered]) -> str:
+    return "".join(str(outcome.payload) for outcome in run)
+
+
 def test_runs_of_plain_records_cross_as_one_records_and_the_rest_as_they_are() -> None:
     warned = Rendered("w.txt", ("date: odd",), "w.txt\n")
     stamped = Rendered("s.txt", (), "s.txt\n", FileStamp(1, 2, "ab", "key"))
     failed = Problem("bad.txt", "not valid UTF-8")
     part: list[Outcome] = [_plain("a"), _plain("b"), warned, failed, _plain("c"), stamped, _plain("d")]
-    joined = pool._joined(part, "")
+    joined = pool._joined(part, _concatenated)
     kinds = [type(outcome).__name__ for outcome in joined]
-    assert kinds == ["Records", "Rendered", "Problem", "Records", "Rendered", "Records"]
+    assert kinds == ["Records", "Rendered", "Problem", "Records"]
     records = [outcome for outcome in joined if isinstance(outcome, Records)]
-    assert [(run.count, run.payload) for run in records] == [(2, "a\nb\n"), (1, "c\n"), (1, "d\n")]
-    assert joined[1] is warned and joined[2] is failed and joined[4] is stamped
+    assert [(run.count, run.payload) for run in records] == [(2, "a\nb\n"), (3, "c\ns.txt\nd\n")]
+    assert joined[1] is warned and joined[2] is failed
     assert pool._joined(part, None) is part
 
 
@@ -85,7 +91,7 @@ def test_the_tally_counts_a_records_as_its_records() -> None:
     part: list[Outcome] = [_plain("a"), _plain("b"), Rendered("w", ("x: y",), "w\n"), _plain("c")]
     for outcome in part:
         one_by_one.count(outcome)
-    for outcome in pool._joined(part, ""):
+    for outcome in pool._joined(part, _concatenated):
         joined.count(outcome)
     assert joined.summary(strict=True) == one_by_one.summary(strict=True)
     assert (joined.records, joined.with_warnings) == (4, 1)

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from artparse.record import Article
     from artparse.stamps import FileStamp
 
+    Joiner = Callable[[list["Rendered"]], object]
+    """A run of records (without warnings) to the payload of their Records."""
+
     # A type only (a Protocol class made at import costs start-up time); sinks.py has the Renders.
     class Render(Protocol):
         """How a worker turns each Article into a sink's payload: a plain, picklable value (sent to
@@ -24,9 +27,18 @@ if TYPE_CHECKING:
 
         def build(self) -> Callable[[Article], object]: ...
 
-        @property
-        def joint(self) -> str | None:
-            """What goes between two payloads written as one (Records); None: never joined."""
+        def joiner(self) -> Joiner | None:
+            """How a worker makes one payload (a Records') of a run of records without warnings
+            (made once in each worker, as build() is); None: never joined."""
+
+
+class Unjoined:
+    """A Render whose records always cross one by one (its joiner)."""
+
+    __slots__ = ()
+
+    def joiner(self) -> None:
+        return None
 
 
 class Rendered(NamedTuple):
@@ -55,13 +67,13 @@ class Unchanged(NamedTuple):
 
 
 class Records:
-    """`count` records in a row that need no message (no warnings, no stamp), their payloads
-    joined into one by their Render's `joint`: how a worker sends a run of plain records, so that
-    the main process takes them in one piece instead of one by one."""
+    """`count` records in a row that need no message (no warnings), made one payload by their
+    Render's joiner: how a worker sends a run of plain records, so that the main process takes
+    them in one piece instead of one by one."""
 
     __slots__ = ("count", "payload")
 
-    def __init__(self, count: int, payload: str) -> None:
+    def __init__(self, count: int, payload: object) -> None:
         self.count, self.payload = count, payload
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -107,4 +119,5 @@ __all__ = [
     "Render",
     "Rendered",
     "Unchanged",
+    "Unjoined",
 ]

@@ -14,14 +14,15 @@ The Sink interface (stable; new outputs implement it):
     class Sink(Protocol):
         render: Render            # plain and picklable: the workers build from it the function
                                   # that turns each Article into this sink's payload; its
-                                  # `joint` (None: never) joins runs of plain records' payloads
+                                  # joiner() (None: never) makes one of a run of plain records
         own_output: OwnOutput     # what the sink writes, so the walk skips it
         records_stamps: bool      # wants each file's stamp (Rendered.stamp; a database)
         def known(self, path: str) -> FileStamp | None: ...
                                   # the stamp recorded for `path` (asked in incremental runs)
         def take(self, outcome: Outcome) -> None: ...
                                   # every outcome, in input order: Rendered (with the payload
-                                  # `render` made), Records (payloads joined), Unchanged,
+                                  # `render` made), Records (one payload for a run of them,
+                                  # made by the render's joiner), Unchanged,
                                   # Problem (failures and skips)
         def finish(self, tally: Tally) -> None: ...
                                   # after the last outcome, only when the run was not stopped

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
+    from artparse.outcomes import Joiner
     from artparse.stamps import FileStamp
 
 CHUNK = 512  # inputs per chunk at most
@@ -379,7 +380,7 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     _detach_standard_streams()
     step = Step(settings.step, io.BytesIO())  # chunks hold no standard-input item
-    joint = settings.step.render.joint
+    join = settings.step.render.joiner()
     while True:
         try:
             message = connection.recv()
@@ -389,7 +390,7 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
             return
         tasks, careful = message
         try:
-            _work(_unpacked(tasks), step, connection.send, RESULT_BYTES if not careful else 0, joint)
+            _work(_unpacked(tasks), step, connection.send, RESULT_BYTES if not careful else 0, join)
         except (BrokenPipeError, ConnectionResetError):
             return
 
@@ -397,9 +398,9 @@ def serve(connection: Connection, settings: WorkerSettings, inherited: tuple[int
 _Send = Callable[[tuple[list[Outcome], int, bool]], None]
 
 
-def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int, joint: str | None = None) -> None:
+def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int, join: Joiner | None = None) -> None:
     """The outcomes of `tasks`, sent in parts: a part whenever the inputs behind it add up to
-    `part_bytes`, and the last at the end; with a `joint`, each run of plain records as one
+    `part_bytes`, and the last at the end; with a `join`, each run of plain records as one
     Records."""
     part: list[Outcome] = []
     start, finished = step.bytes_read, 0
@@ -407,33 +408,28 @@ def _work(tasks: list[Task], step: Step, send: _Send, part_bytes: int, joint: st
         part.extend(step(item, known) if isinstance(item, Input) else (item,))
         finished += 1
         if step.bytes_read - start >= part_bytes and finished < len(tasks):
-            _send(send, _joined(part, joint), finished, last=False)
+            _send(send, _joined(part, join), finished, last=False)
             part, start, finished = [], step.bytes_read, 0
-    _send(send, _joined(part, joint), finished, last=True)
+    _send(send, _joined(part, join), finished, last=True)
 
 
-def _joined(part: list[Outcome], joint: str | None) -> list[Outcome]:
-    """`part` with each run of records that need no message (no warnings, no stamp) as one
-    Records of their payloads joined by `joint`; `part` itself without one."""
-    if joint is None:
+def _joined(part: list[Outcome], join: Joiner | None) -> list[Outcome]:
+    """`part` with each run of records that need no message (no warnings) as one Records of
+    the payload `join` makes of them; `part` itself without a `join`."""
+    if join is None:
         return part
     joined: list[Outcome] = []
-    run: list[str] = []
+    run: list[Rendered] = []
     for outcome in part:
-        if (
-            isinstance(outcome, Rendered)
-            and not outcome.warnings
-            and outcome.stamp is None
-            and isinstance(outcome.payload, str)
-        ):
-            run.append(outcome.payload)
+        if isinstance(outcome, Rendered) and not outcome.warnings:
+            run.append(outcome)
             continue
         if run:
-            joined.append(Records(len(run), joint.join(run)))
+            joined.append(Records(len(run), join(run)))
             run = []
         joined.append(outcome)
     if run:
-        joined.append(Records(len(run), joint.join(run)))
+        joined.append(Records(len(run), join(run)))
     return joined
 
 

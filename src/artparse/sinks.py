@@ -10,16 +10,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from artparse.formats import BY_NAME
-from artparse.outcomes import ContainerEnd, Outcome, Records, Rendered, Unchanged
+from artparse.outcomes import ContainerEnd, Outcome, Records, Rendered, Unchanged, Unjoined
 from artparse.record import FIELDS, Article
 from artparse.sources import OwnOutput
 
 if TYPE_CHECKING:
     from artparse.database import Database
-    from artparse.outcomes import Render
+    from artparse.outcomes import Joiner, Render
     from artparse.report import Figures
     from artparse.stamps import FileStamp
     from artparse.tally import Tally
@@ -44,11 +44,17 @@ class TextRender:
         whole = writer.article_renderer(neutralise=self.neutralise) if self.fields == FIELDS else None
         return whole or _cut(writer.renderer(neutralise=self.neutralise), self.fields)
 
-    @property
-    def joint(self) -> str | None:
+    def joiner(self) -> Joiner | None:
         writer = BY_NAME[self.fmt].writer
         assert writer is not None, self.fmt
-        return writer.joint
+        joint = writer.joint
+        if joint is None:
+            return None
+
+        def joined(run: list[Rendered]) -> object:
+            return joint.join([cast(str, outcome.payload) for outcome in run])
+
+        return joined
 
 
 def _cut(render: Callable[[dict[str, Any]], object], fields: tuple[str, ...]) -> Callable[[Article], object]:
@@ -99,11 +105,10 @@ class TextSink(_Quiet):
         self._writer.close()
 
 
-class FiguresRender:
+class FiguresRender(Unjoined):
     """Only the record fields the report counts."""
 
     __slots__ = ()
-    joint = None
 
     def build(self) -> Callable[[Article], object]:
         from artparse.report import USED_FIELDS
@@ -143,11 +148,10 @@ def show_report(figures: Figures, tally: Tally | None, strict: bool, out: TextIO
     render(figures, out, terminal=out.isatty())
 
 
-class RecordRender:
+class RecordRender(Unjoined):
     """Records as dicts of the JSON-native values, cut to `fields` (Parquet, a dask.bag)."""
 
     __slots__ = ("fields",)
-    joint = None
 
     def __init__(self, fields: tuple[str, ...] = FIELDS) -> None:
         self.fields = fields
@@ -176,15 +180,25 @@ class ParquetSink(_Quiet):
 
 
 class RowRender:
-    """Records as the values of an `articles` row."""
+    """Records as the values of an `articles` row; a run of them as the rows with their files'."""
 
     __slots__ = ()
-    joint = None
 
     def build(self) -> Callable[[Article], object]:
         from artparse.database import row_values
 
         return lambda article: row_values(article.to_dict())
+
+    def joiner(self) -> Joiner:
+        from artparse.database import stamp_row
+
+        def joined(run: list[Rendered]) -> object:
+            return [
+                (outcome.payload, None if outcome.stamp is None else stamp_row(_path(outcome), outcome.stamp))
+                for outcome in run
+            ]
+
+        return joined
 
 
 class DatabaseSink:
@@ -208,9 +222,10 @@ class DatabaseSink:
     def take(self, outcome: Outcome) -> None:
         if isinstance(outcome, Rendered):
             assert isinstance(outcome.payload, list)
-            path = outcome.path if outcome.path is not None else outcome.source
-            assert path is not None
-            self._database.add(path, outcome.payload, outcome.stamp)
+            self._database.add(_path(outcome), outcome.payload, outcome.stamp)
+        elif isinstance(outcome, Records):
+            assert isinstance(outcome.payload, list)
+            self._database.add_all(outcome.payload)
         elif isinstance(outcome, Unchanged) and outcome.stamp is not None:
             self._database.save(outcome.path, None, outcome.stamp)
         elif isinstance(outcome, ContainerEnd):
@@ -220,9 +235,15 @@ class DatabaseSink:
         """The database commits when its context closes."""
 
 
-class TeeRender:
+def _path(outcome: Rendered) -> str:
+    """The record's file as the file system spells it."""
+    path = outcome.path if outcome.path is not None else outcome.source
+    assert path is not None
+    return path
+
+
+class TeeRender(Unjoined):
     __slots__ = ("renders",)
-    joint = None
 
     def __init__(self, renders: tuple[Render, ...]) -> None:
         self.renders = renders

@@ -17,7 +17,7 @@ from artparse.errors import InputError, SkippedInWalk
 from artparse.extract import ParseOptions, parse_article
 from artparse.frozen import replace
 from artparse.members import container_outcomes, found_kind, member_article
-from artparse.outcomes import Outcome, Problem, Rendered, Unchanged
+from artparse.outcomes import Outcome, Problem, Rendered, Unchanged, Unjoined
 from artparse.record import Article
 from artparse.sources import (
     STDIN,
@@ -214,11 +214,10 @@ def internal_error(path: str, error: BaseException) -> Problem:
     return Problem(path, f"internal error, please report it: {type(error).__name__}: {error}")
 
 
-class ArticleRender:
+class ArticleRender(Unjoined):
     """The Article itself as the payload (for callers in this process)."""
 
     __slots__ = ()
-    joint = None
 
     def build(self) -> Callable[[Article], object]:
         return _same
