@@ -114,6 +114,41 @@ def test_outcomes_keep_their_order_through_many_small_chunks(
     assert written(2) == serial
 
 
+def test_a_worker_gets_its_next_chunk_before_the_sink_takes_the_last_ones_outcomes(
+    big_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow sink (a database's commit) does not keep a worker that is done waiting for work."""
+    from artparse import pipeline, pool
+    from artparse.extract import ParseOptions
+    from artparse.outcomes import Outcome
+    from artparse.pipeline import Batch, run_batch
+    from artparse.sinks import TextSink
+    from artparse.sources import OwnOutput, ReadOptions, WalkOptions
+
+    monkeypatch.setattr(pool, "CHUNK", 3)
+    monkeypatch.setattr(pool, "AHEAD", 1)
+    monkeypatch.setattr(pipeline, "SMALL_BATCH", 8)
+    sent: list[int] = []
+    send = pool._Chunk.send
+
+    def counted(chunk: pool._Chunk) -> None:
+        sent.append(len(chunk.tasks))
+        send(chunk)
+
+    monkeypatch.setattr(pool._Chunk, "send", counted)
+    sent_at_first_take: list[int] = []
+
+    class Watched(TextSink):
+        def take(self, outcome: Outcome) -> None:
+            if not sent_at_first_take:
+                sent_at_first_take.append(len(sent))
+            super().take(outcome)
+
+    batch = Batch((str(big_tree),), WalkOptions(), ParseOptions(), ReadOptions(), jobs=2, quiet=2)
+    run_batch(batch, Watched("jsonl", io.StringIO(), OwnOutput()), stdin=io.BytesIO())
+    assert sent_at_first_take[0] > 2 * pool.AHEAD  # each worker's first chunks, and the first one's next
+
+
 def _walked(count: int, stdin_at: tuple[int, ...] = ()) -> list[Task]:
     return [
         (Input(STDIN, True) if place in stdin_at else walked_input(f"f{place:06}.txt", False), None)

@@ -4,7 +4,8 @@ Each worker gets plain, picklable settings once, when it starts (WorkerSettings)
 Step from them: nothing crosses by inheritance, so any start method works (fork where no thread
 is running, which is the fastest; forkserver or spawn otherwise). The main process sends chunks
 of inputs (up to CHUNK inputs, CHUNK_BYTES of names; the last ones smaller, so that the workers
-finish together), at most AHEAD per worker; a worker works through its chunks in order and sends
+finish together), at most AHEAD per worker, topped up as soon as one of its chunks is back (not
+when the sink has taken it); a worker works through its chunks in order and sends
 each chunk's outcomes back in parts, a part whenever the inputs behind it add up to
 RESULT_BYTES. The main process takes in every worker's parts as they come, while fewer than
 BUFFERED bytes wait to be written; beyond that it reads only the worker of the oldest chunk, and
@@ -154,15 +155,19 @@ class Workers:
         """The outcomes of `tasks` in order; standard input is read here, by `local`."""
         chunks = _chunks(tasks, len(self._workers))
         pending: deque[_Chunk] = deque()
-        while True:
+
+        def top_up() -> None:
             self._dispatch(chunks, pending, local)
+
+        while True:
+            top_up()
             if not pending:
                 return
             chunk = pending.popleft()
             if chunk.worker is None:
                 yield from chunk.local
                 continue
-            yield from self._receive(chunk)
+            yield from self._receive(chunk, top_up)
 
     def _dispatch(self, chunks: Iterator[list[Task]], pending: deque[_Chunk], local: Step) -> None:
         """Give each worker chunks until it has AHEAD of them."""
@@ -183,27 +188,33 @@ class Workers:
             pending.append(chunk)
             chunk.send()
 
-    def _receive(self, chunk: _Chunk) -> Iterator[Outcome]:
+    def _receive(self, chunk: _Chunk, top_up: Callable[[], None]) -> Iterator[Outcome]:
         """The chunk's outcomes, part by part, as its worker sends them; meanwhile the other
-        workers' parts are received too (up to BUFFERED bytes), so that none waits idle."""
+        workers' parts are received too (up to BUFFERED bytes). After each part passed on (the
+        sink may have been slow: a database's commit) and each wait, every part that is ready is
+        taken in and the workers are given chunks for those done, so that none waits idle."""
+        assert chunk.worker is not None
         while True:
             while chunk.parts:
                 outcomes, size = chunk.parts.popleft()
                 self._buffered -= size
                 yield from outcomes
+                self._receive_ready(chunk.worker, timeout=0)
+                top_up()
             if chunk.complete:
                 return
-            assert chunk.worker is not None
             self._receive_ready(chunk.worker)
+            top_up()
 
-    def _receive_ready(self, first: _Worker) -> None:
-        """Wait for a part from `first` or from any other worker (while fewer than BUFFERED
-        bytes wait in this process), and take in every part that is ready."""
+    def _receive_ready(self, first: _Worker, timeout: float | None = None) -> None:
+        """Wait (at most `timeout` seconds; None: until one comes) for a part from `first` or
+        from any other worker (while fewer than BUFFERED bytes wait in this process), and take
+        in every part that is ready."""
         from multiprocessing.connection import wait
 
         room = self._buffered < BUFFERED
-        readers = {w.connection: w for w in self._workers if w is first or (room and w.chunks)}
-        for ready in wait(list(readers)):
+        readers = {w.connection: w for w in self._workers if w.chunks and (w is first or room)}
+        for ready in wait(list(readers), timeout):
             self._take_part(readers[ready])  # type: ignore[index]
 
     def _take_part(self, worker: _Worker) -> None:
