@@ -13,9 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from artparse.pipeline import SMALL_BATCH
+from artparse import pool
+from artparse.extract import ParseOptions
+from artparse.outcomes import Outcome
+from artparse.pipeline import SMALL_BATCH, Batch, run_batch
 from artparse.pool import AHEAD, CHUNK, LEAST, Task, _chunks
-from artparse.sources import STDIN, Input, walked_input
+from artparse.sinks import TextSink
+from artparse.sources import STDIN, Input, OwnOutput, ReadOptions, WalkOptions, walked_input
 from tests.conftest import SAMPLE_TEXTS, SAMPLES, artparse_command, run_artparse, run_on_terminal
 
 
@@ -90,44 +94,36 @@ def _stderr_on_terminal(command: list[str]) -> str:
     return shown
 
 
-def test_outcomes_keep_their_order_through_many_small_chunks(
-    big_tree: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from artparse import pipeline, pool
-    from artparse.extract import ParseOptions
-    from artparse.pipeline import Batch, run_batch
-    from artparse.sinks import TextSink
-    from artparse.sources import OwnOutput, ReadOptions, WalkOptions
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of three files, one at a time for each worker, a pool from eight files on."""
+    from artparse import pipeline
 
     monkeypatch.setattr(pool, "CHUNK", 3)
     monkeypatch.setattr(pool, "AHEAD", 1)
     monkeypatch.setattr(pipeline, "SMALL_BATCH", 8)
 
-    def written(jobs: int) -> str:
-        out = io.StringIO()
-        batch = Batch((str(big_tree),), WalkOptions(), ParseOptions(), ReadOptions(), jobs=jobs, quiet=2)
-        run_batch(batch, TextSink("jsonl", out, OwnOutput()), stdin=io.BytesIO())
-        return out.getvalue()
 
-    serial = written(1)
+def _written(tree: Path, jobs: int, sink: type[TextSink] = TextSink) -> str:
+    """The JSON Lines of a run_batch over `tree`."""
+    out = io.StringIO()
+    batch = Batch((str(tree),), WalkOptions(), ParseOptions(), ReadOptions(), jobs=jobs, quiet=2)
+    run_batch(batch, sink("jsonl", out, OwnOutput()), stdin=io.BytesIO())
+    return out.getvalue()
+
+
+@pytest.mark.usefixtures("small_chunks")
+def test_outcomes_keep_their_order_through_many_small_chunks(big_tree: Path) -> None:
+    serial = _written(big_tree, 1)
     assert serial.count("\n") > 100
-    assert written(2) == serial
+    assert _written(big_tree, 2) == serial
 
 
+@pytest.mark.usefixtures("small_chunks")
 def test_a_worker_gets_its_next_chunk_before_the_sink_takes_the_last_ones_outcomes(
     big_tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A slow sink (a database's commit) does not keep a worker that is done waiting for work."""
-    from artparse import pipeline, pool
-    from artparse.extract import ParseOptions
-    from artparse.outcomes import Outcome
-    from artparse.pipeline import Batch, run_batch
-    from artparse.sinks import TextSink
-    from artparse.sources import OwnOutput, ReadOptions, WalkOptions
-
-    monkeypatch.setattr(pool, "CHUNK", 3)
-    monkeypatch.setattr(pool, "AHEAD", 1)
-    monkeypatch.setattr(pipeline, "SMALL_BATCH", 8)
     sent: list[int] = []
     send = pool._Chunk.send
 
@@ -144,8 +140,7 @@ def test_a_worker_gets_its_next_chunk_before_the_sink_takes_the_last_ones_outcom
                 sent_at_first_take.append(len(sent))
             super().take(outcome)
 
-    batch = Batch((str(big_tree),), WalkOptions(), ParseOptions(), ReadOptions(), jobs=2, quiet=2)
-    run_batch(batch, Watched("jsonl", io.StringIO(), OwnOutput()), stdin=io.BytesIO())
+    assert _written(big_tree, 2, Watched)
     assert sent_at_first_take[0] > 2 * pool.AHEAD  # each worker's first chunks, and the first one's next
 
 
