@@ -155,7 +155,7 @@ class Database:
         if row is not None:
             self._write(_UPSERT_ARTICLE, row)
         if stamp is not None:
-            self._write(_UPSERT_STAMP, stamp_row(path, stamp))
+            self._write(_UPSERT_STAMP, _stamp_row(path, stamp))
         self._pending += 1
         if self._pending >= BATCH_SIZE:
             self.commit()
@@ -163,10 +163,10 @@ class Database:
     def add(self, path: str, row: Sequence[Any], stamp: FileStamp | None) -> None:
         """save() a record, written with the others of its batch: when the batch is complete, or
         before anything else reads or writes the database."""
-        self._add(row, None if stamp is None else stamp_row(path, stamp))
+        self._add(*added(path, row, stamp))
 
-    def add_all(self, rows: Iterable[tuple[Sequence[Any], tuple[Any, ...] | None]]) -> None:
-        """add() each record, given as its row and its file's stamp_row() (None: no stamp)."""
+    def add_all(self, rows: Iterable[Added]) -> None:
+        """add() each record, given as added() makes it (in a worker: see sinks.RowRender)."""
         for row, stamp in rows:
             self._add(row, stamp)
 
@@ -288,7 +288,16 @@ def row_values(record: Record) -> list[Any]:
     ]
 
 
-def stamp_row(path: str, stamp: FileStamp) -> tuple[Any, ...]:
+Added = tuple[Sequence[Any], tuple[Any, ...] | None]
+"""A record's `articles` row and its file's `files` row (None: no stamp)."""
+
+
+def added(path: str, row: Sequence[Any], stamp: FileStamp | None) -> Added:
+    """The record `row` of the file at `path`, with its `stamp`, as add_all() takes it."""
+    return row, None if stamp is None else _stamp_row(path, stamp)
+
+
+def _stamp_row(path: str, stamp: FileStamp) -> tuple[Any, ...]:
     """The `files` row of the file at `path`: its source, its stamp, its path's bytes."""
     return (display_path(path), *stamp, os.fsencode(path))
 

@@ -195,15 +195,15 @@ class Workers:
         taken in and the workers are given chunks for those done, so that none waits idle."""
         assert chunk.worker is not None
         while True:
-            while chunk.parts:
+            timeout: float | None = None
+            if chunk.parts:
                 outcomes, size = chunk.parts.popleft()
                 self._buffered -= size
                 yield from outcomes
-                self._receive_ready(chunk.worker, timeout=0)
-                top_up()
-            if chunk.complete:
+                timeout = 0
+            elif chunk.complete:
                 return
-            self._receive_ready(chunk.worker)
+            self._receive_ready(chunk.worker, timeout)
             top_up()
 
     def _receive_ready(self, first: _Worker, timeout: float | None = None) -> None:

@@ -190,12 +190,11 @@ class RowRender:
         return lambda article: row_values(article.to_dict())
 
     def joiner(self) -> Joiner:
-        from artparse.database import stamp_row
+        from artparse.database import added
 
         def joined(run: list[Rendered]) -> object:
             return [
-                (outcome.payload, None if outcome.stamp is None else stamp_row(_path(outcome), outcome.stamp))
-                for outcome in run
+                added(_path(outcome), cast("list[Any]", outcome.payload), outcome.stamp) for outcome in run
             ]
 
         return joined
